@@ -1,0 +1,109 @@
+/* orch runtime: the C ABI between instrumented code and liborch_runtime.so.
+ *
+ * Instrumented translation units never link against the runtime directly: the
+ * weave header (orch/weave.h), which orch injects into every rewritten unit,
+ * finds the runtime on first use and calls it through the function table below.
+ * Everything here is plain C so that C and C++ units share one contract.
+ *
+ * Versioning: the table is append-only. A runtime fills `size` with
+ * sizeof(its table); callers check `abi_version` and never read past `size`.
+ */
+#ifndef ORCH_ORCH_H
+#define ORCH_ORCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ORCH_ABI_VERSION 1u
+
+/* OpenTelemetry SpanKind values (same numbers as the OTLP enum). */
+enum orch_span_kind {
+  ORCH_KIND_INTERNAL = 1,
+  ORCH_KIND_SERVER = 2,
+  ORCH_KIND_CLIENT = 3,
+  ORCH_KIND_PRODUCER = 4,
+  ORCH_KIND_CONSUMER = 5
+};
+
+/* One instrumented function: emitted by the rewriter as a static object in the
+ * function body, so it lives as long as the program (or the shared library that
+ * holds it). The runtime may cache data in `runtime_slot`; it starts as NULL. */
+typedef struct orch_site {
+  uint32_t abi_version;              /* ORCH_ABI_VERSION */
+  uint32_t kind;                     /* enum orch_span_kind */
+  const char *name;                  /* span name */
+  const char *function;              /* code.function.name (qualified) */
+  const char *file;                  /* code.file.path */
+  uint32_t line;                     /* code.line.number */
+  uint32_t n_static_attrs;           /* pairs in static_attrs */
+  const char *const *static_attrs;   /* key0, value0, key1, value1, ... (strings) */
+  void *runtime_slot;
+} orch_site;
+
+/* A span in flight. Lives on the instrumented function's stack; 16 bytes.
+ * `rec == NULL` means "nothing to record": attribute calls and span_end may be
+ * skipped by the caller (the weave header does). */
+typedef struct orch_span {
+  const struct orch_api_v1 *api;
+  void *rec;
+} orch_span;
+
+/* The function table exported by the runtime. All entries are noexcept and
+ * never block: when buffers are full, the span is dropped and counted. */
+typedef struct orch_api_v1 {
+  uint32_t abi_version; /* ORCH_ABI_VERSION */
+  uint32_t size;        /* sizeof(orch_api_v1) as the runtime knows it */
+  /* Starts a span as a child of the calling thread's current span and makes
+   * it current. Sets span->api and span->rec. */
+  void (*span_start)(orch_span *span, const orch_site *site);
+  /* Ends the span (restores the previous current span) and hands it over. */
+  void (*span_end)(orch_span *span);
+  void (*attr_i64)(orch_span *span, const char *key, int64_t value);
+  void (*attr_f64)(orch_span *span, const char *key, double value);
+  void (*attr_bool)(orch_span *span, const char *key, int value);
+  /* value may be NULL (recorded as absent); len is in bytes. */
+  void (*attr_str)(orch_span *span, const char *key, const char *value, size_t len);
+  /* Records an exception event (exception.type, exception.message) and sets
+   * the status to ERROR. type is a mangled or plain type name; message may be NULL. */
+  void (*exception)(orch_span *span, const char *type, const char *message);
+  /* Sets status ERROR with a description (may be NULL). */
+  void (*set_error)(orch_span *span, const char *description);
+} orch_api_v1;
+
+/* Exported by liborch_runtime.so. Never returns NULL. */
+const orch_api_v1 *orch_runtime_api_v1(void);
+
+/* ---- Context propagation (W3C trace context), for integrations. ---- */
+
+typedef struct orch_span_context {
+  uint8_t trace_id[16];
+  uint8_t span_id[8];
+  uint8_t trace_flags; /* bit 0: sampled */
+  uint8_t is_remote;
+} orch_span_context;
+
+/* Formats "00-<trace>-<span>-<flags>" into buf (at least 56 bytes incl. NUL).
+ * Returns the length written, or 0 if ctx is invalid. */
+size_t orch_traceparent_format(const orch_span_context *ctx, char *buf, size_t buf_len);
+/* Parses a traceparent header value. Returns 1 on success, 0 if malformed. */
+int orch_traceparent_parse(const char *value, size_t len, orch_span_context *out);
+/* The calling thread's current span context; returns 0 if there is none. */
+int orch_current_context(orch_span_context *out);
+/* Makes a remote context the parent of spans started on this thread until
+ * orch_context_detach is called with the returned token. */
+void *orch_context_attach(const orch_span_context *ctx);
+void orch_context_detach(void *token);
+
+/* Exports everything buffered so far; waits at most timeout_ms. Returns 1 if
+ * all spans were exported. */
+int orch_flush(uint32_t timeout_ms);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ORCH_ORCH_H */

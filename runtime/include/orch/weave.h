@@ -1,0 +1,267 @@
+/* orch weave header: the only thing a rewritten translation unit includes.
+ *
+ * orch injects `#include ".../orch/weave.h"` at the top of every unit it
+ * rewrites, with ORCH_RUNTIME_PATH defined to the runtime library's absolute
+ * path. Nothing needs to be linked: on the first span, the header looks for the
+ * runtime already in the process (linked in, or loaded by another unit) and
+ * otherwise dlopen()s ORCH_RUNTIME_PATH (or $ORCH_RUNTIME). If neither works,
+ * spans become no-ops after one warning on stderr; the program runs unchanged.
+ *
+ * The header is a system header so that it adds no warnings to user builds,
+ * works in C (cleanup attribute) and in C++98 and later (a scoped guard).
+ */
+#ifndef ORCH_WEAVE_H
+#define ORCH_WEAVE_H
+#pragma GCC system_header
+
+#include "orch.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef ORCH_RUNTIME_PATH
+#define ORCH_RUNTIME_PATH "liborch_runtime.so"
+#endif
+
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define ORCH_W_NULL nullptr
+#define ORCH_W_NOEXCEPT noexcept
+#elif defined(__cplusplus)
+#define ORCH_W_NULL 0
+#define ORCH_W_NOEXCEPT throw()
+#else
+#define ORCH_W_NULL ((void *)0)
+#define ORCH_W_NOEXCEPT
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Finding the runtime --------------------------------------------- */
+
+static void orch_w_noop_start(orch_span *s, const orch_site *site) {
+  (void)site;
+  s->rec = ORCH_W_NULL;
+}
+static void orch_w_noop_end(orch_span *s) { (void)s; }
+
+static const orch_api_v1 orch_w_noop_api = {
+    ORCH_ABI_VERSION, (uint32_t)sizeof(orch_api_v1), orch_w_noop_start, orch_w_noop_end,
+    ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL};
+
+/* One cache per translation unit: dlopen of an already loaded library is cheap. */
+static const orch_api_v1 *orch_w_api_cache;
+
+/* Shared by every unit of the process, so that the warning is printed once. */
+__attribute__((weak)) int orch_w_warned_missing_runtime;
+
+typedef const orch_api_v1 *(*orch_w_api_fn)(void);
+
+static const orch_api_v1 *orch_w_api_from(void *handle) {
+  orch_w_api_fn fn;
+  void *sym = dlsym(handle, "orch_runtime_api_v1");
+  if (!sym) return ORCH_W_NULL;
+  memcpy(&fn, &sym, sizeof fn);
+  {
+    const orch_api_v1 *api = fn();
+    return (api && api->abi_version == ORCH_ABI_VERSION) ? api : ORCH_W_NULL;
+  }
+}
+
+__attribute__((noinline, cold)) static const orch_api_v1 *orch_w_load_api(void) {
+  const char *path = getenv("ORCH_RUNTIME");
+  const orch_api_v1 *api = ORCH_W_NULL;
+  if (!path || !*path) {
+    api = orch_w_api_from(RTLD_DEFAULT); /* linked in, or loaded by another unit */
+    path = ORCH_RUNTIME_PATH;
+  }
+  if (!api) {
+    void *handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+    if (handle) api = orch_w_api_from(handle);
+  }
+  if (!api) {
+    if (!__atomic_exchange_n(&orch_w_warned_missing_runtime, 1, __ATOMIC_RELAXED))
+      fprintf(stderr, "orch: tracing disabled: cannot load runtime %s\n", path);
+    api = &orch_w_noop_api;
+  }
+  __atomic_store_n(&orch_w_api_cache, api, __ATOMIC_RELEASE);
+  return api;
+}
+
+static inline const orch_api_v1 *orch_w_api(void) {
+  const orch_api_v1 *api = __atomic_load_n(&orch_w_api_cache, __ATOMIC_ACQUIRE);
+  return __builtin_expect(api != ORCH_W_NULL, 1) ? api : orch_w_load_api();
+}
+
+/* ---- Span operations (C and C++) ---------------------------------------- */
+
+static inline orch_span orch_w_start(orch_site *site) {
+  orch_span s;
+  s.api = orch_w_api();
+  s.api->span_start(&s, site);
+  return s;
+}
+static inline void orch_w_end(orch_span *s) {
+  if (s->rec) s->api->span_end(s);
+}
+/* The attribute helpers return 0 so that C code can call them inside a
+ * declaration (keeps -Wdeclaration-after-statement quiet). */
+static inline int orch_w_attr_i64(orch_span *s, const char *k, int64_t v) {
+  if (s->rec) s->api->attr_i64(s, k, v);
+  return 0;
+}
+static inline int orch_w_attr_f64(orch_span *s, const char *k, double v) {
+  if (s->rec) s->api->attr_f64(s, k, v);
+  return 0;
+}
+static inline int orch_w_attr_bool(orch_span *s, const char *k, int v) {
+  if (s->rec) s->api->attr_bool(s, k, v);
+  return 0;
+}
+static inline int orch_w_attr_cstr(orch_span *s, const char *k, const char *v) {
+  if (s->rec) s->api->attr_str(s, k, v, v ? strlen(v) : 0);
+  return 0;
+}
+static inline int orch_w_attr_str(orch_span *s, const char *k, const char *v, size_t n) {
+  if (s->rec) s->api->attr_str(s, k, v, n);
+  return 0;
+}
+/* Return-value recording for C: `return orch_w_ret_i64(&span, key, expr);` */
+static inline int64_t orch_w_ret_i64(orch_span *s, const char *k, int64_t v) {
+  orch_w_attr_i64(s, k, v);
+  return v;
+}
+static inline uint64_t orch_w_ret_u64(orch_span *s, const char *k, uint64_t v) {
+  orch_w_attr_i64(s, k, (int64_t)v);
+  return v;
+}
+static inline double orch_w_ret_f64(orch_span *s, const char *k, double v) {
+  orch_w_attr_f64(s, k, v);
+  return v;
+}
+static inline const char *orch_w_ret_cstr(orch_span *s, const char *k, const char *v) {
+  orch_w_attr_cstr(s, k, v);
+  return v;
+}
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+/* ---- C++: a scoped guard ------------------------------------------------ */
+#ifdef __cplusplus
+#include <cxxabi.h>
+#include <exception>
+#include <typeinfo>
+
+namespace orch {
+namespace weave {
+
+/* Customization point: a user type T becomes recordable by declaring, in T's
+ * namespace, a function `orch_attribute_value(const T&)` returning any
+ * recordable type (integer, floating point, bool, enum, const char*, or a
+ * string-like type with data() and size()). */
+namespace detail {
+typedef char yes[1];
+typedef char no[2];
+
+template <class T> struct is_char_ptr { static const bool value = false; };
+template <> struct is_char_ptr<char *> { static const bool value = true; };
+template <> struct is_char_ptr<const char *> { static const bool value = true; };
+
+template <class T> T &lvalue();
+template <int N> struct sfinae {};
+
+template <class T> struct is_string_like {
+  template <class U> static yes &test(sfinae<sizeof(lvalue<const U>().data(), lvalue<const U>().size(), 0)> *,
+                                      typename U::value_type * = static_cast<char *>(0));
+  template <class U> static no &test(...);
+  static const bool value = sizeof(test<T>(0)) == sizeof(yes);
+};
+
+template <class T> struct has_custom_value {
+  template <class U> static yes &test(sfinae<sizeof(orch_attribute_value(lvalue<const U>()), 0)> *);
+  template <class U> static no &test(...);
+  static const bool value = sizeof(test<T>(0)) == sizeof(yes);
+};
+
+template <bool B> struct tag {};
+
+/* Value kinds, tried in order. */
+enum kind { k_bool, k_integer, k_floating, k_cstr, k_string, k_custom, k_none };
+template <class T> struct kind_of {
+  static const int value =
+      __is_same(T, bool) ? k_bool
+      : (__is_enum(T) || (__is_integral(T))) ? k_integer
+      : __is_floating_point(T) ? k_floating
+      : is_char_ptr<T>::value ? k_cstr
+      : is_string_like<T>::value ? k_string
+      : has_custom_value<T>::value ? k_custom
+      : k_none;
+};
+template <int K> struct kind_tag {};
+
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_bool>) { orch_w_attr_bool(s, k, v ? 1 : 0); }
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_integer>) { orch_w_attr_i64(s, k, static_cast<int64_t>(v)); }
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_floating>) { orch_w_attr_f64(s, k, static_cast<double>(v)); }
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_cstr>) { orch_w_attr_cstr(s, k, v); }
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_string>) { orch_w_attr_str(s, k, v.data(), v.size()); }
+template <class T> inline void put(orch_span *, const char *, const T &, kind_tag<k_none>) {}
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_custom>);
+
+template <class T> struct decayed { typedef T type; };
+template <class T, unsigned long N> struct decayed<T[N]> { typedef const T *type; };
+
+template <class T> inline void set(orch_span *s, const char *k, const T &v) {
+  typedef typename decayed<T>::type D;
+  put<D>(s, k, v, kind_tag<kind_of<D>::value>());
+}
+template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_custom>) {
+  set(s, k, orch_attribute_value(v));
+}
+}  // namespace detail
+
+class ScopedSpan {
+public:
+  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT : s_(orch_w_start(site)) {}
+  ~ScopedSpan() { orch_w_end(&s_); }
+
+  template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
+    if (s_.rec) detail::set(&s_, key, value);
+  }
+  /* `return span.ret(key, expr);` records a cheap-to-copy return value and
+   * passes it through unchanged. */
+  template <class T> const T &ret(const char *key, const T &value) ORCH_W_NOEXCEPT {
+    attr(key, value);
+    return value;
+  }
+  /* Called from `catch (...) { span.record_exception(); throw; }`. */
+  void record_exception() ORCH_W_NOEXCEPT {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+    if (!s_.rec) return;
+    const std::type_info *type = abi::__cxa_current_exception_type();
+    const char *type_name = type ? type->name() : "unknown";
+    try {
+      throw;
+    } catch (const std::exception &e) {
+      s_.api->exception(&s_, type_name, e.what());
+    } catch (...) {
+      s_.api->exception(&s_, type_name, ORCH_W_NULL);
+    }
+#endif
+  }
+
+private:
+  ScopedSpan(const ScopedSpan &);
+  ScopedSpan &operator=(const ScopedSpan &);
+  orch_span s_;
+};
+
+}  // namespace weave
+}  // namespace orch
+#endif /* __cplusplus */
+
+#endif /* ORCH_WEAVE_H */

@@ -1,0 +1,32 @@
+// The interface between the batching core and the exporters
+// (otlp over http/protobuf or http/json, console, file, none).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "span_data.h"
+
+namespace orch::rt {
+
+enum class ExportResult {
+  Success,
+  RetryableFailure,  // gave up after retries within the deadline
+  PermanentFailure,  // e.g. HTTP 400: not retried
+};
+
+class Exporter {
+public:
+  virtual ~Exporter() = default;
+  // Called from the single exporter thread only. Must return by `deadline`
+  // (retries included) and never throw.
+  virtual ExportResult export_spans(std::span<const SpanView> spans,
+                                    const ResourceView &resource,
+                                    std::chrono::steady_clock::time_point deadline) = 0;
+  // A short human-readable reason for the last failure (for the exit report).
+  virtual std::string last_error() const { return {}; }
+};
+
+}  // namespace orch::rt
