@@ -40,6 +40,31 @@
 extern "C" {
 #endif
 
+/* ---- What orch.yaml and the rewrite add to the program ---------------- */
+
+/* orch.yaml's `service:`, used by the runtime when OTEL_SERVICE_NAME is unset. */
+#ifdef ORCH_SERVICE_NAME
+#ifdef __cplusplus
+extern __attribute__((weak, visibility("default"))) const char orch_service_name[] = ORCH_SERVICE_NAME;
+#else
+__attribute__((weak, visibility("default"))) const char orch_service_name[] = ORCH_SERVICE_NAME;
+#endif
+#endif
+
+/* The manifest: one JSON line per instrumented function, in the ELF section
+ * `orch_manifest` of the linked program (read by `orch manifest` and the verifier). */
+#if defined(__has_attribute)
+#if __has_attribute(retain)
+#define ORCH_W_RETAIN , retain
+#endif
+#endif
+#ifndef ORCH_W_RETAIN
+#define ORCH_W_RETAIN
+#endif
+#define ORCH_W_MANIFEST(lines)                                                                   \
+  __attribute__((section("orch_manifest"), used ORCH_W_RETAIN, aligned(1))) static const char \
+      orch_w_manifest_lines[] = lines;
+
 /* ---- Finding the runtime --------------------------------------------- */
 
 static void orch_w_noop_start(orch_span *s, const orch_site *site) {
@@ -91,58 +116,58 @@ __attribute__((noinline, cold)) static const orch_api_v1 *orch_w_load_api(void) 
   return api;
 }
 
-static inline const orch_api_v1 *orch_w_api(void) {
+static __inline__ const orch_api_v1 *orch_w_api(void) {
   const orch_api_v1 *api = __atomic_load_n(&orch_w_api_cache, __ATOMIC_ACQUIRE);
   return __builtin_expect(api != ORCH_W_NULL, 1) ? api : orch_w_load_api();
 }
 
 /* ---- Span operations (C and C++) ---------------------------------------- */
 
-static inline orch_span orch_w_start(orch_site *site) {
+static __inline__ orch_span orch_w_start(orch_site *site) {
   orch_span s;
   s.api = orch_w_api();
   s.api->span_start(&s, site);
   return s;
 }
-static inline void orch_w_end(orch_span *s) {
+static __inline__ void orch_w_end(orch_span *s) {
   if (s->rec) s->api->span_end(s);
 }
 /* The attribute helpers return 0 so that C code can call them inside a
  * declaration (keeps -Wdeclaration-after-statement quiet). */
-static inline int orch_w_attr_i64(orch_span *s, const char *k, int64_t v) {
+static __inline__ int orch_w_attr_i64(orch_span *s, const char *k, int64_t v) {
   if (s->rec) s->api->attr_i64(s, k, v);
   return 0;
 }
-static inline int orch_w_attr_f64(orch_span *s, const char *k, double v) {
+static __inline__ int orch_w_attr_f64(orch_span *s, const char *k, double v) {
   if (s->rec) s->api->attr_f64(s, k, v);
   return 0;
 }
-static inline int orch_w_attr_bool(orch_span *s, const char *k, int v) {
+static __inline__ int orch_w_attr_bool(orch_span *s, const char *k, int v) {
   if (s->rec) s->api->attr_bool(s, k, v);
   return 0;
 }
-static inline int orch_w_attr_cstr(orch_span *s, const char *k, const char *v) {
+static __inline__ int orch_w_attr_cstr(orch_span *s, const char *k, const char *v) {
   if (s->rec) s->api->attr_str(s, k, v, v ? strlen(v) : 0);
   return 0;
 }
-static inline int orch_w_attr_str(orch_span *s, const char *k, const char *v, size_t n) {
+static __inline__ int orch_w_attr_str(orch_span *s, const char *k, const char *v, size_t n) {
   if (s->rec) s->api->attr_str(s, k, v, n);
   return 0;
 }
 /* Return-value recording for C: `return orch_w_ret_i64(&span, key, expr);` */
-static inline int64_t orch_w_ret_i64(orch_span *s, const char *k, int64_t v) {
+static __inline__ int64_t orch_w_ret_i64(orch_span *s, const char *k, int64_t v) {
   orch_w_attr_i64(s, k, v);
   return v;
 }
-static inline uint64_t orch_w_ret_u64(orch_span *s, const char *k, uint64_t v) {
+static __inline__ uint64_t orch_w_ret_u64(orch_span *s, const char *k, uint64_t v) {
   orch_w_attr_i64(s, k, (int64_t)v);
   return v;
 }
-static inline double orch_w_ret_f64(orch_span *s, const char *k, double v) {
+static __inline__ double orch_w_ret_f64(orch_span *s, const char *k, double v) {
   orch_w_attr_f64(s, k, v);
   return v;
 }
-static inline const char *orch_w_ret_cstr(orch_span *s, const char *k, const char *v) {
+static __inline__ const char *orch_w_ret_cstr(orch_span *s, const char *k, const char *v) {
   orch_w_attr_cstr(s, k, v);
   return v;
 }
@@ -190,17 +215,41 @@ template <class T> struct has_custom_value {
 
 template <bool B> struct tag {};
 
+/* Arithmetic categories, spelled out so that the header needs no <type_traits>
+ * and works from C++98 on with GCC and Clang. */
+template <class T> struct is_integer { static const bool value = false; };
+template <class T> struct is_floating { static const bool value = false; };
+#define ORCH_W_INTEGER(T) template <> struct is_integer<T> { static const bool value = true; };
+ORCH_W_INTEGER(char) ORCH_W_INTEGER(signed char) ORCH_W_INTEGER(unsigned char) ORCH_W_INTEGER(wchar_t)
+ORCH_W_INTEGER(short) ORCH_W_INTEGER(unsigned short) ORCH_W_INTEGER(int) ORCH_W_INTEGER(unsigned)
+ORCH_W_INTEGER(long) ORCH_W_INTEGER(unsigned long) ORCH_W_INTEGER(long long) ORCH_W_INTEGER(unsigned long long)
+#if defined(__cpp_unicode_characters) || __cplusplus >= 201103L
+ORCH_W_INTEGER(char16_t) ORCH_W_INTEGER(char32_t)
+#endif
+#ifdef __cpp_char8_t
+ORCH_W_INTEGER(char8_t)
+#endif
+#undef ORCH_W_INTEGER
+template <> struct is_floating<float> { static const bool value = true; };
+template <> struct is_floating<double> { static const bool value = true; };
+template <> struct is_floating<long double> { static const bool value = true; };
+template <class T> struct is_bool { static const bool value = false; };
+template <> struct is_bool<bool> { static const bool value = true; };
+template <class T> struct remove_cv { typedef T type; };
+template <class T> struct remove_cv<const T> { typedef T type; };
+template <class T> struct remove_cv<volatile T> { typedef T type; };
+template <class T> struct remove_cv<const volatile T> { typedef T type; };
+
 /* Value kinds, tried in order. */
 enum kind { k_bool, k_integer, k_floating, k_cstr, k_string, k_custom, k_none };
 template <class T> struct kind_of {
-  static const int value =
-      __is_same(T, bool) ? k_bool
-      : (__is_enum(T) || (__is_integral(T))) ? k_integer
-      : __is_floating_point(T) ? k_floating
-      : is_char_ptr<T>::value ? k_cstr
-      : is_string_like<T>::value ? k_string
-      : has_custom_value<T>::value ? k_custom
-      : k_none;
+  static const int value = is_bool<T>::value                       ? k_bool
+                           : (__is_enum(T) || is_integer<T>::value) ? k_integer
+                           : is_floating<T>::value                 ? k_floating
+                           : is_char_ptr<T>::value                 ? k_cstr
+                           : is_string_like<T>::value              ? k_string
+                           : has_custom_value<T>::value            ? k_custom
+                                                                   : k_none;
 };
 template <int K> struct kind_tag {};
 
@@ -212,12 +261,12 @@ template <class T> inline void put(orch_span *s, const char *k, const T &v, kind
 template <class T> inline void put(orch_span *, const char *, const T &, kind_tag<k_none>) {}
 template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_custom>);
 
-template <class T> struct decayed { typedef T type; };
+template <class T> struct decayed { typedef typename remove_cv<T>::type type; };
 template <class T, unsigned long N> struct decayed<T[N]> { typedef const T *type; };
 
 template <class T> inline void set(orch_span *s, const char *k, const T &v) {
   typedef typename decayed<T>::type D;
-  put<D>(s, k, v, kind_tag<kind_of<D>::value>());
+  put(s, k, v, kind_tag<kind_of<D>::value>());
 }
 template <class T> inline void put(orch_span *s, const char *k, const T &v, kind_tag<k_custom>) {
   set(s, k, orch_attribute_value(v));

@@ -1,0 +1,23 @@
+// Loads orch.yaml and the aspect files it names into a Config.
+// Every problem is a ConfigError whose message starts with file:line:col.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "aspects/model.h"
+
+namespace orch {
+
+class ConfigError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// `builtin_dir` holds the built-in aspect files (`builtin: NAME` -> NAME.yaml).
+Config load_config(const std::string &orch_yaml_path, const std::string &builtin_dir);
+
+// Walks up from `start_dir` looking for orch.yaml; returns "" if there is none.
+std::string find_config(const std::string &start_dir);
+
+}  // namespace orch

@@ -1,0 +1,16 @@
+// Build-time templates used in span names and attribute values:
+//   {qualified_name} {name} {class} {namespace} {file} {line} {kind} {aspect}
+#pragma once
+
+#include <string>
+
+#include "aspects/join_point.h"
+
+namespace orch {
+
+// Returns the first placeholder that is not one of the above, or "".
+std::string unknown_placeholder(const std::string &text);
+
+std::string expand_template(const std::string &text, const FunctionFacts &facts, const std::string &aspect_id);
+
+}  // namespace orch

@@ -1,0 +1,37 @@
+// Facts about one function definition, read off the Clang AST, and the rules
+// that keep some functions out of instrumentation whatever the aspects say.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aspects/join_point.h"
+
+namespace clang {
+class ASTContext;
+class CompoundStmt;
+class FunctionDecl;
+class LambdaExpr;
+}  // namespace clang
+
+namespace orch {
+
+// One function (or lambda) with a body, as the matcher and the weaver see it.
+struct Candidate {
+  const clang::FunctionDecl *decl = nullptr;
+  const clang::LambdaExpr *lambda = nullptr;  // set for lambdas
+  const clang::CompoundStmt *body = nullptr;  // where the span goes
+  FunctionFacts facts;
+  std::string never_reason;  // non-empty: never instrumented, and why
+};
+
+// Builds a candidate; `project_root` makes facts.file relative.
+Candidate describe_function(const clang::FunctionDecl &fd, const clang::LambdaExpr *lambda,
+                            clang::ASTContext &ctx, const std::string &project_root);
+
+// Parses `// orch:NAME key=value key="quoted value"` comment lines directly
+// above `offset` in `text` (no blank line between). Exposed for unit tests.
+std::vector<Directive> directives_above(std::string_view text, size_t offset);
+
+}  // namespace orch

@@ -1,0 +1,29 @@
+// Runs the Clang frontend on a compile command written for gcc or clang and
+// hands the AST to a callback. Flags Clang does not know are dropped; output,
+// dependency and code generation flags are irrelevant to parsing and removed.
+#pragma once
+
+#include <llvm/ADT/STLFunctionalExtras.h>
+
+#include <string>
+#include <vector>
+
+namespace clang { class ASTContext; }
+
+namespace orch {
+
+struct ParseRequest {
+  bool cplusplus = true;
+  std::vector<std::string> args;  // the compiler's arguments, without the compiler itself
+  std::string source;             // the source file as named in args
+  std::string resource_dir;       // clang's builtin headers
+};
+
+// Returns "" after calling on_ast, or why the unit could not be parsed
+// (the first error, with its location).
+std::string parse_unit(const ParseRequest &request, llvm::function_ref<void(clang::ASTContext &)> on_ast);
+
+// The command line handed to Clang (exposed for `orch explain --verbose` and tests).
+std::vector<std::string> clang_command_line(const ParseRequest &request);
+
+}  // namespace orch

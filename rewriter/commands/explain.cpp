@@ -1,0 +1,39 @@
+// `orch explain`: which aspect instrumented which function, and for every
+// function it did not, why not.
+#include <cstdio>
+
+#include "commands/commands.h"
+#include "commands/unit_from_args.h"
+#include "launcher/unit_job.h"
+
+namespace orch {
+
+int command_explain(const std::vector<std::string> &args) {
+  auto sel = select_unit("explain", args);
+  if (!sel) return 2;
+  const std::string &source = sel->command.source();
+  if (is_excluded(sel->config, source)) {
+    std::printf("%s: excluded by orch.yaml (%s)\n", source.c_str(), sel->config.path.c_str());
+    return 0;
+  }
+  UnitJobResult job = rewrite_compile_command(sel->command, sel->config);
+  if (!job.failure.empty()) {
+    std::printf("%s: not instrumented: %s\n", source.c_str(), job.failure.c_str());
+    return 1;
+  }
+  for (const FunctionReport &f : job.rewrite.functions) {
+    if (!f.aspect.empty()) {
+      std::printf("%s:%u: %s (%s): instrumented by aspect '%s'\n", source.c_str(), f.line, f.qualified_name.c_str(),
+                  f.kind.c_str(), f.aspect.c_str());
+      for (const auto &note : f.notes) std::printf("    note: %s\n", note.c_str());
+    } else {
+      std::printf("%s:%u: %s (%s): not instrumented\n", source.c_str(), f.line, f.qualified_name.c_str(),
+                  f.kind.c_str());
+      for (const auto &reason : f.reasons) std::printf("    %s\n", reason.c_str());
+    }
+  }
+  std::printf("%zu of %zu functions instrumented\n", job.rewrite.instrumented(), job.rewrite.functions.size());
+  return 0;
+}
+
+}  // namespace orch

@@ -1,0 +1,122 @@
+#include "launcher/compile_command.h"
+
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/Support/CommandLine.h>
+#include <llvm/Support/StringSaver.h>
+
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace orch {
+namespace {
+
+// Compiler wrappers that may stand before the real compiler.
+const std::set<std::string> kWrappers = {"ccache", "sccache", "distcc", "icecc", "buildcache"};
+
+// Options whose value is the next argument.
+const std::set<std::string> kTakesValue = {
+    "-o", "-MF", "-MT", "-MQ", "-x", "-I", "-isystem", "-iquote", "-idirafter", "-include", "-imacros", "-D",
+    "-U", "-L", "-l", "-Xclang", "-Xlinker", "-Xassembler", "-Xpreprocessor", "-arch", "-target", "-aux-info",
+    "-iprefix", "-iwithprefix", "-iwithprefixbefore", "-isysroot", "-imultilib", "-T", "-u", "-z", "--param",
+    "-main-file-name", "-dependency-file", "-MJ", "-Xarch_host", "-Xarch_device", "-include-pch",
+    "--serialize-diagnostics", "-ivfsoverlay"};
+
+enum class Lang { C, Cxx, Other };
+
+Lang language_from_x(const std::string &x) {
+  if (x == "c") return Lang::C;
+  if (x == "c++") return Lang::Cxx;
+  return Lang::Other;  // headers (PCH), assembler, preprocessed, objective-C...
+}
+
+Lang language_from_extension(const std::string &path) {
+  std::string ext = fs::path(path).extension().string();
+  if (ext == ".c") return Lang::C;
+  for (const char *e : {".cc", ".cp", ".cxx", ".cpp", ".CPP", ".c++", ".C"})
+    if (ext == e) return Lang::Cxx;
+  return Lang::Other;
+}
+
+std::vector<std::string> expand_response_files(const std::vector<std::string> &argv) {
+  bool any = false;
+  for (const auto &a : argv) any = any || (!a.empty() && a[0] == '@');
+  if (!any) return argv;
+  llvm::BumpPtrAllocator alloc;
+  llvm::StringSaver saver(alloc);
+  llvm::SmallVector<const char *, 64> args;
+  for (const auto &a : argv) args.push_back(a.c_str());
+  if (!llvm::cl::ExpandResponseFiles(saver, llvm::cl::TokenizeGNUCommandLine, args)) return argv;
+  return std::vector<std::string>(args.begin(), args.end());
+}
+
+std::string replace_extension(const std::string &path, const std::string &ext) {
+  return fs::path(path).replace_extension(ext).string();
+}
+
+}  // namespace
+
+std::vector<std::string> CompileCommand::compiler_args() const {
+  return std::vector<std::string>(argv.begin() + compiler_index + 1, argv.end());
+}
+
+CompileCommand classify(std::vector<std::string> argv) {
+  CompileCommand cmd;
+  cmd.argv = expand_response_files(argv);
+  const auto &a = cmd.argv;
+  while (cmd.compiler_index < a.size() && kWrappers.count(fs::path(a[cmd.compiler_index]).filename().string()))
+    ++cmd.compiler_index;
+  if (cmd.compiler_index >= a.size()) {
+    cmd.pass_reason = "no compiler";
+    return cmd;
+  }
+
+  bool compile = false, assembly_out = false, deps_only = false, md = false;
+  std::optional<std::string> output, mf;
+  std::string x;
+  std::vector<size_t> sources;
+  size_t other_inputs = 0;
+  for (size_t i = cmd.compiler_index + 1; i < a.size(); ++i) {
+    const std::string &arg = a[i];
+    if (arg == "-c") compile = true;
+    else if (arg == "-S") compile = assembly_out = true;
+    else if (arg == "-E" || arg == "-fsyntax-only" || arg == "-M" || arg == "-MM") deps_only = true;
+    else if (arg == "-MD" || arg == "-MMD") md = true;
+    else if (arg == "-" ) ++other_inputs;  // stdin
+    else if (kTakesValue.count(arg)) {
+      if (i + 1 >= a.size()) break;
+      const std::string &value = a[++i];
+      if (arg == "-o") output = value;
+      else if (arg == "-MF") mf = value;
+      else if (arg == "-x") x = value == "none" ? "" : value;
+    } else if (arg.rfind("-x", 0) == 0 && arg.size() > 2) {
+      x = arg.substr(2) == "none" ? "" : arg.substr(2);
+    } else if (arg.rfind("-o", 0) == 0 && arg.size() > 2) {
+      output = arg.substr(2);
+    } else if (arg.rfind("-MF", 0) == 0 && arg.size() > 3) {
+      mf = arg.substr(3);
+    } else if (!arg.empty() && arg[0] != '-') {
+      Lang lang = x.empty() ? language_from_extension(arg) : language_from_x(x);
+      if (lang == Lang::Other) {
+        ++other_inputs;
+      } else {
+        sources.push_back(i);
+        cmd.cplusplus = lang == Lang::Cxx;
+      }
+    }
+  }
+  if (!compile) cmd.pass_reason = "not a compile (-c)";
+  else if (deps_only) cmd.pass_reason = "preprocessing or dependency generation only";
+  else if (sources.size() != 1 || other_inputs) cmd.pass_reason = "not exactly one C or C++ source";
+  if (!cmd.instrumentable()) return cmd;
+
+  cmd.source_index = sources.front();
+  cmd.output = output ? *output
+                      : replace_extension(fs::path(cmd.source()).filename().string(), assembly_out ? ".s" : ".o");
+  if (mf) cmd.depfile = mf;
+  else if (md) cmd.depfile = replace_extension(cmd.output, ".d");
+  return cmd;
+}
+
+}  // namespace orch

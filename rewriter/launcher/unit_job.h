@@ -1,0 +1,23 @@
+// Parse + rewrite of one compile command; shared by the launcher, `orch
+// explain` and `orch diff`.
+#pragma once
+
+#include <string>
+
+#include "aspects/model.h"
+#include "launcher/compile_command.h"
+#include "weave/unit_rewriter.h"
+
+namespace orch {
+
+struct UnitJobResult {
+  UnitRewrite rewrite;
+  std::string failure;  // non-empty: the unit could not be parsed or rewritten
+};
+
+UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config);
+
+// Whether `source` (as named in a command) is excluded by orch.yaml.
+bool is_excluded(const Config &config, const std::string &source);
+
+}  // namespace orch

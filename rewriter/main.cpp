@@ -1,0 +1,43 @@
+// orch: compile-time OpenTelemetry instrumentation for C and C++.
+//
+//   orch <compiler> <args...>      the compiler launcher (CMAKE_<LANG>_COMPILER_LAUNCHER=orch)
+//   orch explain ...               what was instrumented and why (not)
+//   orch diff ...                  the rewrite of one unit
+//   orch manifest BINARY...        the instrumented functions of a linked program
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "commands/commands.h"
+#include "launcher/launcher.h"
+
+namespace {
+
+void usage() {
+  std::fputs("usage: orch <compiler> <args...>        compile through orch (a compiler launcher)\n"
+             "       orch explain [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
+             "       orch diff [--full] [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
+             "       orch manifest BINARY...\n"
+             "       orch --version\n",
+             stderr);
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    usage();
+    return argc < 2 ? 2 : 0;
+  }
+  std::string first = argv[1];
+  std::vector<std::string> rest(argv + 2, argv + argc);
+  if (first == "--version") {
+    std::printf("orch %s\n", ORCH_VERSION);
+    return 0;
+  }
+  if (first == "explain") return orch::command_explain(rest);
+  if (first == "diff") return orch::command_diff(rest);
+  if (first == "manifest") return orch::command_manifest(rest);
+  return orch::run_launcher(std::vector<std::string>(argv + 1, argv + argc));
+}

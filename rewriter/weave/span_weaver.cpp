@@ -1,0 +1,239 @@
+#include "weave/span_weaver.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Lex/Lexer.h>
+
+#include "aspects/name_template.h"
+
+using namespace clang;
+
+namespace orch {
+namespace {
+
+constexpr const char *kReturnKey = "orch.return.value";
+
+struct RuntimeAttribute {
+  std::string key;
+  const ParmVarDecl *param;
+  ValueKind kind;
+};
+
+// `return` statements of one function, not of lambdas or local classes in it.
+class ReturnCollector : public RecursiveASTVisitor<ReturnCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool VisitReturnStmt(ReturnStmt *r) {
+    returns.push_back(r);
+    return true;
+  }
+  std::vector<const ReturnStmt *> returns;
+};
+
+const ParmVarDecl *find_param(const FunctionDecl &fd, const std::string &ref) {
+  if (!ref.empty() && std::all_of(ref.begin(), ref.end(), ::isdigit)) {
+    unsigned i = std::stoul(ref);
+    return i < fd.getNumParams() ? fd.getParamDecl(i) : nullptr;
+  }
+  for (const ParmVarDecl *p : fd.parameters())
+    if (p->getName() == ref) return p;
+  return nullptr;
+}
+
+// Whether an exception can leave the function (so a try/catch is worth it).
+bool may_throw(const FunctionDecl &fd) {
+  const auto *fpt = fd.getType()->getAs<FunctionProtoType>();
+  if (!fpt) return true;
+  ExceptionSpecificationType est = fpt->getExceptionSpecType();
+  if (isa<CXXDestructorDecl>(fd)) return est == EST_NoexceptFalse || est == EST_Dynamic;  // implicitly noexcept
+  if (est == EST_Unevaluated || est == EST_Uninstantiated || est == EST_Unparsed) return true;
+  return !fpt->isNothrow();
+}
+
+std::string c_attribute_call(const RuntimeAttribute &a, const std::string &span) {
+  std::string head = "(&" + span + ", " + c_string_literal(a.key) + ", ";
+  std::string name(a.param->getName());
+  switch (a.kind) {
+  case ValueKind::Bool: return "orch_w_attr_bool" + head + "(" + name + ") ? 1 : 0)";
+  case ValueKind::Floating: return "orch_w_attr_f64" + head + "(double)(" + name + "))";
+  case ValueKind::CString: return "orch_w_attr_cstr" + head + name + ")";
+  default: return "orch_w_attr_i64" + head + "(int64_t)(" + name + "))";
+  }
+}
+
+class SpanWeaver {
+public:
+  SpanWeaver(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice, const WeaveContext &wc,
+             unsigned index)
+      : fn_(fn), aspect_(aspect), advice_(advice), wc_(wc), ast_(wc.ast), sm_(ast_.getSourceManager()),
+        cplusplus_(ast_.getLangOpts().CPlusPlus), site_("__orch_site_" + std::to_string(index)),
+        attrs_("__orch_attrs_" + std::to_string(index)), span_("__orch_span_" + std::to_string(index)) {}
+
+  std::vector<std::string> weave(EditList &edits) {
+    collect_runtime_attributes();
+    bool with_try = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
+                    may_throw(*fn_.decl);
+    size_t open = sm_.getFileOffset(fn_.body->getLBracLoc()) + 1;
+    size_t close = sm_.getFileOffset(fn_.body->getRBracLoc());
+    edits.insert(open, " " + site_definition() + span_definition() + (with_try ? "try { " : ""));
+    if (advice_.record_return) weave_returns(edits);
+    if (with_try) edits.insert(close, " } catch (...) { " + span_ + ".record_exception(); throw; } ");
+    return notes_;
+  }
+
+private:
+  void add_runtime_attribute(const std::string &key, const ParmVarDecl *param) {
+    std::string name(param->getName());
+    if (name.empty()) {
+      notes_.push_back("attribute '" + key + "': the parameter has no name");
+      return;
+    }
+    ValueKind kind = classify_value(param->getType(), ast_, wc_.custom_types);
+    if (kind == ValueKind::Unsupported) {
+      notes_.push_back("attribute '" + key + "': parameter '" + name + "' of type '" +
+                       param->getType().getAsString() +
+                       "' is not recordable (integers, floating point, bool, enums, char pointers, "
+                       "std::string(_view), or a type with orch_attribute_value())");
+      return;
+    }
+    if (kind == ValueKind::Dependent)
+      notes_.push_back("attribute '" + key + "': parameter '" + name +
+                       "' has a template-dependent type; recorded where the instantiated type is recordable");
+    runtime_attrs_.push_back({key, param, kind});
+  }
+
+  void collect_runtime_attributes() {
+    const FunctionDecl &fd = *fn_.decl;
+    for (const auto &attr : advice_.attributes) {
+      if (!attr.argument) continue;
+      if (const ParmVarDecl *p = find_param(fd, *attr.argument))
+        add_runtime_attribute(attr.key, p);
+      else
+        notes_.push_back("attribute '" + attr.key + "': no parameter '" + *attr.argument + "'");
+    }
+    if (advice_.record_all_args) {
+      for (const ParmVarDecl *p : fd.parameters())
+        if (!p->getName().empty()) add_runtime_attribute("arg." + p->getName().str(), p);
+    }
+    for (const auto &name : advice_.record_args) {
+      if (const ParmVarDecl *p = find_param(fd, name))
+        add_runtime_attribute("arg." + p->getName().str(), p);
+      else
+        notes_.push_back("record-args: no parameter '" + name + "'");
+    }
+  }
+
+  std::string site_definition() {
+    std::vector<std::pair<std::string, std::string>> statics;
+    for (const auto &attr : advice_.attributes)
+      if (!attr.argument) statics.emplace_back(attr.key, expand_template(attr.text, fn_.facts, aspect_.id));
+    if (const Directive *d = fn_.facts.directive("orch:span"))
+      for (const auto &kv : d->attributes) statics.push_back(kv);
+
+    std::string out;
+    std::string statics_name = "ORCH_W_NULL";
+    if (!statics.empty()) {
+      statics_name = "__orch_static_attrs_" + site_.substr(std::string("__orch_site_").size());
+      out += "static const char *const " + statics_name + "[] = {";
+      for (const auto &[k, v] : statics) out += c_string_literal(k) + ", " + c_string_literal(v) + ", ";
+      out.resize(out.size() - 2);
+      out += "}; ";
+    }
+    std::string name = expand_template(advice_.name, fn_.facts, aspect_.id);
+    out += std::string("static ") + (cplusplus_ ? "::" : "") + "orch_site " + site_ + " = {1u, " +
+           std::to_string(static_cast<int>(advice_.kind)) + "u, " + c_string_literal(name) + ", " +
+           c_string_literal(fn_.facts.qualified_name) + ", " + c_string_literal(wc_.source_path) + ", " +
+           std::to_string(fn_.facts.line) + "u, " + std::to_string(statics.size()) + "u, " + statics_name +
+           ", ORCH_W_NULL}; ";
+    return out;
+  }
+
+  std::string span_definition() {
+    if (cplusplus_) {
+      std::string out = "::orch::weave::ScopedSpan " + span_ + "(&" + site_ + "); ";
+      for (const auto &a : runtime_attrs_)
+        out += span_ + ".attr(" + c_string_literal(a.key) + ", " + a.param->getName().str() + "); ";
+      return out;
+    }
+    // C: declarations only, so that -Wdeclaration-after-statement stays quiet.
+    std::string out = "__attribute__((cleanup(orch_w_end), unused)) orch_span " + span_ + " = orch_w_start(&" +
+                      site_ + "); ";
+    if (!runtime_attrs_.empty()) {
+      out += "__attribute__((unused)) int " + attrs_ + " = ";
+      for (size_t i = 0; i < runtime_attrs_.size(); ++i)
+        out += (i ? " + " : "") + c_attribute_call(runtime_attrs_[i], span_);
+      out += "; ";
+    }
+    return out;
+  }
+
+  // `return E;` -> `return P.ret(key, (E));` (C++) or a typed pass-through (C),
+  // for cheap scalar return types only.
+  void weave_returns(EditList &edits) {
+    const FunctionDecl &fd = *fn_.decl;
+    QualType rt = fd.getReturnType();
+    if (rt->isVoidType()) return;
+    if (rt->getContainedAutoType() || rt->isReferenceType()) {
+      notes_.push_back("record-return: deduced or reference return type is not recorded");
+      return;
+    }
+    ValueKind kind = classify_value(rt, ast_, wc_.custom_types);
+    if (!is_cheap_scalar(kind)) {
+      notes_.push_back("record-return: return type '" + rt.getAsString() + "' is not a cheap scalar");
+      return;
+    }
+    ReturnCollector collector;
+    collector.TraverseStmt(const_cast<CompoundStmt *>(fn_.body));
+    for (const ReturnStmt *r : collector.returns) {
+      const Expr *e = r->getRetValue();
+      if (!e || isa<InitListExpr>(e->IgnoreImplicit())) continue;
+      SourceLocation b = e->getBeginLoc(), end = e->getEndLoc();
+      if (b.isMacroID() || end.isMacroID()) {
+        notes_.push_back("record-return: a return value written by a macro is not recorded");
+        continue;
+      }
+      if (cplusplus_ && !e->IgnoreImpCasts()->getType()->isScalarType()) {
+        notes_.push_back("record-return: a return value converted from a class type is not recorded");
+        continue;
+      }
+      size_t begin_off = sm_.getFileOffset(b);
+      size_t end_off = sm_.getFileOffset(Lexer::getLocForEndOfToken(end, 0, sm_, ast_.getLangOpts()));
+      std::string key = c_string_literal(kReturnKey);
+      if (cplusplus_) {
+        edits.insert(begin_off, span_ + ".ret(" + key + ", (");
+        edits.insert(end_off, "))");
+      } else {
+        std::string fn = kind == ValueKind::Floating ? "orch_w_ret_f64"
+                         : kind == ValueKind::CString ? "orch_w_ret_cstr"
+                         : rt->isUnsignedIntegerType() ? "orch_w_ret_u64" : "orch_w_ret_i64";
+        std::string value_cast = kind == ValueKind::Bool ? "!!(" : "(";
+        edits.insert(begin_off, "(" + rt.getAsString() + ")" + fn + "(&" + span_ + ", " + key + ", " + value_cast);
+        edits.insert(end_off, "))");
+      }
+    }
+  }
+
+  const Candidate &fn_;
+  const Aspect &aspect_;
+  const SpanAdvice &advice_;
+  const WeaveContext &wc_;
+  ASTContext &ast_;
+  const SourceManager &sm_;
+  bool cplusplus_;
+  std::string site_, attrs_, span_;
+  std::vector<RuntimeAttribute> runtime_attrs_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace
+
+std::vector<std::string> weave_span(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice,
+                                    const WeaveContext &wc, unsigned index, EditList &edits) {
+  return SpanWeaver(fn, aspect, advice, wc, index).weave(edits);
+}
+
+}  // namespace orch
