@@ -23,14 +23,19 @@ bool env_flag(const char *name) {
   return v && *v && std::string(v) != "0";
 }
 
-// Under ORCH_STRICT=1 a unit orch cannot rewrite fails the build; otherwise
-// it is compiled unchanged after one warning.
-[[noreturn]] void fail_open(const CompileCommand &cmd, const std::string &why) {
+// Says why a unit is not instrumented. Returns false under ORCH_STRICT=1,
+// where that fails the build.
+bool warn_not_instrumented(const CompileCommand &cmd, const std::string &why) {
   bool strict = env_flag("ORCH_STRICT");
   std::fprintf(stderr, "orch: %s: %s: not instrumented: %s%s\n", strict ? "error" : "warning", cmd.source().c_str(),
                why.c_str(), strict ? " (ORCH_STRICT=1)" : "; compiling the original source");
   std::fflush(stderr);
-  if (strict) std::exit(1);
+  return !strict;
+}
+
+// A unit orch cannot rewrite is compiled unchanged (fail open).
+[[noreturn]] void fail_open(const CompileCommand &cmd, const std::string &why) {
+  if (!warn_not_instrumented(cmd, why)) std::exit(1);
   exec_command(cmd.argv);
 }
 
@@ -96,11 +101,16 @@ int run_launcher(const std::vector<std::string> &argv) {
     fail_open(cmd, e.what());
   }
   std::string diagnostics;
-  int status = run_command(rewritten_command(cmd, rewritten), diagnostics);
-  if (status != 0) {
-    // The rewrite must never be what breaks a build: retry with the original,
-    // whose diagnostics are the ones the user needs to see.
-    fail_open(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this");
+  if (run_command(rewritten_command(cmd, rewritten), diagnostics) != 0) {
+    // The rewrite must never be what breaks a build. If the original does not
+    // compile either, the user's own diagnostics are all that matter.
+    std::string original_diagnostics;
+    int original_status = run_command(cmd.argv, original_diagnostics);
+    std::fputs(original_diagnostics.c_str(), stderr);
+    if (original_status != 0) return original_status;
+    return warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this")
+               ? 0
+               : 1;
   }
   std::fputs(diagnostics.c_str(), stderr);
   if (cmd.depfile && !fix_depfile(*cmd.depfile, rewritten, cmd.source(), config.input_files)) {

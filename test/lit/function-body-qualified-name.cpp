@@ -1,0 +1,25 @@
+// The orch.yaml: every function in namespace demo gets a span; main does not.
+// RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %orch diff --full %s -- %cxx -std=c++17 -c %s | grep -v "^// " | FileCheck %s
+// RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %orch explain %s -- %cxx -std=c++17 -c %s | FileCheck %s --check-prefix=EXPLAIN
+// RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %check-run %cxx %s %t.gcc -std=c++17 | FileCheck %s --check-prefix=OUT
+// RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %check-run %clangxx %s %t.clang -std=c++17 | FileCheck %s --check-prefix=OUT
+
+// CHECK: #line 1 "{{.*}}function-body-qualified-name.cpp"
+// CHECK: #include "{{.*}}orch/weave.h"
+// CHECK-NEXT: #line [[@LINE+3]] "{{.*}}function-body-qualified-name.cpp"
+#include <cstdio>
+
+namespace demo {
+// CHECK: int add(int a, int b) { static ::orch_site __orch_site_0 = {1u, 1u, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_0(&__orch_site_0); try {  return a + b;  } catch (...) { __orch_span_0.record_exception(); throw; } }
+int add(int a, int b) { return a + b; }
+}  // namespace demo
+
+// CHECK: int main() { std::printf("%d\n", demo::add(2, 3)); return 0; }
+int main() { std::printf("%d\n", demo::add(2, 3)); return 0; }
+
+// EXPLAIN: function-body-qualified-name.cpp:[[@LINE-6]]: demo::add (function): instrumented by aspect 'trace-demo'
+// EXPLAIN: main (function): not instrumented
+// EXPLAIN-NEXT: aspect 'trace-demo': qualified name 'main' does not match 'demo::*'
+// EXPLAIN: 1 of 2 functions instrumented
+
+// OUT: 5
