@@ -229,10 +229,11 @@ public:
   }
 
 private:
-  void load_file(const Reader &from, const YAML::Node &at, const std::string &path) {
+  // `written` is the name as the YAML spells it, for messages.
+  void load_file(const Reader &from, const YAML::Node &at, const std::string &path, const std::string &written) {
     std::string canonical = fs::weakly_canonical(path).string();
-    if (!fs::exists(canonical)) from.fail(at, "aspect file '" + path + "' not found");
-    if (!loading_.insert(canonical).second) from.fail(at, "aspect file '" + path + "' includes itself");
+    if (!fs::exists(canonical)) from.fail(at, "aspect file '" + written + "' not found");
+    if (!loading_.insert(canonical).second) from.fail(at, "aspect file '" + written + "' includes itself");
     config_.input_files.push_back(canonical);
     Reader r(canonical);
     YAML::Node root = r.load();
@@ -249,12 +250,14 @@ private:
       r.expect_map(item, "an aspect");
       if (auto n = item["builtin"]) {
         r.expect_keys(item, {"builtin"}, "a builtin entry");
-        load_file(r, n, builtin_dir_ + "/" + r.scalar(n, "builtin") + ".yaml");
+        std::string name = r.scalar(n, "builtin");
+        load_file(r, n, builtin_dir_ + "/" + name + ".yaml", "builtin " + name);
       } else if (auto n = item["file"]) {
         r.expect_keys(item, {"file"}, "a file entry");
-        fs::path p = r.scalar(n, "file");
+        std::string written = r.scalar(n, "file");
+        fs::path p = written;
         if (p.is_relative()) p = fs::path(r.file()).parent_path() / p;
-        load_file(r, n, p.string());
+        load_file(r, n, p.string(), written);
       } else {
         config_.aspects.push_back(parse_aspect(r, item));
       }

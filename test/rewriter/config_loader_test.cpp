@@ -1,0 +1,82 @@
+#include "aspects/config_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace orch;
+
+namespace {
+
+class ConfigLoader : public testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::path(testing::TempDir()) / ("orch-config-" + std::to_string(::getpid()));
+    fs::create_directories(dir_ / "builtin");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string write(const std::string &name, const std::string &text) {
+    fs::path p = dir_ / name;
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  std::string error_of(const std::string &text) {
+    try {
+      load_config(write("orch.yaml", text), (dir_ / "builtin").string());
+    } catch (const ConfigError &e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  fs::path dir_;
+};
+
+}  // namespace
+
+TEST_F(ConfigLoader, TheIssueExample) {
+  Config c = load_config(write("orch.yaml", "service: demo-app\n"
+                                            "aspects:\n"
+                                            "  - id: trace-demo\n"
+                                            "    join-point:\n"
+                                            "      function-body:\n"
+                                            "        qualified-name: \"demo::*\"\n"
+                                            "    advice:\n"
+                                            "      - span: {}\n"),
+                         (dir_ / "builtin").string());
+  EXPECT_EQ(c.service, "demo-app");
+  ASSERT_EQ(c.aspects.size(), 1u);
+  EXPECT_EQ(c.aspects[0].id, "trace-demo");
+  EXPECT_EQ(c.aspects[0].join_point->type, JoinPoint::Type::FunctionBody);
+  EXPECT_EQ(c.aspects[0].advice[0].span.name, "{qualified_name}");
+  EXPECT_TRUE(c.aspects[0].advice[0].span.record_exceptions);
+  EXPECT_EQ(c.root, dir_.string());
+}
+
+TEST_F(ConfigLoader, FilesAndBuiltinsAreFollowedAndListed) {
+  write("builtin/std.yaml", "aspects:\n  - id: b\n    join-point: {directive: \"orch:span\"}\n    advice: [{span: {}}]\n");
+  write("more.yaml", "aspects:\n  - id: f\n    join-point: {function-body: {name: x}}\n    advice: [{span: {kind: server}}]\n");
+  Config c = load_config(write("orch.yaml", "aspects:\n  - builtin: std\n  - file: more.yaml\n"), (dir_ / "builtin").string());
+  ASSERT_EQ(c.aspects.size(), 2u);
+  EXPECT_EQ(c.aspects[1].advice[0].span.kind, SpanKind::Server);
+  EXPECT_EQ(c.input_files.size(), 3u);
+}
+
+TEST_F(ConfigLoader, ErrorsNameFileLineAndColumn) {
+  std::string f = (dir_ / "orch.yaml").string();
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    joinpoint: {}\n"),
+            f + ":3:5: error: unknown key 'joinpoint' in an aspect (expected one of: id, join-point, advice)");
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-body: {kind: [method, lambada]}}\n    advice: [{span: {}}]\n"),
+            f + ":3:49: error: unknown kind 'lambada' (expected function, method, constructor, destructor or lambda)");
+  EXPECT_EQ(error_of("aspects: [\n"), f + ":2:1: error: invalid YAML: end of sequence flow not found");
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {directive: \"orch:span\"}\n    advice: [{span: {name: \"{fn}\"}}]\n"),
+            f + ":4:28: error: unknown placeholder '{fn}' (expected qualified_name, name, class, namespace, file, line, kind, aspect or arg:NAME)");
+  EXPECT_EQ(error_of("aspects:\n  - file: missing.yaml\n"), f + ":2:11: error: aspect file 'missing.yaml' not found");
+}
+
+TEST_F(ConfigLoader, FindConfigWalksUp) {
+  write("orch.yaml", "");
+  fs::create_directories(dir_ / "a" / "b");
+  EXPECT_EQ(find_config((dir_ / "a" / "b").string()), (dir_ / "orch.yaml").string());
+}
