@@ -44,6 +44,22 @@ const ParmVarDecl *find_param(const FunctionDecl &fd, const std::string &ref) {
   return nullptr;
 }
 
+// Whether a `return x;` names a local variable: an NRVO candidate. GCC does not
+// elide the copy of a variable declared inside a try block, so such a body
+// must not be wrapped in one.
+bool returns_named_local(const CompoundStmt *body) {
+  ReturnCollector collector;
+  collector.TraverseStmt(const_cast<CompoundStmt *>(body));
+  for (const ReturnStmt *r : collector.returns) {
+    if (r->getNRVOCandidate()) return true;
+    const Expr *e = r->getRetValue();
+    const auto *ref = e ? dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()) : nullptr;
+    const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    if (var && var->hasLocalStorage() && !isa<ParmVarDecl>(var) && !var->getType()->isScalarType()) return true;
+  }
+  return false;
+}
+
 // Whether an exception can leave the function (so a try/catch is worth it).
 bool may_throw(const FunctionDecl &fd) {
   const auto *fpt = fd.getType()->getAs<FunctionProtoType>();
@@ -75,11 +91,15 @@ public:
 
   std::vector<std::string> weave(EditList &edits) {
     collect_runtime_attributes();
-    bool with_try = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
-                    may_throw(*fn_.decl);
+    bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
+                             may_throw(*fn_.decl);
+    bool with_try = record_exceptions && !returns_named_local(fn_.body);
+    if (record_exceptions && !with_try)
+      notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");
     size_t open = sm_.getFileOffset(fn_.body->getLBracLoc()) + 1;
     size_t close = sm_.getFileOffset(fn_.body->getRBracLoc());
-    edits.insert(open, " " + site_definition() + span_definition() + (with_try ? "try { " : ""));
+    edits.insert(open, " " + site_definition() + span_definition(record_exceptions && !with_try) +
+                           (with_try ? "try { " : ""));
     if (advice_.record_return) weave_returns(edits);
     if (with_try) edits.insert(close, " } catch (...) { " + span_ + ".record_exception(); throw; } ");
     return notes_;
@@ -152,9 +172,10 @@ private:
     return out;
   }
 
-  std::string span_definition() {
+  std::string span_definition(bool detect_unwinding) {
     if (cplusplus_) {
-      std::string out = "::orch::weave::ScopedSpan " + span_ + "(&" + site_ + "); ";
+      std::string out = "::orch::weave::ScopedSpan " + span_ + "(&" + site_ +
+                        (detect_unwinding ? ", ::orch::weave::detect_unwinding" : "") + "); ";
       for (const auto &a : runtime_attrs_)
         out += span_ + ".attr(" + c_string_literal(a.key) + ", " + a.param->getName().str() + "); ";
       return out;

@@ -273,10 +273,22 @@ template <class T> inline void put(orch_span *s, const char *k, const T &v, kind
 }
 }  // namespace detail
 
+/* Passed by the rewriter when it cannot wrap the body in try/catch (a
+ * function returning a named local: GCC gives up NRVO inside a try block). The
+ * guard then notices an exception passing through from its destructor. */
+struct detect_unwinding_t {};
+static const detect_unwinding_t detect_unwinding = {};
+
 class ScopedSpan {
 public:
-  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT : s_(orch_w_start(site)) {}
-  ~ScopedSpan() { orch_w_end(&s_); }
+  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT : s_(orch_w_start(site)), uncaught_(-1) {}
+  ScopedSpan(orch_site *site, detect_unwinding_t) ORCH_W_NOEXCEPT : s_(orch_w_start(site)),
+                                                                     uncaught_(uncaught_count()) {}
+  ~ScopedSpan() {
+    if (uncaught_ >= 0 && s_.rec && uncaught_count() > uncaught_)
+      s_.api->set_error(&s_, "an exception left the function (its type is not recorded here)");
+    orch_w_end(&s_);
+  }
 
   template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
     if (s_.rec) detail::set(&s_, key, value);
@@ -304,9 +316,17 @@ public:
   }
 
 private:
+  static int uncaught_count() ORCH_W_NOEXCEPT {
+#if defined(__cpp_lib_uncaught_exceptions) || __cplusplus >= 201703L
+    return std::uncaught_exceptions();
+#else
+    return std::uncaught_exception() ? 1 : 0;
+#endif
+  }
   ScopedSpan(const ScopedSpan &);
   ScopedSpan &operator=(const ScopedSpan &);
   orch_span s_;
+  int uncaught_; /* -1: not detecting */
 };
 
 }  // namespace weave
