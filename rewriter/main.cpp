@@ -3,7 +3,7 @@
 //   orch <compiler> <args...>      the compiler launcher (CMAKE_<LANG>_COMPILER_LAUNCHER=orch)
 //   orch explain ...               what was instrumented and why (not)
 //   orch diff ...                  the rewrite of one unit
-//   orch manifest BINARY...        the instrumented functions of a linked program
+//   orch manifest FILE...          the instrumented functions of a program, library or archive
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -18,7 +18,7 @@ void usage() {
   std::fputs("usage: orch <compiler> <args...>        compile through orch (a compiler launcher)\n"
              "       orch explain [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
              "       orch diff [--full] [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
-             "       orch manifest BINARY...\n"
+             "       orch manifest FILE...            (programs, shared libraries, objects, archives)\n"
              "       orch --version\n",
              stderr);
 }

@@ -10,7 +10,7 @@ namespace orch {
 int command_explain(const std::vector<std::string> &args);
 // orch diff [-p BUILD_DIR] FILE [-- COMPILER ARGS...]
 int command_diff(const std::vector<std::string> &args);
-// orch manifest BINARY...
+// orch manifest FILE...
 int command_manifest(const std::vector<std::string> &args);
 
 }  // namespace orch
