@@ -6,6 +6,9 @@
 #   %check-run       compile-and-run helper: `%check-run COMPILER SRC ARGS...` builds SRC through
 #                    orch with ORCH_STRICT=1 (a rewrite that does not compile fails the test),
 #                    links it and runs it with the console exporter, stderr to stdout.
+#   %check-same      `%check-same COMPILER SRC OUT FLAGS...` builds SRC through orch (strict; must be
+#                    rewritten) and plainly, runs both; stdout, stderr (minus "orch: " lines) and
+#                    exit status must match. Prints the program's stdout and "exit=N".
 import os
 import lit.formats
 
@@ -24,4 +27,5 @@ config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%cxx", config.cxx))
 config.substitutions.append(("%cc", config.cc))
+config.substitutions.append(("%check-same", "bash " + os.path.join(config.test_source_root, "Inputs", "check-same.sh")))
 config.substitutions.append(("%check-run", "bash " + os.path.join(config.test_source_root, "Inputs", "check-run.sh")))
