@@ -89,18 +89,35 @@ std::string relative_file(const std::string &abs, const std::string &root) {
   return rel.generic_string();
 }
 
-// A lambda is left alone when it may be evaluated at compile time: inside a
-// constexpr/consteval function, a constexpr variable, or a static_assert.
+// A lambda is left alone when it may be evaluated at compile time: anywhere
+// Clang marks as a constant expression (array bounds, template arguments,
+// `if constexpr`, case labels...), in the initializer of a variable usable in
+// constant expressions, inside a constexpr/consteval function, a static_assert
+// or an enumerator. Where the parent chain cannot be followed, it is left
+// alone too (never break the build).
 bool lambda_in_constant_context(const LambdaExpr &le, ASTContext &ctx) {
-  DynTypedNodeList parents = ctx.getParents(le);
-  while (!parents.empty()) {
+  DynTypedNode node = DynTypedNode::create(le);
+  for (;;) {
+    DynTypedNodeList parents = ctx.getParents(node);
+    if (parents.empty()) return true;
     const DynTypedNode &p = parents[0];
-    if (const auto *vd = p.get<VarDecl>(); vd && vd->isConstexpr()) return true;
-    if (p.get<StaticAssertDecl>()) return true;
-    if (const auto *fd = p.get<FunctionDecl>()) return fd->isConstexpr();
-    parents = ctx.getParents(p);
+    if (p.get<ConstantExpr>() || p.get<TypeLoc>() || p.get<TemplateArgumentLoc>() || p.get<StaticAssertDecl>() ||
+        p.get<EnumConstantDecl>() || p.get<CaseStmt>())
+      return true;
+    if (const auto *vd = p.get<VarDecl>()) {
+      if (vd->isConstexpr() || vd->hasAttr<ConstInitAttr>() ||
+          (vd->getType().isConstQualified() && vd->getType()->isIntegralOrEnumerationType()))
+        return true;
+    }
+    if (const auto *is = p.get<IfStmt>(); is && is->isConstexpr()) return true;
+    if (const auto *fd = p.get<FunctionDecl>()) {
+      const auto *md = dyn_cast<CXXMethodDecl>(fd);
+      bool implicit_lambda_constexpr = md && md->getParent()->isLambda();  // C++17 marks eligible lambdas
+      return fd->isConstexpr() && !implicit_lambda_constexpr;
+    }
+    if (p.get<TranslationUnitDecl>()) return false;
+    node = p;
   }
-  return false;
 }
 
 bool lambda_written_constexpr(const LambdaExpr &le, ASTContext &ctx) {
@@ -113,6 +130,7 @@ bool lambda_written_constexpr(const LambdaExpr &le, ASTContext &ctx) {
 std::string never_reason(const FunctionDecl &fd, const LambdaExpr *lambda, const CompoundStmt *body,
                          ASTContext &ctx) {
   const SourceManager &sm = ctx.getSourceManager();
+  if (isa_and_nonnull<CoroutineBodyStmt>(fd.getBody())) return "coroutine";
   if (!body) return "no body";
   if (fd.isDefaulted() || fd.isDeleted()) return "defaulted or deleted";
   if (fd.isImplicit() && !lambda) return "implicit";
@@ -120,7 +138,6 @@ std::string never_reason(const FunctionDecl &fd, const LambdaExpr *lambda, const
   // C++17 makes eligible lambdas implicitly constexpr; only the written keyword counts.
   if (fd.isConstexpr() && (!lambda || lambda_written_constexpr(*lambda, ctx)))
     return "constexpr (must stay usable in constant expressions)";
-  if (isa<CoroutineBodyStmt>(fd.getBody())) return "coroutine";
   if (fd.hasAttr<NakedAttr>()) return "naked";
   if (fd.hasAttr<NoInstrumentFunctionAttr>()) return "no_instrument_function attribute";
   if (sm.isInSystemHeader(fd.getLocation())) return "in a system header";
@@ -164,17 +181,35 @@ std::vector<std::pair<std::string, std::string>> parse_pairs(const std::string &
   return pairs;
 }
 
-// Where the declaration really starts: before `template <...>` and attributes.
-SourceLocation outer_begin(const FunctionDecl &fd, const LambdaExpr *lambda) {
-  if (lambda) return lambda->getBeginLoc();
-  SourceLocation begin = fd.getOuterLocStart();
-  if (const auto *tmpl = fd.getDescribedFunctionTemplate()) begin = tmpl->getBeginLoc();
-  for (const Attr *a : fd.attrs())
-    if (a->getLocation().isValid() && !a->isImplicit() && a->getLocation() < begin) begin = a->getLocation();
+}  // namespace
+
+SourceLocation declaration_start(const Decl &decl, ASTContext &ctx) {
+  const SourceManager &sm = ctx.getSourceManager();
+  SourceLocation begin = sm.getExpansionLoc(decl.getBeginLoc());
+  const Decl *with_attrs = &decl;
+  if (const auto *tmpl = dyn_cast<FunctionTemplateDecl>(&decl)) with_attrs = tmpl->getTemplatedDecl();
+  for (const Attr *a : with_attrs->attrs()) {
+    if (a->isImplicit() || a->getRange().getBegin().isInvalid()) continue;
+    SourceLocation loc = sm.getExpansionLoc(a->getRange().getBegin());
+    if (sm.getFileID(loc) == sm.getFileID(begin) && loc < begin) begin = loc;
+  }
+  bool invalid = false;
+  StringRef text = sm.getBufferData(sm.getFileID(begin), &invalid);
+  if (invalid) return begin;
+  size_t offset = sm.getFileOffset(begin);
+  size_t before = text.substr(0, offset).rtrim().size();
+  for (StringRef opener : {"[[", "__attribute__(("}) {
+    StringRef head = text.substr(0, before);
+    std::string squeezed;  // `__attribute__ ( (` may be spelled with spaces
+    size_t i = head.size();
+    while (i > 0 && squeezed.size() < opener.size()) {
+      char c = head[--i];
+      if (!isspace(static_cast<unsigned char>(c))) squeezed.insert(squeezed.begin(), c);
+    }
+    if (squeezed == opener) return begin.getLocWithOffset(static_cast<int>(i) - static_cast<int>(offset));
+  }
   return begin;
 }
-
-}  // namespace
 
 std::vector<Directive> directives_above(std::string_view text, size_t offset) {
   std::vector<Directive> out;
@@ -228,7 +263,11 @@ Candidate describe_function(const FunctionDecl &fd, const LambdaExpr *lambda, AS
     std::string abs = fs::absolute(std::string(file->getName())).lexically_normal().string();
     f.file = relative_file(abs, project_root);
   }
-  SourceLocation begin = sm.getExpansionLoc(outer_begin(fd, lambda));
+  SourceLocation begin = lambda ? sm.getExpansionLoc(lambda->getBeginLoc())
+                                : declaration_start(fd.getDescribedFunctionTemplate()
+                                                        ? static_cast<const Decl &>(*fd.getDescribedFunctionTemplate())
+                                                        : fd,
+                                                    ctx);
   bool invalid = false;
   StringRef buffer = sm.getBufferData(sm.getFileID(begin), &invalid);
   if (!invalid) f.directives = directives_above(std::string_view(buffer.data(), buffer.size()), sm.getFileOffset(begin));

@@ -11,6 +11,8 @@
 namespace clang {
 class ASTContext;
 class CompoundStmt;
+class Decl;
+class SourceLocation;
 class FunctionDecl;
 class LambdaExpr;
 }  // namespace clang
@@ -29,6 +31,10 @@ struct Candidate {
 // Builds a candidate; `project_root` makes facts.file relative.
 Candidate describe_function(const clang::FunctionDecl &fd, const clang::LambdaExpr *lambda,
                             clang::ASTContext &ctx, const std::string &project_root);
+
+// Where a declaration's text starts (as a file location): before its template
+// header and attributes, including the `[[` or `__attribute__((` opening them.
+clang::SourceLocation declaration_start(const clang::Decl &decl, clang::ASTContext &ctx);
 
 // Parses `// orch:NAME key=value key="quoted value"` comment lines directly
 // above `offset` in `text` (no blank line between). Exposed for unit tests.

@@ -217,10 +217,13 @@ private:
         notes_.push_back("record-return: a return value written by a macro is not recorded");
         continue;
       }
-      if (cplusplus_ && !e->IgnoreImpCasts()->getType()->isScalarType()) {
+      QualType written = e->IgnoreImpCasts()->getType();
+      if (cplusplus_ && !written->isScalarType() && !written->isArrayType()) {
         notes_.push_back("record-return: a return value converted from a class type is not recorded");
         continue;
       }
+      if (rt->isPointerType() && !written->isPointerType() && !written->isArrayType())
+        continue;  // a null pointer constant (0, NULL, nullptr): only its conversion makes it a pointer
       size_t begin_off = sm_.getFileOffset(b);
       size_t end_off = sm_.getFileOffset(Lexer::getLocForEndOfToken(end, 0, sm_, ast_.getLangOpts()));
       std::string key = c_string_literal(kReturnKey);

@@ -113,10 +113,8 @@ SourceLocation top_level_begin(ASTContext &ctx, const Candidate &c) {
   for (const Decl *d : ctx.getTranslationUnitDecl()->decls()) {
     SourceRange r(sm.getExpansionLoc(d->getBeginLoc()), sm.getExpansionLoc(d->getEndLoc()));
     if (r.isValid() && !sm.isBeforeInTranslationUnit(loc, r.getBegin()) &&
-        !sm.isBeforeInTranslationUnit(r.getEnd(), loc)) {
-      // A function template's declaration starts at `template`, before its pattern.
-      return r.getBegin();
-    }
+        !sm.isBeforeInTranslationUnit(r.getEnd(), loc))
+      return declaration_start(*d, ctx);
   }
   return loc;
 }
