@@ -1,0 +1,1 @@
+inline int dep_value() { return 1; }
