@@ -61,9 +61,13 @@ __attribute__((weak, visibility("default"))) const char orch_service_name[] = OR
 #ifndef ORCH_W_RETAIN
 #define ORCH_W_RETAIN
 #endif
-#define ORCH_W_MANIFEST(lines)                                                                   \
-  __attribute__((section("orch_manifest"), used ORCH_W_RETAIN, aligned(1))) static const char \
-      orch_w_manifest_lines[] = lines;
+/* The lines may exceed C90's 509-character string limit (-Woverlength-strings
+ * under -pedantic): that limit is about portability, not this data. */
+#define ORCH_W_MANIFEST(lines)                                                                     \
+  _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Woverlength-strings\"")       \
+  __attribute__((section("orch_manifest"), used ORCH_W_RETAIN, aligned(1))) static const char     \
+      orch_w_manifest_lines[] = lines;                                                             \
+  _Pragma("GCC diagnostic pop")
 
 /* ---- Finding the runtime --------------------------------------------- */
 
