@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -304,6 +305,12 @@ std::string find_config(const std::string &start_dir) {
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
     if (dir == dir.parent_path()) return {};
   }
+}
+
+std::string config_for_source(const std::string &source) {
+  const char *env = std::getenv("ORCH_CONFIG");
+  if (env && *env) return env;
+  return find_config(fs::absolute(source).parent_path().string());
 }
 
 }  // namespace orch

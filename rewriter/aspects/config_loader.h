@@ -20,4 +20,8 @@ Config load_config(const std::string &orch_yaml_path, const std::string &builtin
 // Walks up from `start_dir` looking for orch.yaml; returns "" if there is none.
 std::string find_config(const std::string &start_dir);
 
+// The orch.yaml that applies to `source`: $ORCH_CONFIG if set, else the first
+// one above the source's directory; "" if there is none.
+std::string config_for_source(const std::string &source);
+
 }  // namespace orch

@@ -3,7 +3,6 @@
 #include <clang/Tooling/JSONCompilationDatabase.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 #include "aspects/config_loader.h"
@@ -60,10 +59,7 @@ std::optional<UnitSelection> select_unit(const std::string &name, const std::vec
     std::fprintf(stderr, "orch %s: not a single C/C++ compile: %s\n", name.c_str(), sel.command.pass_reason.c_str());
     return std::nullopt;
   }
-  const char *config_env = std::getenv("ORCH_CONFIG");
-  std::string config_path = config_env && *config_env
-                                ? std::string(config_env)
-                                : find_config(fs::absolute(sel.command.source()).parent_path().string());
+  std::string config_path = config_for_source(sel.command.source());
   if (config_path.empty()) {
     std::fprintf(stderr, "orch %s: no orch.yaml above %s (set ORCH_CONFIG)\n", name.c_str(),
                  sel.command.source().c_str());

@@ -75,10 +75,7 @@ int run_launcher(const std::vector<std::string> &argv) {
   CompileCommand cmd = classify(argv);
   if (!cmd.instrumentable()) exec_command(cmd.argv);
 
-  const char *config_env = std::getenv("ORCH_CONFIG");
-  std::string config_path = config_env && *config_env
-                                ? std::string(config_env)
-                                : find_config(fs::absolute(cmd.source()).parent_path().string());
+  std::string config_path = config_for_source(cmd.source());
   if (config_path.empty()) exec_command(cmd.argv);
 
   Config config;
