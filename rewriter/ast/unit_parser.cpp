@@ -91,7 +91,8 @@ std::vector<std::string> clang_command_line(const ParseRequest &request) {
     arg->render(parsed, rendered);
     for (const char *s : rendered) out.emplace_back(s);
   }
-  for (const char *extra : {"-fsyntax-only", "-w", "-Wno-unknown-warning-option", "-ferror-limit=1",
+  // -fno-caret-diagnostics also keeps Clang from printing "N errors generated."
+  for (const char *extra : {"-fsyntax-only", "-w", "-Wno-unknown-warning-option", "-ferror-limit=1", "-fno-caret-diagnostics",
                             "-fno-delayed-template-parsing"})
     out.emplace_back(extra);
   out.push_back("-resource-dir");
