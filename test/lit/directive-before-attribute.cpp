@@ -1,4 +1,4 @@
-// BUG: `// orch:ignore` (and `// orch:span`) above a function whose declaration
+// Regression (fixed): `// orch:ignore` (and `// orch:span`) above a function whose declaration
 // starts with a C++11 attribute (`[[nodiscard]]`) is not seen: the directive
 // search starts at the attribute's name, after `[[`, and gives up because the
 // line does not start there. Expected: keep() is excluded by // orch:ignore,

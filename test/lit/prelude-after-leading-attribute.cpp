@@ -1,4 +1,4 @@
-// BUG: when the first instrumented function starts with a C++11 attribute
+// Regression (fixed): when the first instrumented function starts with a C++11 attribute
 // (`[[nodiscard]] int f()`), the prelude (#define ORCH_RUNTIME_PATH, #include
 // weave.h, #line) is inserted between the attribute and the declaration: the
 // attribute lands on the weave header's first declaration instead of f.
@@ -12,13 +12,13 @@
 #include <cstdio>
 
 // CHECK: #include "{{.*}}orch/weave.h"
-// CHECK-NEXT: #line [[@LINE+2]] "{{.*}}BUG-prelude-after-leading-attribute.cpp"
+// CHECK-NEXT: #line [[@LINE+2]] "{{.*}}prelude-after-leading-attribute.cpp"
 // CHECK-NEXT: {{^}}{{\[\[}}nodiscard]] int f() { static
 [[nodiscard]] int f() { return 1; }
 
-// GCC: BUG-prelude-after-leading-attribute.cpp:[[@LINE+3]]:{{[0-9]+}}: warning: ignoring return value of {{.*}}nodiscard
+// GCC: prelude-after-leading-attribute.cpp:[[@LINE+3]]:{{[0-9]+}}: warning: ignoring return value of {{.*}}nodiscard
 // CLANG-NOT: attribute ignored
-// CLANG: BUG-prelude-after-leading-attribute.cpp:[[@LINE+1]]:{{[0-9]+}}: warning: ignoring return value of function declared with 'nodiscard' attribute
+// CLANG: prelude-after-leading-attribute.cpp:[[@LINE+1]]:{{[0-9]+}}: warning: ignoring return value of function declared with 'nodiscard' attribute
 void discard() { f(); }
 
 int main() { std::printf("%d\n", f()); }

@@ -1,4 +1,4 @@
-/* BUG: the manifest is one string literal holding every instrumented
+/* Regression (fixed): the manifest is one string literal holding every instrumented
  * function's JSON line, written into the main file. With a few functions it
  * exceeds the 509 characters ISO C90 guarantees, and
  * `-std=c89 -pedantic -Werror` (-Woverlength-strings) rejects the rewritten

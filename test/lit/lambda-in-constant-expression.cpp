@@ -1,4 +1,4 @@
-// BUG: a lambda called where a constant expression is required is
+// Regression (fixed): a lambda called where a constant expression is required is
 // instrumented (the span's static variable makes it non-constexpr), so the
 // rewritten unit no longer compiles. orch only recognises a constexpr variable
 // initializer, a constexpr function and a static_assert; it misses a `const int`

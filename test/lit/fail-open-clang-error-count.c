@@ -1,4 +1,4 @@
-/* BUG: on fail-open, clang's own error count leaks to stderr: besides orch's
+/* Regression (fixed): on fail-open, clang's own error count leaks to stderr: besides orch's
  * one warning, the compile prints "2 errors generated." (from the parse orch
  * runs for itself) although the build succeeds. Expected: stderr holds exactly
  * the one "orch: warning: ... not instrumented: ..." line.

@@ -1,4 +1,4 @@
-// BUG: record-return on a function returning `const char *` rewrites
+// Regression (fixed): record-return on a function returning `const char *` rewrites
 // `return 0;` (a null pointer constant) to `return SPAN.ret(key, (0));`, whose
 // type is `const int &`: no longer convertible to a pointer, so the rewritten
 // unit does not compile (ORCH_STRICT=1 fails; without it, a silent fallback to

@@ -1,4 +1,4 @@
-// BUG: `orch explain` gives the wrong reason for a coroutine: "never
+// Regression (fixed): `orch explain` gives the wrong reason for a coroutine: "never
 // instrumented: no body" (the body is a CoroutineBodyStmt, not a CompoundStmt,
 // so the "no body" rule fires before the "coroutine" one). Expected:
 // "never instrumented: coroutine" (the reason the rule in function_facts.cpp has
