@@ -1,6 +1,6 @@
 // Coroutines are never instrumented (a span around a coroutine body would
 // measure one resumption and break on co_return); explain (see
-// BUG-coroutine-explain-reason.cpp). The
+// coroutine-explain-reason.cpp). The
 // ordinary function calling it is instrumented; the program runs the same.
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %orch diff --full %s -- %cxx -std=c++20 -c %s | grep -v "^// " | FileCheck %s
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %cxx %s %t.gcc -std=c++20 | FileCheck %s --check-prefix=OUT

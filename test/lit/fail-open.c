@@ -1,7 +1,7 @@
 /* Fail open: a unit Clang cannot parse but GCC can (a GNU C nested function)
  * compiles unchanged with exactly one orch warning naming the file and the reason;
  * the program runs as the plain build. ORCH_STRICT=1 makes it an error.
- * (Clang's stray error count on stderr: BUG-fail-open-clang-error-count.c.)
+ * (Clang's stray error count on stderr: fail-open-clang-error-count.c.)
  */
 /*
 RUN: rm -rf %t && mkdir -p %t
