@@ -1,0 +1,146 @@
+#include "http_client.h"
+
+#include <curl/curl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace orch::rt {
+namespace {
+
+constexpr size_t kBodyExcerptBytes = 200;
+
+void init_curl_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+bool transport_error_retryable(CURLcode code) {
+  // Not CURLE_UNSUPPORTED_PROTOCOL: the URL's scheme was checked when the
+  // configuration was read, and libcurl also reports a garbage answer
+  // ("HTTP/0.9") that way.
+  switch (code) {
+  case CURLE_URL_MALFORMAT:
+  case CURLE_NOT_BUILT_IN:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CACERT_BADFILE:
+  case CURLE_SSL_ENGINE_NOTFOUND:
+  case CURLE_SSL_ENGINE_SETFAILED:
+  case CURLE_FILESIZE_EXCEEDED:
+  case CURLE_OUT_OF_MEMORY:
+  case CURLE_TOO_MANY_REDIRECTS: return false;
+  default: return true;
+  }
+}
+
+}  // namespace
+
+HttpClient::HttpClient(Options options) : options_(std::move(options)) {
+  init_curl_once();
+  for (const std::string &line : options_.header_lines)
+    headers_ = curl_slist_append(headers_, line.c_str());
+  // Without this, libcurl waits for "100 Continue" before sending large bodies.
+  headers_ = curl_slist_append(headers_, "Expect:");
+  open_handle();
+}
+
+HttpClient::~HttpClient() {
+  // After fork() the handle's connection belongs to the parent (see post()).
+  if (curl_ && owner_pid_ == getpid()) curl_easy_cleanup(curl_);
+  curl_slist_free_all(headers_);
+}
+
+void HttpClient::open_handle() {
+  owner_pid_ = getpid();
+  curl_ = curl_easy_init();
+  if (!curl_) return;
+  curl_easy_setopt(curl_, CURLOPT_URL, options_.url.c_str());
+  curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers_);
+  curl_easy_setopt(curl_, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(curl_, CURLOPT_POST, 1L);
+  // Signals would hit the host program's handlers; timeouts still apply
+  // (the threaded resolver needs no alarm).
+  curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl_, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(curl_, CURLOPT_TCP_KEEPALIVE, 1L);
+  // The OTLP spec asks clients to follow redirects; 307/308 keep the POST,
+  // and POSTREDIR keeps it for 301/302/303 too.
+  curl_easy_setopt(curl_, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl_, CURLOPT_MAXREDIRS, 3L);
+  curl_easy_setopt(curl_, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
+  curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl_, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  if (!options_.certificate_file.empty())
+    curl_easy_setopt(curl_, CURLOPT_CAINFO, options_.certificate_file.c_str());
+  curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, &HttpClient::on_header);
+  curl_easy_setopt(curl_, CURLOPT_HEADERDATA, this);
+  curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &HttpClient::on_body);
+  curl_easy_setopt(curl_, CURLOPT_WRITEDATA, this);
+  curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_buffer_);
+}
+
+const HttpResponse &HttpClient::post(std::string_view body, std::chrono::milliseconds timeout) {
+  // A child of fork() must not talk over the parent's kept-alive connection,
+  // nor close it (curl_easy_cleanup would send a TLS close_notify on it): the
+  // inherited handle is abandoned and the child opens its own.
+  if (curl_ && owner_pid_ != getpid()) open_handle();
+
+  response_.status = 0;
+  response_.transport_error.clear();
+  response_.transport_retryable = false;
+  response_.retry_after.clear();
+  response_.body_excerpt.clear();
+  if (!curl_) {
+    response_.transport_error = "cannot initialise libcurl";
+    return response_;
+  }
+
+  const long ms = std::max<long>(1, static_cast<long>(timeout.count()));
+  curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms);
+  curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, ms);
+  curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  error_buffer_[0] = '\0';
+
+  const CURLcode code = curl_easy_perform(curl_);
+  if (code == CURLE_OK) {
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response_.status);
+  } else {
+    response_.transport_error = error_buffer_[0] ? error_buffer_ : curl_easy_strerror(code);
+    response_.transport_retryable = transport_error_retryable(code);
+  }
+  return response_;
+}
+
+size_t HttpClient::on_header(char *data, size_t size, size_t count, void *self) {
+  auto *client = static_cast<HttpClient *>(self);
+  const std::string_view line(data, size * count);
+  constexpr std::string_view kName = "retry-after:";
+  if (line.size() > kName.size()) {
+    bool match = true;
+    for (size_t i = 0; i < kName.size() && match; ++i)
+      match = (line[i] | 0x20) == kName[i];  // ASCII case folding; ':' and '-' are unaffected
+    if (match) {
+      std::string_view value = line.substr(kName.size());
+      while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+      while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.remove_suffix(1);
+      client->response_.retry_after.assign(value);
+    }
+  }
+  // A new status line (after a redirect or "100 Continue") starts a new answer.
+  if (line.starts_with("HTTP/")) client->response_.retry_after.clear();
+  return size * count;
+}
+
+size_t HttpClient::on_body(char *data, size_t size, size_t count, void *self) {
+  auto *client = static_cast<HttpClient *>(self);
+  std::string &excerpt = client->response_.body_excerpt;
+  const size_t n = size * count;
+  excerpt.append(data, std::min(n, kBodyExcerptBytes - std::min(kBodyExcerptBytes, excerpt.size())));
+  return n;
+}
+
+}  // namespace orch::rt

@@ -1,0 +1,61 @@
+// One HTTP(S) POST endpoint over libcurl, used by one thread: the connection
+// is kept alive between requests, and every request is bounded by a timeout
+// covering name resolution, connecting, sending and waiting for the answer.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <sys/types.h>
+
+typedef void CURL;
+struct curl_slist;
+
+namespace orch::rt {
+
+struct HttpResponse {
+  long status = 0;  // 0: no HTTP answer, see transport_error
+  // Empty when an HTTP answer arrived; otherwise libcurl's reason.
+  std::string transport_error;
+  // Transport errors that may go away by themselves (refused, reset, timed
+  // out, garbage reply), as opposed to configuration errors (bad URL,
+  // certificate problems, unsupported protocol).
+  bool transport_retryable = false;
+  std::string retry_after;    // the Retry-After header, if any
+  std::string body_excerpt;   // the start of the body, for error messages
+};
+
+class HttpClient {
+public:
+  struct Options {
+    std::string url;
+    std::vector<std::string> header_lines;  // "Name: value"
+    std::string user_agent;
+    std::string certificate_file;           // CA bundle for https; empty: system default
+  };
+
+  explicit HttpClient(Options options);
+  ~HttpClient();
+  HttpClient(const HttpClient &) = delete;
+  HttpClient &operator=(const HttpClient &) = delete;
+
+  // POSTs `body`; gives up after `timeout`. The result is valid until the next call.
+  const HttpResponse &post(std::string_view body, std::chrono::milliseconds timeout);
+
+private:
+  void open_handle();
+  static size_t on_header(char *data, size_t size, size_t count, void *self);
+  static size_t on_body(char *data, size_t size, size_t count, void *self);
+
+  Options options_;
+  CURL *curl_ = nullptr;
+  curl_slist *headers_ = nullptr;
+  pid_t owner_pid_ = 0;  // the process that opened curl_
+  HttpResponse response_;
+  char error_buffer_[256] = {};
+};
+
+}  // namespace orch::rt

@@ -1,0 +1,228 @@
+#include "otlp_config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+namespace orch::rt {
+namespace {
+
+constexpr std::string_view kPrefix = "OTEL_EXPORTER_OTLP_";
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A set, non-empty variable: the value and its name (for warnings).
+struct Setting {
+  std::string name;
+  std::string_view value;
+  explicit operator bool() const { return !name.empty(); }
+};
+
+Setting lookup(std::string_view suffix) {
+  std::string name(kPrefix);
+  name += suffix;
+  const char *value = std::getenv(name.c_str());
+  if (!value || trim(value).empty()) return {};
+  return {std::move(name), trim(value)};
+}
+
+// OTEL_EXPORTER_OTLP_TRACES_<suffix> if set, else OTEL_EXPORTER_OTLP_<suffix>.
+Setting lookup_traces_first(std::string_view suffix) {
+  if (Setting s = lookup("TRACES_" + std::string(suffix))) return s;
+  return lookup(suffix);
+}
+
+bool lower_equals(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool is_token_char(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool percent_decode(std::string_view in, std::string &out) {
+  out.clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '%') {
+      out.push_back(in[i]);
+      continue;
+    }
+    if (i + 2 >= in.size()) return false;
+    const int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+    i += 2;
+  }
+  return true;
+}
+
+bool parse_header(std::string_view item, std::pair<std::string, std::string> &out) {
+  const size_t eq = item.find('=');
+  if (eq == std::string_view::npos) return false;
+  const std::string_view key = trim(item.substr(0, eq));
+  if (key.empty()) return false;
+  for (char c : key)
+    if (!is_token_char(c)) return false;
+  std::string value;
+  if (!percent_decode(trim(item.substr(eq + 1)), value)) return false;
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  out = {std::string(key), std::move(value)};
+  return true;
+}
+
+void read_endpoint(OtlpConfig &config, const Warn &warn) {
+  if (Setting s = lookup("TRACES_ENDPOINT")) {
+    if (otlp_endpoint_valid(s.value)) {
+      config.endpoint = std::string(s.value);
+      return;
+    }
+    warn(s.name + "=\"" + std::string(s.value) +
+         "\" is not an http(s) URL; using OTEL_EXPORTER_OTLP_ENDPOINT or the default");
+  }
+  if (Setting s = lookup("ENDPOINT")) {
+    if (otlp_endpoint_valid(s.value)) {
+      config.endpoint = otlp_traces_url_from_base(s.value);
+      return;
+    }
+    warn(s.name + "=\"" + std::string(s.value) + "\" is not an http(s) URL; using " +
+         config.endpoint);
+  }
+}
+
+void read_protocol(OtlpConfig &config, const Warn &warn) {
+  const Setting s = lookup_traces_first("PROTOCOL");
+  if (!s || s.value == "http/protobuf") return;
+  if (s.value == "http/json") {
+    config.protocol = OtlpProtocol::HttpJson;
+  } else if (s.value == "grpc") {
+    warn(s.name + "=grpc is not supported; using http/protobuf to " + config.endpoint);
+  } else {
+    warn(s.name + "=\"" + std::string(s.value) +
+         "\" is not one of http/protobuf, http/json; using http/protobuf");
+  }
+}
+
+void read_headers(OtlpConfig &config, const Warn &warn) {
+  const Setting s = lookup_traces_first("HEADERS");
+  if (s && !otlp_parse_headers(s.value, config.headers))
+    warn(s.name + " has malformed entries (expected key=value,... with %-encoded values); "
+                  "they are ignored");
+}
+
+void read_compression(OtlpConfig &config, const Warn &warn) {
+  const Setting s = lookup_traces_first("COMPRESSION");
+  if (!s || lower_equals(s.value, "none")) return;
+  if (lower_equals(s.value, "gzip"))
+    config.gzip = true;
+  else
+    warn(s.name + "=\"" + std::string(s.value) + "\" is not gzip or none; not compressing");
+}
+
+void read_timeout(OtlpConfig &config, const Warn &warn) {
+  const Setting s = lookup_traces_first("TIMEOUT");
+  if (!s) return;
+  unsigned long ms = 0;
+  auto [end, ec] = std::from_chars(s.value.data(), s.value.data() + s.value.size(), ms);
+  if (ec == std::errc() && end == s.value.data() + s.value.size() && ms <= 24ul * 3600 * 1000)
+    config.timeout = std::chrono::milliseconds(ms);
+  else
+    warn(s.name + "=\"" + std::string(s.value) + "\" is not a number of milliseconds; using " +
+         std::to_string(config.timeout.count()));
+}
+
+void read_certificate(OtlpConfig &config, const Warn &warn) {
+  const Setting s = lookup_traces_first("CERTIFICATE");
+  if (!s) return;
+  if (std::ifstream(std::string(s.value)).good())
+    config.certificate_file = std::string(s.value);
+  else
+    warn(s.name + "=\"" + std::string(s.value) +
+         "\" cannot be read; using the system's certificates");
+}
+
+}  // namespace
+
+bool otlp_endpoint_valid(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  const std::string_view scheme = url.substr(0, scheme_end);
+  if (!lower_equals(scheme, "http") && !lower_equals(scheme, "https")) return false;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) return false;
+  std::string_view authority = url.substr(scheme_end + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos)
+    authority.remove_prefix(at + 1);
+  std::string_view port;
+  if (!authority.empty() && authority.front() == '[') {  // [IPv6]:port
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos || close == 1) return false;
+    port = authority.substr(close + 1);
+    if (!port.empty() && port.front() != ':') return false;
+  } else {
+    const size_t colon = authority.find(':');
+    if (colon == 0 || authority.empty()) return false;
+    if (colon != std::string_view::npos) port = authority.substr(colon);
+  }
+  if (port.empty()) return true;
+  port.remove_prefix(1);  // ':'
+  unsigned number = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
+  return ec == std::errc() && end == port.data() + port.size() && number >= 1 && number <= 65535;
+}
+
+std::string otlp_traces_url_from_base(std::string_view base) {
+  std::string url(base);
+  if (url.empty() || url.back() != '/') url += '/';
+  return url + "v1/traces";
+}
+
+bool otlp_parse_headers(std::string_view text,
+                        std::vector<std::pair<std::string, std::string>> &out) {
+  bool all_good = true;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view item = trim(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    if (item.empty()) continue;  // "a=1,,b=2" or a trailing comma
+    std::pair<std::string, std::string> header;
+    if (parse_header(item, header))
+      out.push_back(std::move(header));
+    else
+      all_good = false;
+  }
+  return all_good;
+}
+
+OtlpConfig otlp_config_from_env(const Warn &warn) {
+  OtlpConfig config;
+  read_endpoint(config, warn);
+  read_protocol(config, warn);
+  read_headers(config, warn);
+  read_compression(config, warn);
+  read_timeout(config, warn);
+  read_certificate(config, warn);
+  return config;
+}
+
+}  // namespace orch::rt
