@@ -1,0 +1,93 @@
+// The exported C functions of liborch_runtime.so (everything else is hidden).
+// None of them throws, blocks for long (orch_flush waits at most its
+// timeout) or fails on a missing runtime.
+#include <cstring>
+#include <new>
+
+#include "abi/span_api.h"
+#include "core/runtime.h"
+#include "core/thread_state.h"
+#include "core/trace_context.h"
+
+#define ORCH_EXPORT extern "C" __attribute__((visibility("default")))
+
+using namespace orch::rt;
+
+ORCH_EXPORT const orch_api_v1 *orch_runtime_api_v1(void) {
+  Runtime::instance();  // reads the configuration before the first span
+  return &kApiV1;
+}
+
+ORCH_EXPORT size_t orch_traceparent_format(const orch_span_context *ctx, char *buf, size_t buf_len) {
+  if (!ctx || !buf || buf_len < kTraceparentLength + 1 || !context_is_valid(*ctx)) return 0;
+  format_traceparent(*ctx, buf);
+  buf[kTraceparentLength] = '\0';
+  return kTraceparentLength;
+}
+
+ORCH_EXPORT int orch_traceparent_parse(const char *value, size_t len, orch_span_context *out) {
+  if (!value || !out) return 0;
+  return parse_traceparent({value, len}, *out) ? 1 : 0;
+}
+
+ORCH_EXPORT int orch_current_context(orch_span_context *out) {
+  ThreadState *ts = tls_thread_state;
+  if (!out || !ts || !ts->current) return 0;
+  const Frame *f = ts->current;
+  std::memcpy(out->trace_id, f->trace_id, 16);
+  std::memcpy(out->span_id, f->span_id, 8);
+  out->trace_flags = f->trace_flags;
+  out->is_remote = f->kind == FrameKind::Remote;
+  return 1;
+}
+
+ORCH_EXPORT void *orch_context_attach(const orch_span_context *ctx) {
+  if (!ctx || !context_is_valid(*ctx) || !Runtime::instance()) return nullptr;
+  ThreadState *ts;
+  try {
+    ts = thread_state();
+  } catch (...) {
+    return nullptr;
+  }
+  auto *f = new (std::nothrow) Frame{};
+  if (!ts || !f) {
+    delete f;
+    return nullptr;
+  }
+  std::memcpy(f->trace_id, ctx->trace_id, 16);
+  std::memcpy(f->span_id, ctx->span_id, 8);
+  f->trace_flags = ctx->trace_flags;
+  f->kind = FrameKind::Remote;
+  f->prev = ts->current;
+  ts->current = f;
+  return f;
+}
+
+ORCH_EXPORT void orch_context_detach(void *token) {
+  ThreadState *ts = tls_thread_state;
+  auto *f = static_cast<Frame *>(token);
+  if (!ts || !f || f->kind != FrameKind::Remote) return;
+  if (ts->current == f) {
+    Frame *p = f->prev;
+    delete f;
+    while (p && p->kind == FrameKind::Remote && p->detached) {
+      Frame *dead = p;
+      p = p->prev;
+      delete dead;
+    }
+    ts->current = p;
+  } else {
+    // Spans started after the attach are still open: the frame goes away
+    // when they end (see pop_frame).
+    f->detached = true;
+  }
+}
+
+ORCH_EXPORT int orch_flush(uint32_t timeout_ms) {
+  try {
+    Runtime *rt = Runtime::instance();
+    return rt && rt->flush(timeout_ms) ? 1 : 0;
+  } catch (...) {
+    return 0;
+  }
+}

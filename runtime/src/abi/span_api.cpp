@@ -1,0 +1,292 @@
+// The span entries of orch_api_v1: the hot path.
+//
+// span_start: one TLS load, a Record from the thread's free list, ids from
+// the thread's generator, one clock read. span_end: one clock read, a copy of
+// the Record into the thread's queue, one release store. No lock, no system
+// call, no allocation once the thread is warm. Everything is noexcept; the
+// rare paths that may throw (allocation) catch at this boundary.
+#include <cstring>
+
+#include "abi/span_api.h"
+#include "core/clock.h"
+#include "core/runtime.h"
+#include "core/thread_state.h"
+
+namespace orch::rt {
+namespace {
+
+inline Record *recording(orch_span *span) {
+  auto *r = static_cast<Record *>(span->rec);
+  return (r && r->kind == FrameKind::Recording) ? r : nullptr;
+}
+
+// Pops `f` from the thread's context chain if it is the innermost frame, and
+// remote frames that were detached out of order.
+inline void pop_frame(ThreadState *ts, Frame *f) {
+  if (ts->current != f) return;
+  Frame *p = f->prev;
+  while (p && p->kind == FrameKind::Remote && p->detached) {
+    Frame *dead = p;
+    p = p->prev;
+    delete dead;
+  }
+  ts->current = p;
+}
+
+inline void init_record(Record *r, ThreadState *ts, const orch_site *site, FrameKind kind) {
+  r->prev = ts->current;
+  r->kind = kind;
+  r->inherited = false;
+  r->detached = false;
+  span_id_bytes(ts->ids.span_id(), r->span_id);
+  r->site = site;
+  r->ext = nullptr;
+  r->dropped_attrs = 0;
+  r->n_attrs = 0;
+  r->str_used = 0;
+  r->status = StatusCode::Unset;
+  ts->current = r;
+}
+
+__attribute__((noinline)) ThreadState *thread_state_or_null() noexcept {
+  try {
+    return thread_state();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+void span_start(orch_span *span, const orch_site *site) noexcept {
+  span->api = &kApiV1;
+  span->rec = nullptr;
+  if (g_hot.off.load(std::memory_order_relaxed)) return;
+  ThreadState *ts = tls_thread_state;
+  if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;
+  Frame *parent = ts->current;
+
+  uint8_t trace_id[16];
+  uint8_t flags = 1;
+  if (parent) {
+    if (parent->kind == FrameKind::NonRecording) return;  // descendants of a dropped root are dropped too
+    std::memcpy(trace_id, parent->trace_id, 16);
+    if (parent->kind == FrameKind::Remote) {
+      bool sampled = parent->trace_flags & 1;
+      if (!Runtime::instance()->sampler().should_sample(
+              sampled ? ParentKind::RemoteSampled : ParentKind::RemoteNotSampled, trace_id))
+        return;  // every span under this remote parent takes the same decision
+      flags = parent->trace_flags | 1;
+    } else {
+      flags = parent->trace_flags;  // a recording local parent was sampled
+    }
+  } else {
+    ts->ids.trace_id(trace_id);
+    const Sampler &sampler = Runtime::instance()->sampler();
+    if (!sampler.should_sample(ParentKind::None, trace_id)) {
+      // A ratio decision depends on the trace id, which descendants must
+      // share: keep a non-recording frame. Other samplers decide the same for
+      // every root, so nothing needs to be kept.
+      if (!sampler.root_uses_ratio()) return;
+      Record *r = ts->alloc_record();
+      if (!r) return;
+      std::memcpy(r->trace_id, trace_id, 16);
+      r->trace_flags = 0;
+      init_record(r, ts, site, FrameKind::NonRecording);
+      span->rec = r;
+      return;
+    }
+  }
+  Record *r = ts->alloc_record();
+  if (__builtin_expect(!r, 0)) {
+    ThreadState::bump(ts->dropped);
+    return;
+  }
+  std::memcpy(r->trace_id, trace_id, 16);
+  if (parent) std::memcpy(r->parent_span_id, parent->span_id, 8);
+  else std::memset(r->parent_span_id, 0, 8);
+  r->trace_flags = flags;
+  init_record(r, ts, site, FrameKind::Recording);
+  span->rec = r;
+  r->start_ticks = now_ticks();
+}
+
+__attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushResult result) noexcept {
+  if (result == PushResult::Dropped) {
+    ThreadState::bump(ts->dropped);
+    rt->wake_exporter();
+    return;
+  }
+  rt->ensure_worker();
+  if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
+}
+
+void span_end(orch_span *span) noexcept {
+  const uint64_t end = now_ticks();
+  auto *r = static_cast<Record *>(span->rec);
+  if (!r) return;
+  span->rec = nullptr;
+  ThreadState *ts = tls_thread_state;
+  if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
+  pop_frame(ts, r);
+  if (r->kind == FrameKind::Recording && !r->inherited) {
+    r->end_ticks = end;
+    Runtime *rt = Runtime::instance();
+    PushResult result = ts->queue.push(*r, rt->pool());
+    if (__builtin_expect(result == PushResult::Ok, 1)) ThreadState::bump(ts->published);
+    else {
+      if (result != PushResult::Dropped) ThreadState::bump(ts->published);
+      publish_slow(rt, ts, result);
+    }
+    // The queue owns the extension now, unless the span was dropped.
+    if (result == PushResult::Dropped) delete r->ext;
+  } else {
+    delete r->ext;
+  }
+  ts->free_record(r);
+}
+
+// ---- attributes --------------------------------------------------------
+
+__attribute__((noinline)) RecordExtension *extension(Record *r) noexcept {
+  if (!r->ext) {
+    try {
+      r->ext = new RecordExtension;
+    } catch (...) {
+      return nullptr;
+    }
+  }
+  return r->ext;
+}
+
+__attribute__((noinline)) void add_extension_attr(Record *r, AttrView a) noexcept {
+  RecordExtension *ext = extension(r);
+  if (!ext || r->n_attrs + ext->attrs.size() >= g_hot.attr_count_limit) {
+    ++r->dropped_attrs;
+    return;
+  }
+  try {
+    if (a.type == AttrType::String) a.str = ext->strings.emplace_back(a.str);
+    ext->attrs.push_back(a);
+  } catch (...) {
+    ++r->dropped_attrs;
+  }
+}
+
+inline InlineAttr *inline_slot(Record *r) {
+  return r->n_attrs < g_hot.inline_attr_limit && !r->ext ? &r->attrs[r->n_attrs++] : nullptr;
+}
+
+void attr_i64(orch_span *span, const char *key, int64_t value) noexcept {
+  Record *r = recording(span);
+  if (!r || !key) return;
+  if (InlineAttr *a = inline_slot(r)) {
+    a->key = key;
+    a->type = AttrType::Int;
+    a->i = value;
+    return;
+  }
+  AttrView v;
+  v.key = key;
+  v.type = AttrType::Int;
+  v.i = value;
+  add_extension_attr(r, v);
+}
+
+void attr_f64(orch_span *span, const char *key, double value) noexcept {
+  Record *r = recording(span);
+  if (!r || !key) return;
+  if (InlineAttr *a = inline_slot(r)) {
+    a->key = key;
+    a->type = AttrType::Double;
+    a->d = value;
+    return;
+  }
+  AttrView v;
+  v.key = key;
+  v.type = AttrType::Double;
+  v.d = value;
+  add_extension_attr(r, v);
+}
+
+void attr_bool(orch_span *span, const char *key, int value) noexcept {
+  Record *r = recording(span);
+  if (!r || !key) return;
+  if (InlineAttr *a = inline_slot(r)) {
+    a->key = key;
+    a->type = AttrType::Bool;
+    a->b = value != 0;
+    return;
+  }
+  AttrView v;
+  v.key = key;
+  v.type = AttrType::Bool;
+  v.b = value != 0;
+  add_extension_attr(r, v);
+}
+
+// Cuts at the limit, backing off to the start of a UTF-8 sequence.
+size_t truncated_length(const char *s, size_t len) {
+  if (len <= g_hot.value_length_limit) return len;
+  size_t n = g_hot.value_length_limit;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+void attr_str(orch_span *span, const char *key, const char *value, size_t len) noexcept {
+  Record *r = recording(span);
+  if (!r || !key || !value) return;  // NULL: the attribute is absent
+  len = truncated_length(value, len);
+  if (len <= static_cast<size_t>(kInlineStringBytes - r->str_used)) {
+    if (InlineAttr *a = inline_slot(r)) {
+      a->key = key;
+      a->type = AttrType::String;
+      a->in_extension = false;
+      a->offset = r->str_used;
+      a->len = static_cast<uint32_t>(len);
+      std::memcpy(r->str + r->str_used, value, len);
+      r->str_used = static_cast<uint8_t>(r->str_used + len);
+      return;
+    }
+  }
+  AttrView v;
+  v.key = key;
+  v.type = AttrType::String;
+  v.str = {value, len};
+  add_extension_attr(r, v);
+}
+
+// ---- status and exceptions -----------------------------------------------
+
+void exception(orch_span *span, const char *type, const char *message) noexcept {
+  Record *r = recording(span);
+  if (!r) return;
+  const uint64_t now = now_ticks();
+  r->status = StatusCode::Error;
+  RecordExtension *ext = extension(r);
+  if (!ext) return;
+  try {
+    ext->events.push_back({now, type ? type : "unknown", message ? message : "", message != nullptr});
+  } catch (...) {
+  }
+}
+
+void set_error(orch_span *span, const char *description) noexcept {
+  Record *r = recording(span);
+  if (!r) return;
+  r->status = StatusCode::Error;
+  if (!description) return;
+  if (RecordExtension *ext = extension(r)) {
+    try {
+      ext->status_message = description;
+    } catch (...) {
+    }
+  }
+}
+
+}  // namespace
+
+const orch_api_v1 kApiV1 = {
+    ORCH_ABI_VERSION, static_cast<uint32_t>(sizeof(orch_api_v1)),
+    span_start, span_end, attr_i64, attr_f64, attr_bool, attr_str, exception, set_error,
+};
+
+}  // namespace orch::rt

@@ -1,0 +1,52 @@
+// The runtime's configuration, read once from the OTEL_* / ORCH_* variables.
+// The OTLP exporter's own settings (endpoint, headers, ...) are parsed by
+// otlp_config_from_env in export/otlp_config.h, not here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "config/env.h"
+
+namespace orch::rt {
+
+enum class SamplerKind {
+  AlwaysOn,
+  AlwaysOff,
+  TraceIdRatio,
+  ParentBasedAlwaysOn,
+  ParentBasedAlwaysOff,
+  ParentBasedTraceIdRatio,
+};
+
+enum class ExporterKind { Otlp, Console, File, None };
+
+enum class ClockKind { Auto, Tsc, Realtime };
+
+// OTEL_BSP_*: defaults from the OpenTelemetry specification.
+struct BatchConfig {
+  uint32_t schedule_delay_ms = 5000;
+  uint32_t max_queue_size = 2048;
+  uint32_t max_export_batch_size = 512;
+  uint32_t export_timeout_ms = 30000;
+};
+
+struct SpanLimits {
+  uint32_t attribute_count = 128;
+  uint32_t attribute_value_length = UINT32_MAX;  // unlimited
+};
+
+struct Config {
+  bool disabled = false;  // OTEL_SDK_DISABLED
+  SamplerKind sampler = SamplerKind::ParentBasedAlwaysOn;
+  double sampler_ratio = 1.0;
+  ExporterKind exporter = ExporterKind::Otlp;
+  std::string file_path = "orch-traces.jsonl";  // ORCH_FILE_EXPORTER_PATH
+  ClockKind clock = ClockKind::Auto;            // ORCH_CLOCK
+  BatchConfig batch;
+  SpanLimits limits;
+};
+
+Config config_from_env(const EnvReader &env);
+
+}  // namespace orch::rt

@@ -1,0 +1,56 @@
+#include "config/env.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+
+namespace orch::rt {
+
+Getenv process_env() {
+  return [](const char *name) { return std::getenv(name); };
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::string> EnvReader::str(const char *name) const {
+  const char *raw = getenv_(name);
+  if (!raw) return std::nullopt;
+  std::string_view v = trim(raw);
+  if (v.empty()) return std::nullopt;
+  return std::string(v);
+}
+
+std::optional<std::string> EnvReader::lower(const char *name) const {
+  auto v = str(name);
+  if (v) std::transform(v->begin(), v->end(), v->begin(), [](unsigned char c) { return std::tolower(c); });
+  return v;
+}
+
+bool EnvReader::boolean(const char *name, bool fallback) const {
+  auto v = lower(name);
+  if (!v) return fallback;
+  if (*v == "true") return true;
+  if (*v == "false") return false;
+  warn(std::string(name) + "=" + *v + " is not true or false; using " + (fallback ? "true" : "false"));
+  return fallback;
+}
+
+int64_t EnvReader::integer(const char *name, int64_t fallback, int64_t min, int64_t max) const {
+  auto v = str(name);
+  if (!v) return fallback;
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
+  if (ec != std::errc() || end != v->data() + v->size() || value < min || value > max) {
+    warn(std::string(name) + "=" + *v + " is not an integer in [" + std::to_string(min) + ", " +
+         std::to_string(max) + "]; using " + std::to_string(fallback));
+    return fallback;
+  }
+  return value;
+}
+
+}  // namespace orch::rt

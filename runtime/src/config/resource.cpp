@@ -1,0 +1,126 @@
+#include "config/resource.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <unistd.h>
+
+#include <climits>
+
+namespace orch::rt {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool percent_decode(std::string_view in, std::string &out) {
+  out.clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '%') {
+      out.push_back(in[i]);
+      continue;
+    }
+    if (i + 2 >= in.size()) return false;
+    int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out.push_back(static_cast<char>(hi << 4 | lo));
+    i += 2;
+  }
+  return true;
+}
+
+std::string executable_name() {
+  char path[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+  if (n <= 0) return program_invocation_short_name;
+  std::string_view p(path, static_cast<size_t>(n));
+  return std::string(p.substr(p.rfind('/') + 1));
+}
+
+}  // namespace
+
+bool parse_resource_attributes(std::string_view text, std::vector<std::pair<std::string, std::string>> &out) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view member = trim(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    if (member.empty()) continue;
+    size_t eq = member.find('=');
+    if (eq == std::string_view::npos) return false;
+    std::string_view key = trim(member.substr(0, eq));
+    std::string value;
+    if (key.empty() || !percent_decode(trim(member.substr(eq + 1)), value)) return false;
+    parsed.emplace_back(std::string(key), std::move(value));
+  }
+  out.insert(out.end(), parsed.begin(), parsed.end());
+  return true;
+}
+
+const char *baked_service_name() {
+  auto *name = static_cast<const char *>(dlsym(RTLD_DEFAULT, "orch_service_name"));
+  return name && *name ? name : nullptr;
+}
+
+Resource::Resource(const EnvReader &env, const char *baked) {
+  std::vector<std::pair<std::string, std::string>> from_env;
+  if (auto text = env.str("OTEL_RESOURCE_ATTRIBUTES")) {
+    if (!parse_resource_attributes(*text, from_env))
+      env.warn("OTEL_RESOURCE_ATTRIBUTES is malformed (expected key=value,... with %-encoded values); ignored");
+  }
+  std::string exe = executable_name();
+  std::string service;
+  if (auto s = env.str("OTEL_SERVICE_NAME")) service = *s;
+  for (const auto &[k, v] : from_env)
+    if (k == "service.name" && service.empty()) service = v;
+  if (service.empty() && baked) service = baked;
+  if (service.empty())
+    if (auto s = env.str("ORCH_SERVICE_NAME")) service = *s;
+  if (service.empty()) service = "unknown_service:" + exe;
+
+  set("service.name", service);
+  for (const auto &[k, v] : from_env)
+    if (k != "service.name") set(k, v);
+  set("process.pid", static_cast<int64_t>(getpid()));
+  set("process.executable.name", exe);
+  char host[HOST_NAME_MAX + 1] = {};
+  if (gethostname(host, sizeof host - 1) == 0) set("host.name", host);
+  set("telemetry.sdk.name", "orch");
+  set("telemetry.sdk.language", "cpp");
+  set("telemetry.sdk.version", ORCH_VERSION_STRING);
+}
+
+void Resource::set(std::string key, std::string value) {
+  AttrView a;
+  a.key = strings_.emplace_back(std::move(key));
+  a.type = AttrType::String;
+  a.str = strings_.emplace_back(std::move(value));
+  attrs_.push_back(a);
+}
+
+void Resource::set(std::string key, int64_t value) {
+  AttrView a;
+  a.key = strings_.emplace_back(std::move(key));
+  a.type = AttrType::Int;
+  a.i = value;
+  attrs_.push_back(a);
+}
+
+ResourceView Resource::view() const {
+  ResourceView v;
+  v.attributes = attrs_;
+  v.scope_name = "orch";
+  v.scope_version = ORCH_VERSION_STRING;
+  return v;
+}
+
+std::string_view Resource::get(std::string_view key) const {
+  for (const auto &a : attrs_)
+    if (a.key == key && a.type == AttrType::String) return a.str;
+  return {};
+}
+
+}  // namespace orch::rt

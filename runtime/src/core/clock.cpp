@@ -1,0 +1,73 @@
+#include "core/clock.h"
+
+#include <cpuid.h>
+#include <fstream>
+#include <string>
+#include <thread>
+
+namespace orch::rt {
+namespace {
+
+// Invariant TSC (CPUID 0x80000007 EDX bit 8) and a kernel that still uses the
+// TSC as its clocksource (it switches away when it finds the TSC unreliable).
+bool tsc_is_trustworthy() {
+#if defined(__x86_64__)
+  unsigned a, b, c, d;
+  if (!__get_cpuid(0x80000007, &a, &b, &c, &d) || !(d & (1u << 8))) return false;
+  std::ifstream src("/sys/devices/system/clocksource/clocksource0/current_clocksource");
+  std::string name;
+  return (src >> name) && name == "tsc";
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+void TickClock::init(ClockKind kind) {
+  bool tsc = kind == ClockKind::Tsc || (kind == ClockKind::Auto && tsc_is_trustworthy());
+#if !defined(__x86_64__)
+  tsc = false;
+#endif
+  clock_detail::g_use_tsc = tsc;
+  anchor_ = sample();
+}
+
+TickClock::Pair TickClock::sample() {
+  if (!uses_tsc()) {
+    uint64_t ns = realtime_ns();
+    return {ns, ns};
+  }
+  // The pair with the narrowest tick bracket around clock_gettime.
+  Pair best{};
+  uint64_t best_gap = UINT64_MAX;
+  for (int i = 0; i < 5; ++i) {
+    uint64_t t0 = now_ticks();
+    uint64_t ns = realtime_ns();
+    uint64_t t1 = now_ticks();
+    if (t1 - t0 < best_gap) {
+      best_gap = t1 - t0;
+      best = {t0 + (t1 - t0) / 2, ns};
+    }
+  }
+  return best;
+}
+
+void TickClock::calibrate(uint64_t min_window_ns) {
+  if (!uses_tsc()) return;
+  Pair now = sample();
+  if (now.ns - anchor_.ns < min_window_ns) {
+    std::this_thread::sleep_for(std::chrono::nanoseconds(min_window_ns - (now.ns - anchor_.ns)));
+    now = sample();
+  }
+  if (now.ticks > anchor_.ticks && now.ns > anchor_.ns)
+    ns_per_tick_ = static_cast<double>(now.ns - anchor_.ns) / static_cast<double>(now.ticks - anchor_.ticks);
+}
+
+uint64_t TickClock::to_unix_nano(uint64_t ticks) const {
+  if (!uses_tsc()) return ticks;
+  double delta = static_cast<double>(static_cast<int64_t>(ticks - anchor_.ticks)) * ns_per_tick_;
+  return anchor_.ns + static_cast<int64_t>(delta);
+}
+
+}  // namespace orch::rt

@@ -1,0 +1,206 @@
+#include "core/export_worker.h"
+
+#include <linux/futex.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "core/thread_state.h"
+
+namespace orch::rt {
+namespace {
+
+void futex_wait(std::atomic<uint32_t> *word, uint32_t expected, std::chrono::nanoseconds timeout) {
+  timespec ts{static_cast<time_t>(timeout.count() / 1000000000), static_cast<long>(timeout.count() % 1000000000)};
+  syscall(SYS_futex, reinterpret_cast<uint32_t *>(word), FUTEX_WAIT_PRIVATE, expected, &ts, nullptr, 0);
+}
+
+void futex_wake_all(std::atomic<uint32_t> *word) {
+  syscall(SYS_futex, reinterpret_cast<uint32_t *>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr, nullptr, 0);
+}
+
+}  // namespace
+
+ExportWorker::ExportWorker(Runtime &rt, ExporterFactory factory)
+    : rt_(rt), factory_(factory), builder_(rt.config().limits.attribute_count) {}
+
+bool ExportWorker::start() {
+  // Signals are for the program's threads, not ours.
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    return false;
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  return true;
+}
+
+void ExportWorker::wake() {
+  wake_seq_.fetch_add(1, std::memory_order_seq_cst);
+  if (sleeping_.load(std::memory_order_seq_cst)) futex_wake_all(&wake_seq_);
+}
+
+void ExportWorker::sleep_until_work(Clock::time_point until) {
+  const uint32_t seq = wake_seq_.load(std::memory_order_seq_cst);
+  sleeping_.store(true, std::memory_order_seq_cst);
+  // Re-check after announcing sleep: a producer that saw sleeping_ == false
+  // has already bumped wake_seq_, which makes the futex wait return at once.
+  bool work = rt_.pool().queued() >= g_hot.wake_threshold || stop_.load();
+  {
+    std::lock_guard lock(mu_);
+    work = work || flush_requested_ > flush_done_;
+  }
+  auto now = Clock::now();
+  if (!work && until > now) futex_wait(&wake_seq_, seq, until - now);
+  sleeping_.store(false, std::memory_order_relaxed);
+}
+
+void ExportWorker::run() {
+  try {
+    resource_.emplace(EnvReader(process_env(), warn_stderr), baked_service_name());
+    exporter_ = factory_(rt_.config());
+  } catch (...) {
+    // Without an exporter the batches are counted as failed (see export_batch).
+  }
+  Runtime::register_exit_handler();  // after the exporter's libraries registered theirs
+  const auto delay = std::chrono::milliseconds(rt_.config().batch.schedule_delay_ms);
+  auto next_scheduled = Clock::now() + delay;
+  while (true) {
+    sleep_until_work(next_scheduled);
+    uint64_t flush_target;
+    {
+      std::lock_guard lock(mu_);
+      flush_target = flush_requested_;
+    }
+    const bool stopping = stop_.load();
+    const bool scheduled = Clock::now() >= next_scheduled;
+    // Export full batches; on schedule, flush or stop, everything there is.
+    bool all = scheduled || stopping || flush_target > flush_done_;
+    while (true) {
+      size_t n = export_batch();
+      if (n == 0 || (!all && rt_.pool().queued() < g_hot.wake_threshold)) break;
+    }
+    delete_exited_threads();
+    if (scheduled) next_scheduled = Clock::now() + delay;
+    {
+      std::lock_guard lock(mu_);
+      if (flush_target > flush_done_) flush_done_ = flush_target;
+      if (stopping) exited_ = true;
+    }
+    cv_.notify_all();
+    if (stopping) return;
+  }
+}
+
+size_t ExportWorker::export_batch() {
+  const uint32_t max = rt_.config().batch.max_export_batch_size;
+  {
+    std::lock_guard lock(rt_.threads_mutex());
+    threads_snapshot_ = rt_.threads();
+  }
+  records_.clear();
+  taken_.clear();
+  // Start with a different thread each batch so that a busy thread cannot starve the others.
+  const size_t n_threads = threads_snapshot_.size();
+  for (size_t k = 0; k < n_threads && records_.size() < max; ++k) {
+    ThreadState *ts = threads_snapshot_[(rotation_ + k) % n_threads];
+    uint32_t n = ts->queue.peek(max - static_cast<uint32_t>(records_.size()),
+                                [this](const Record &r) { records_.push_back(&r); });
+    if (n) taken_.push_back({ts, n});
+  }
+  ++rotation_;
+  if (records_.empty()) return 0;
+
+  clock_.calibrate();
+  auto views = builder_.build(records_, clock_);
+  const auto deadline = Clock::now() + std::chrono::milliseconds(rt_.config().batch.export_timeout_ms);
+  ExportResult result = ExportResult::PermanentFailure;
+  try {
+    if (exporter_ && resource_) result = exporter_->export_spans(views, resource_->view(), deadline);
+  } catch (...) {
+    // Exporters must not throw; if one does, the batch counts as failed.
+  }
+  auto &c = rt_.counters();
+  if (result == ExportResult::Success) {
+    c.exported.fetch_add(records_.size(), std::memory_order_relaxed);
+  } else {
+    c.export_failed.fetch_add(records_.size(), std::memory_order_relaxed);
+    std::string reason;
+    try {
+      reason = exporter_ ? exporter_->last_error() : "the exporter could not be created";
+    } catch (...) {
+    }
+    std::lock_guard lock(mu_);
+    flush_ok_ = false;
+    last_error_ = reason.empty() ? (result == ExportResult::RetryableFailure ? "export timed out" : "export rejected")
+                                 : reason;
+  }
+  for (const Record *r : records_) delete r->ext;
+  for (const Taken &t : taken_) t.ts->queue.consume(t.n, rt_.pool());
+  return records_.size();
+}
+
+void ExportWorker::delete_exited_threads() {
+  std::vector<ThreadState *> done;
+  {
+    std::lock_guard lock(rt_.threads_mutex());
+    auto &threads = rt_.threads();
+    for (auto it = threads.begin(); it != threads.end();) {
+      ThreadState *ts = *it;
+      // exited is read before checking emptiness: the thread published
+      // everything before it set the flag.
+      if (ts->exited.load(std::memory_order_acquire) && ts->queue.peek(1, [](const Record &) {}) == 0) {
+        done.push_back(ts);
+        it = threads.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (ThreadState *ts : done) {
+    rt_.retire_thread_counts(*ts);
+    ts->queue.release_all(rt_.pool());
+    delete ts;
+  }
+}
+
+bool ExportWorker::flush(Clock::time_point deadline) {
+  std::unique_lock lock(mu_);
+  const uint64_t target = ++flush_requested_;
+  flush_ok_ = true;
+  lock.unlock();
+  wake();
+  lock.lock();
+  bool done = cv_.wait_until(lock, deadline, [&] { return flush_done_ >= target || exited_; });
+  return done && flush_done_ >= target && flush_ok_;
+}
+
+bool ExportWorker::shutdown(Clock::time_point deadline) {
+  bool ok = flush(deadline);
+  stop_.store(true);
+  wake();
+  std::unique_lock lock(mu_);
+  if (cv_.wait_until(lock, deadline, [&] { return exited_; })) {
+    lock.unlock();
+    thread_.join();
+  } else {
+    // Still exporting past the deadline: leave it; the process is ending.
+    thread_.detach();
+  }
+  return ok;
+}
+
+std::string ExportWorker::last_error() {
+  std::lock_guard lock(mu_);
+  return last_error_;
+}
+
+}  // namespace orch::rt

@@ -1,0 +1,81 @@
+// The one background thread that drains every thread's SpanQueue, turns
+// Records into SpanViews and hands batches to the Exporter.
+//
+// It exports when OTEL_BSP_MAX_EXPORT_BATCH_SIZE spans are waiting, when
+// OTEL_BSP_SCHEDULE_DELAY has passed, on flush and at exit. Producers wake it
+// through an event count on a futex: a system call only when the worker is
+// asleep and a batch is ready, never per span.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "config/resource.h"
+#include "core/clock.h"
+#include "core/runtime.h"
+#include "core/span_views.h"
+
+namespace orch::rt {
+
+class ExportWorker {
+public:
+  ExportWorker(Runtime &rt, ExporterFactory factory);
+  ExportWorker(const ExportWorker &) = delete;
+  ExportWorker &operator=(const ExportWorker &) = delete;
+
+  bool start();
+  void wake();
+  // Waits until everything published before the call is exported or the
+  // deadline passes. True if all of it was exported successfully.
+  bool flush(std::chrono::steady_clock::time_point deadline);
+  // flush(), then stops the thread (waiting for it at most until the deadline).
+  bool shutdown(std::chrono::steady_clock::time_point deadline);
+  std::string last_error();
+
+private:
+  using Clock = std::chrono::steady_clock;
+
+  void run();
+  void sleep_until_work(Clock::time_point until);
+  // Exports at most one batch; returns the number of spans taken.
+  size_t export_batch();
+  void delete_exited_threads();
+
+  Runtime &rt_;
+  ExporterFactory factory_;
+  std::unique_ptr<Exporter> exporter_;
+  std::optional<Resource> resource_;  // built on the worker thread
+  std::thread thread_;
+  TickClock clock_;
+  SpanViewBuilder builder_;
+  std::vector<ThreadState *> threads_snapshot_;
+  struct Taken {
+    ThreadState *ts;
+    uint32_t n;
+  };
+  std::vector<Taken> taken_;
+  std::vector<const Record *> records_;
+  size_t rotation_ = 0;
+
+  std::atomic<uint32_t> wake_seq_{0};
+  std::atomic<bool> sleeping_{false};
+  std::atomic<bool> stop_{false};
+
+  std::mutex mu_;  // guards the fields below
+  std::condition_variable cv_;
+  uint64_t flush_requested_ = 0;
+  uint64_t flush_done_ = 0;
+  bool flush_ok_ = true;  // no export failure since the last completed flush
+  bool exited_ = false;
+  std::string last_error_;
+};
+
+}  // namespace orch::rt

@@ -1,0 +1,64 @@
+// W3C trace and span ids from a per-thread xoshiro256** generator seeded from
+// getrandom(2): a few cycles per id, no lock, no system call once seeded.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+
+namespace orch::rt {
+
+class IdGenerator {
+public:
+  // Seeds from the kernel's entropy (falls back to time, pid and addresses).
+  void seed();
+
+  uint64_t next() {
+    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+
+  // Never all-zero (an all-zero id is invalid in W3C trace context).
+  uint64_t span_id() {
+    uint64_t id;
+    do id = next();
+    while (id == 0);
+    return id;
+  }
+  void trace_id(uint8_t out[16]) {
+    uint64_t hi, lo;
+    do {
+      hi = next();
+      lo = next();
+    } while ((hi | lo) == 0);
+    std::memcpy(out, &hi, 8);
+    std::memcpy(out + 8, &lo, 8);
+  }
+
+private:
+  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  uint64_t s_[4] = {};
+};
+
+// Span ids travel as 8 bytes in network order of the generated number.
+inline void span_id_bytes(uint64_t id, uint8_t out[8]) {
+  for (int i = 7; i >= 0; --i, id >>= 8) out[i] = static_cast<uint8_t>(id);
+}
+inline uint64_t span_id_value(const uint8_t in[8]) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | in[i];
+  return v;
+}
+
+// Lower-case hex of n bytes into out (2n chars, no NUL).
+void hex_encode(const uint8_t *bytes, size_t n, char *out);
+// Parses exactly 2n lower-case hex chars; false on any other character.
+bool hex_decode_lower(const char *in, size_t n, uint8_t *bytes);
+
+}  // namespace orch::rt

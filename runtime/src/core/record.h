@@ -1,0 +1,84 @@
+// What the hot path writes: context frames and span records.
+//
+// Each thread keeps a chain of Frames, innermost first: the current span and
+// its enclosing spans, plus remote contexts attached by integrations. A
+// recording span is a Record (a Frame with its data); when it ends, the Record
+// is copied as a whole into the thread's SpanQueue, so the copy must stay
+// meaningful after a memcpy: inline strings are offsets, not pointers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "orch/orch.h"
+#include "span_data.h"
+
+namespace orch::rt {
+
+enum class FrameKind : uint8_t {
+  Recording,     // a sampled span: the Frame is a Record
+  NonRecording,  // a root the ratio sampler dropped: keeps its trace id so that
+                 // its descendants take the same decision
+  Remote,        // attached with orch_context_attach
+};
+
+struct Frame {
+  uint8_t trace_id[16];
+  uint8_t span_id[8];
+  Frame *prev;  // enclosing context on this thread (also the free-list link)
+  uint8_t trace_flags;
+  FrameKind kind;
+  bool inherited;  // in flight across fork(): the child ends it without exporting
+  bool detached;   // a remote frame detached while not innermost
+};
+
+// Data that does not fit inline; allocated on first need, freed by the exporter.
+struct RecordExtension {
+  struct Event {
+    uint64_t ticks;
+    std::string type;  // mangled as received; demangled by the exporter
+    std::string message;
+    bool has_message;
+  };
+  std::vector<AttrView> attrs;     // beyond the inline ones; strings point into `strings`
+  std::deque<std::string> strings;  // stable addresses
+  std::vector<Event> events;
+  std::string status_message;
+};
+
+constexpr int kInlineAttrs = 4;
+constexpr int kInlineStringBytes = 72;
+
+struct InlineAttr {
+  const char *key;  // string literal from the instrumented code
+  uint32_t len;     // AttrType::String
+  AttrType type;
+  bool in_extension;  // String: `ptr` into the extension, else `offset` into Record::str
+  union {
+    int64_t i;
+    double d;
+    bool b;
+    uint32_t offset;
+    const char *ptr;
+  };
+};
+
+struct alignas(64) Record : Frame {
+  const orch_site *site;
+  uint64_t start_ticks;
+  uint64_t end_ticks;
+  uint8_t parent_span_id[8];
+  RecordExtension *ext;
+  uint32_t dropped_attrs;
+  uint8_t n_attrs;
+  uint8_t str_used;
+  StatusCode status;
+  InlineAttr attrs[kInlineAttrs];
+  char str[kInlineStringBytes];
+};
+
+static_assert(sizeof(Record) == 256, "Record is copied whole on span end; keep it at 4 cache lines");
+
+}  // namespace orch::rt

@@ -1,0 +1,217 @@
+#include "core/runtime.h"
+
+#include <pthread.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/clock.h"
+#include "core/export_worker.h"
+#include "core/thread_state.h"
+#include "warn.h"
+
+namespace orch::rt {
+namespace {
+
+std::mutex g_create_mu;
+
+void set_hot_config(const Config &c, const Sampler &sampler) {
+  g_hot.attr_count_limit = c.limits.attribute_count;
+  g_hot.inline_attr_limit = std::min<uint32_t>(kInlineAttrs, c.limits.attribute_count);
+  g_hot.value_length_limit = c.limits.attribute_value_length;
+  // Wake the exporter for a batch, but never above what the queue limit lets accumulate.
+  uint32_t reachable = c.batch.max_queue_size / kChunkRecords * kChunkRecords;
+  g_hot.wake_threshold = std::max<uint32_t>(kChunkRecords, std::min(c.batch.max_export_batch_size, reachable));
+  bool off = c.disabled || c.exporter == ExporterKind::None || sampler.never_samples();
+  g_hot.off.store(off, std::memory_order_release);
+}
+
+}  // namespace
+
+Runtime::Runtime(const Config &config, ExporterFactory factory)
+    : config_(config),
+      sampler_(config.sampler, config.sampler_ratio),
+      factory_(factory),
+      pool_(config.batch.max_queue_size) {}
+
+void Runtime::install(Runtime *rt) {
+  TickClock::init(rt->config_.clock);
+  set_hot_config(rt->config_, rt->sampler_);
+  g_instance.store(rt, std::memory_order_release);
+  static std::once_flag fork_once;
+  std::call_once(fork_once, [] { pthread_atfork(fork_prepare, fork_parent, fork_child); });
+}
+
+Runtime *Runtime::create_from_env() {
+  try {
+    std::lock_guard lock(g_create_mu);
+    if (Runtime *rt = g_instance.load(std::memory_order_acquire)) return rt;
+    Config config = config_from_env(EnvReader(process_env(), warn_stderr));
+    install(new Runtime(config, make_configured_exporter));
+  } catch (...) {
+    // Out of memory: stay off (g_hot.off is still true), try again next time.
+  }
+  return g_instance.load(std::memory_order_acquire);
+}
+
+bool Runtime::create(const Config &config, ExporterFactory factory) {
+  std::lock_guard lock(g_create_mu);
+  if (g_instance.load(std::memory_order_acquire)) return false;
+  install(new Runtime(config, factory));
+  return true;
+}
+
+bool Runtime::register_thread(ThreadState *ts) {
+  try {
+    std::lock_guard lock(threads_mu_);
+    threads_.push_back(ts);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+void Runtime::ensure_worker() {
+  if (worker_.load(std::memory_order_acquire)) return;
+  try {
+    // Never wait: whoever holds the lock is creating the worker or exiting.
+    std::unique_lock lock(worker_mu_, std::try_to_lock);
+    if (!lock || worker_.load(std::memory_order_relaxed) || exit_started_.load()) return;
+    auto *w = new ExportWorker(*this, factory_);
+    if (!w->start()) {
+      delete w;
+      return;
+    }
+    worker_.store(w, std::memory_order_release);
+    register_exit_handler();
+  } catch (...) {
+    // No exporter thread: spans stay queued, then are dropped when the queue is full.
+  }
+}
+
+void Runtime::wake_exporter() {
+  if (ExportWorker *w = worker_.load(std::memory_order_acquire)) w->wake();
+}
+
+bool Runtime::flush(uint32_t timeout_ms) {
+  ExportWorker *w = worker_.load(std::memory_order_acquire);
+  if (!w) return true;
+  return w->flush(std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms));
+}
+
+void Runtime::retire_thread_counts(const ThreadState &ts) {
+  counters_.published_by_exited.fetch_add(ts.published.load(std::memory_order_relaxed));
+  counters_.dropped_by_exited.fetch_add(ts.dropped.load(std::memory_order_relaxed));
+}
+
+RuntimeTotals Runtime::totals() {
+  RuntimeTotals t{};
+  {
+    std::lock_guard lock(threads_mu_);
+    t.published = counters_.published_by_exited.load();
+    t.dropped = counters_.dropped_by_exited.load();
+    for (ThreadState *ts : threads_) {
+      t.published += ts->published.load(std::memory_order_relaxed);
+      t.dropped += ts->dropped.load(std::memory_order_relaxed);
+    }
+  }
+  t.exported = counters_.exported.load();
+  t.export_failed = counters_.export_failed.load();
+  return t;
+}
+
+void Runtime::register_exit_handler() {
+  static std::atomic<int> registrations{0};
+  if (registrations.fetch_add(1) < 2) std::atexit(at_exit);
+}
+
+// Spans still open on the exiting thread (exit() called below them) end now;
+// they are marked so that nothing exports them twice.
+static void end_open_spans_at_exit(Runtime &rt) {
+  ThreadState *ts = tls_thread_state;
+  if (!ts) return;
+  const uint64_t now = now_ticks();
+  for (Frame *f = ts->current; f; f = f->prev) {
+    if (f->kind != FrameKind::Recording || f->inherited) continue;
+    auto *r = static_cast<Record *>(f);
+    r->end_ticks = now;
+    if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) ThreadState::bump(ts->dropped);
+    else ThreadState::bump(ts->published);
+    r->inherited = true;
+  }
+}
+
+void Runtime::at_exit() {
+  Runtime *rt = g_instance.load(std::memory_order_acquire);
+  if (!rt || rt->exit_started_.exchange(true)) return;
+  try {
+    g_hot.off.store(true, std::memory_order_release);
+    end_open_spans_at_exit(*rt);
+    const uint32_t timeout = rt->config_.batch.export_timeout_ms;
+    bool complete = true;
+    std::string reason;
+    ExportWorker *w;
+    {
+      std::lock_guard lock(rt->worker_mu_);  // no worker starts after this
+      w = rt->worker_.load();
+    }
+    if (w) {
+      complete = w->shutdown(std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout));
+      reason = w->last_error();
+    }
+    RuntimeTotals t = rt->totals();
+    if (t.dropped)
+      std::fprintf(stderr, "orch: %" PRIu64 " spans dropped: queue full (OTEL_BSP_MAX_QUEUE_SIZE=%u)\n", t.dropped,
+                   rt->config_.batch.max_queue_size);
+    if (t.export_failed)
+      std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: %s\n", t.export_failed,
+                   reason.empty() ? "export failed" : reason.c_str());
+    uint64_t accounted = t.exported + t.export_failed;
+    if (!complete && t.published > accounted)
+      std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: flush at exit exceeded OTEL_BSP_EXPORT_TIMEOUT=%u ms\n",
+                   t.published - accounted, timeout);
+  } catch (...) {
+    // Nothing may escape into the program's exit path.
+  }
+}
+
+void Runtime::fork_prepare() {
+  g_create_mu.lock();
+  lock_spare_records();
+}
+
+void Runtime::fork_parent() {
+  unlock_spare_records();
+  g_create_mu.unlock();
+}
+
+// The child gets a runtime of its own, with the parent's configuration: no
+// queued span of the parent, a new exporter thread on first use. The forking
+// thread keeps its context chain (its spans parent the child's), but the spans
+// in flight belong to the parent, which exports them.
+void Runtime::fork_child() {
+  unlock_spare_records();
+  g_create_mu.unlock();
+  Runtime *old = g_instance.load(std::memory_order_relaxed);
+  if (!old) return;
+  try {
+    auto *rt = new Runtime(old->config_, old->factory_);
+    rt->exit_started_.store(old->exit_started_.load());
+    ThreadState *ts = tls_thread_state;
+    if (ts) {
+      ts->queue.abandon();
+      ts->ids.seed();
+      ts->published.store(0);
+      ts->dropped.store(0);
+      for (Frame *f = ts->current; f; f = f->prev) f->inherited = true;
+      rt->threads_.push_back(ts);
+    }
+    g_instance.store(rt, std::memory_order_release);
+    // The parent's runtime is left as it is: its threads and mutexes do not exist here.
+  } catch (...) {
+    g_hot.off.store(true);
+  }
+}
+
+}  // namespace orch::rt

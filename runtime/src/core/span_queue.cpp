@@ -1,0 +1,102 @@
+#include "core/span_queue.h"
+
+#include <cstring>
+#include <new>
+
+namespace orch::rt {
+
+ChunkPool::~ChunkPool() {
+  for (Chunk *c : free_) delete c;
+}
+
+Chunk *ChunkPool::take() {
+  Chunk *c = nullptr;
+  if (mu_.try_lock()) {
+    if (!free_.empty()) {
+      c = free_.back();
+      free_.pop_back();
+    }
+    mu_.unlock();
+  }
+  if (!c) return new (std::nothrow) Chunk;
+  c->published.store(0, std::memory_order_relaxed);
+  c->next.store(nullptr, std::memory_order_relaxed);
+  return c;
+}
+
+void ChunkPool::give_back(Chunk *c) {
+  std::lock_guard lock(mu_);
+  try {
+    free_.push_back(c);
+  } catch (...) {
+    delete c;
+  }
+}
+
+bool ChunkPool::reserve_full_chunk() {
+  uint32_t q = queued_.load(std::memory_order_relaxed);
+  do {
+    if (q + kChunkRecords > max_queued_) return false;
+  } while (!queued_.compare_exchange_weak(q, q + kChunkRecords, std::memory_order_relaxed));
+  return true;
+}
+
+PushResult SpanQueue::push(const Record &r, ChunkPool &pool) {
+  PushResult result = PushResult::Ok;
+  if (__builtin_expect(write_ == kChunkRecords || !tail_, 0)) {
+    // The full tail chunk counts against the queue limit until exported.
+    if (tail_ && !pool.reserve_full_chunk()) return PushResult::Dropped;
+    Chunk *c = pool.take();
+    if (!c) {
+      if (tail_) pool.release_full_chunk();
+      return PushResult::Dropped;
+    }
+    if (tail_) {
+      tail_->next.store(c, std::memory_order_release);
+      result = PushResult::OkChunkFilled;
+    } else {
+      head_.store(c, std::memory_order_release);
+      result = PushResult::OkFirstChunk;
+    }
+    tail_ = c;
+    write_ = 0;
+  }
+  std::memcpy(static_cast<void *>(&tail_->records[write_]), &r, sizeof(Record));
+  tail_->published.store(++write_, std::memory_order_release);
+  return result;
+}
+
+void SpanQueue::consume(uint32_t n, ChunkPool &pool) {
+  Chunk *c = head_.load(std::memory_order_acquire);
+  read_ += n;
+  // A chunk is released once fully read and the producer has moved past it.
+  while (c && read_ >= kChunkRecords) {
+    Chunk *next = c->next.load(std::memory_order_acquire);
+    if (!next) break;
+    read_ -= kChunkRecords;
+    head_.store(next, std::memory_order_release);
+    pool.release_full_chunk();
+    pool.give_back(c);
+    c = next;
+  }
+}
+
+void SpanQueue::release_all(ChunkPool &pool) {
+  Chunk *c = head_.exchange(nullptr, std::memory_order_acq_rel);
+  while (c) {
+    Chunk *next = c->next.load(std::memory_order_acquire);
+    if (next) pool.release_full_chunk();
+    pool.give_back(c);
+    c = next;
+  }
+  tail_ = nullptr;
+  write_ = read_ = 0;
+}
+
+void SpanQueue::abandon() {
+  head_.store(nullptr, std::memory_order_relaxed);
+  tail_ = nullptr;
+  write_ = read_ = 0;
+}
+
+}  // namespace orch::rt

@@ -1,0 +1,97 @@
+// Finished spans of one thread, on their way to the exporter thread.
+//
+// A single-producer single-consumer queue made of fixed-size chunks: the
+// owning thread appends Records to its tail chunk and publishes each with one
+// release store; the exporter thread reads from the head chunk. A full chunk
+// costs the producer one trip to the shared ChunkPool (amortised over
+// kChunkRecords spans), which is also where OTEL_BSP_MAX_QUEUE_SIZE is
+// enforced: when the full chunks waiting for export already hold the
+// configured number of spans, new spans are dropped and counted.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "core/record.h"
+
+namespace orch::rt {
+
+constexpr uint32_t kChunkRecords = 32;
+
+struct Chunk {
+  std::atomic<uint32_t> published{0};  // records [0, published) are readable
+  std::atomic<Chunk *> next{nullptr};  // set by the producer before it moves on
+  Record records[kChunkRecords];
+};
+
+// Recycled chunks, shared by all threads, plus the count of spans in full chunks.
+class ChunkPool {
+public:
+  explicit ChunkPool(uint32_t max_queued_spans) : max_queued_(max_queued_spans) {}
+  ~ChunkPool();
+  ChunkPool(const ChunkPool &) = delete;
+  ChunkPool &operator=(const ChunkPool &) = delete;
+
+  // A fresh chunk, or nullptr when out of memory. Never blocks: if another
+  // thread holds the free list, a new chunk is allocated instead.
+  Chunk *take();
+  void give_back(Chunk *c);
+
+  // Accounting of spans in full chunks that wait for the exporter.
+  bool reserve_full_chunk();  // false: the queue limit is reached
+  void release_full_chunk() { queued_.fetch_sub(kChunkRecords, std::memory_order_relaxed); }
+  uint32_t queued() const { return queued_.load(std::memory_order_relaxed); }
+
+private:
+  const uint32_t max_queued_;
+  std::atomic<uint32_t> queued_{0};
+  std::mutex mu_;
+  std::vector<Chunk *> free_;
+};
+
+// Outcome of SpanQueue::push.
+enum class PushResult { Ok, OkFirstChunk, OkChunkFilled, Dropped };
+
+class SpanQueue {
+public:
+  // Producer side (owning thread). Starts without a chunk: the first push takes one.
+  PushResult push(const Record &r, ChunkPool &pool);
+
+  // Consumer side (exporter thread): the records published since the last
+  // consume(), up to `max`, without releasing them.
+  template <class F> uint32_t peek(uint32_t max, F &&visit);
+  // Releases what peek() visited: full chunks go back to the pool.
+  void consume(uint32_t n, ChunkPool &pool);
+  // Returns every chunk to the pool (the queue must not be used afterwards).
+  void release_all(ChunkPool &pool);
+  // Forgets all chunks without touching them (after fork, in the child).
+  void abandon();
+
+private:
+  // Producer state.
+  Chunk *tail_ = nullptr;
+  uint32_t write_ = 0;
+  // Consumer state. head_ is set by the producer for the very first chunk.
+  std::atomic<Chunk *> head_{nullptr};
+  uint32_t read_ = 0;
+};
+
+template <class F> uint32_t SpanQueue::peek(uint32_t max, F &&visit) {
+  Chunk *c = head_.load(std::memory_order_acquire);
+  uint32_t pos = read_, seen = 0;
+  while (c && seen < max) {
+    uint32_t avail = c->published.load(std::memory_order_acquire);
+    while (pos < avail && seen < max) {
+      visit(c->records[pos++]);
+      ++seen;
+    }
+    if (pos < kChunkRecords) break;
+    c = c->next.load(std::memory_order_acquire);
+    pos = 0;
+  }
+  return seen;
+}
+
+}  // namespace orch::rt
