@@ -148,10 +148,20 @@ public:
   // A string field, omitted when empty (the proto3 default).
   void string(uint32_t field, std::string_view s) {
     if (s.empty()) return;
-    open(field, utf8_sanitized_size(s));
-    raw_utf8(s);
+    const size_t size = utf8_sanitized_size(s);
+    open(field, size);
+    utf8(s, size);
   }
-  void raw_utf8(std::string_view s) { p_ = utf8_sanitize_to(s, p_); }
+  // `s`, whose sanitized size is `size`. Replacements make invalid text
+  // longer, so an unchanged size means valid text that can be copied as is.
+  void utf8(std::string_view s, size_t size) {
+    if (size == s.size()) {
+      std::memcpy(p_, s.data(), size);
+      p_ += size;
+    } else {
+      p_ = utf8_sanitize_to(s, p_);
+    }
+  }
 
 private:
   void little_endian(uint64_t v, int n) {
@@ -160,15 +170,26 @@ private:
   char *p_;
 };
 
+// Like key_value_size, but scanning each string for UTF-8 once: attributes
+// are most of a span's bytes.
 void write_key_value(Writer &w, uint32_t field, const AttrView &a) {
-  w.open(field, key_value_size(a));
-  w.string(field::kKeyValueKey, a.key);
-  w.open(field::kKeyValueValue, any_value_size(a));
+  const size_t key_size = utf8_sanitized_size(a.key);
+  const size_t str_size = a.type == AttrType::String ? utf8_sanitized_size(a.str) : 0;
+  const size_t value_size = a.type == AttrType::String
+                                ? len_field_size(field::kAnyString, str_size)
+                                : any_value_size(a);
+  w.open(field, (key_size ? len_field_size(field::kKeyValueKey, key_size) : 0) +
+                    len_field_size(field::kKeyValueValue, value_size));
+  if (key_size) {
+    w.open(field::kKeyValueKey, key_size);
+    w.utf8(a.key, key_size);
+  }
+  w.open(field::kKeyValueValue, value_size);
   switch (a.type) {
   case AttrType::String:
     // Written even when empty: see key_value_size.
-    w.open(field::kAnyString, utf8_sanitized_size(a.str));
-    w.raw_utf8(a.str);
+    w.open(field::kAnyString, str_size);
+    w.utf8(a.str, str_size);
     break;
   case AttrType::Bool: w.varint_field(field::kAnyBool, a.b ? 1 : 0); break;
   case AttrType::Int: w.varint_field(field::kAnyInt, static_cast<uint64_t>(a.i)); break;
