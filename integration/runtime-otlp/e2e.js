@@ -57,9 +57,11 @@ function closedPort() {
   });
 }
 
+// The caller's OTEL_* settings must not leak into the cases.
 function env(port, extra = {}) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OTEL_')));
   return {
-    ...process.env,
+    ...inherited,
     OTEL_SERVICE_NAME: 'orch-e2e',
     OTEL_TRACES_EXPORTER: 'otlp',
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
