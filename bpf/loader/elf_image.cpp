@@ -1,0 +1,200 @@
+#include "loader/elf_image.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <llvm/Object/ELFObjectFile.h>
+#include <llvm/Support/MemoryBuffer.h>
+
+namespace orch::bpf {
+
+namespace {
+using Elf = llvm::object::ELF64LEObjectFile;
+
+std::string error_text(llvm::Error err) { return llvm::toString(std::move(err)); }
+} // namespace
+
+struct ElfImage::Impl {
+  std::unique_ptr<llvm::MemoryBuffer> buffer;
+  std::unique_ptr<Elf> object;
+  // Built on first lookup: libc alone has thousands of symbols we rarely need.
+  mutable std::optional<std::unordered_map<std::string, FunctionSymbol>> functions;
+
+  std::optional<uint64_t> file_offset(uint64_t address) const {
+    auto headers = object->getELFFile().program_headers();
+    if (!headers)
+      return std::nullopt;
+    for (const auto &ph : *headers)
+      if (ph.p_type == llvm::ELF::PT_LOAD && address >= ph.p_vaddr && address < ph.p_vaddr + ph.p_filesz)
+        return address - ph.p_vaddr + ph.p_offset;
+    return std::nullopt;
+  }
+
+  void add_symbols(llvm::object::ELFObjectFileBase::elf_symbol_iterator_range symbols) const {
+    for (const llvm::object::ELFSymbolRef &symbol : symbols) {
+      uint8_t type = symbol.getELFType();
+      if (type != llvm::ELF::STT_FUNC && type != llvm::ELF::STT_GNU_IFUNC)
+        continue;
+      auto name = symbol.getName();
+      auto address = symbol.getValue();
+      auto section = symbol.getSection();
+      if (!name || !address || !section || *section == object->section_end() || !*address) {
+        if (!name) llvm::consumeError(name.takeError());
+        if (!address) llvm::consumeError(address.takeError());
+        if (!section) llvm::consumeError(section.takeError());
+        continue;
+      }
+      auto offset = file_offset(*address);
+      if (!offset || functions->count(name->str()))
+        continue;
+      (*functions)[name->str()] = FunctionSymbol{name->str(), *address, symbol.getSize(), *offset};
+    }
+  }
+
+  void index() const {
+    if (functions)
+      return;
+    functions.emplace();
+    add_symbols(static_cast<const llvm::object::ELFObjectFileBase &>(*object).symbols());
+    add_symbols(object->getDynamicSymbolIterators());
+  }
+
+  // The string DT_NEEDED/DT_RUNPATH entries point at, in .dynstr.
+  std::vector<std::pair<uint64_t, std::string>> dynamic_strings() const {
+    std::vector<std::pair<uint64_t, std::string>> result;
+    const auto &elf = object->getELFFile();
+    auto entries = elf.dynamicEntries();
+    if (!entries) {
+      llvm::consumeError(entries.takeError());
+      return result;
+    }
+    uint64_t strtab_address = 0;
+    for (const auto &entry : *entries)
+      if (entry.d_tag == llvm::ELF::DT_STRTAB)
+        strtab_address = entry.getVal();
+    auto strtab = elf.toMappedAddr(strtab_address);
+    if (!strtab_address || !strtab) {
+      if (!strtab) llvm::consumeError(strtab.takeError());
+      return result;
+    }
+    for (const auto &entry : *entries) {
+      auto tag = entry.d_tag;
+      if (tag == llvm::ELF::DT_NEEDED || tag == llvm::ELF::DT_RUNPATH || tag == llvm::ELF::DT_RPATH)
+        result.emplace_back(tag, reinterpret_cast<const char *>(*strtab) + entry.getVal());
+    }
+    return result;
+  }
+};
+
+ElfImage::ElfImage(const std::string &path) : path_(path), impl_(std::make_unique<Impl>()) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    throw std::runtime_error(path + ": " + buffer.getError().message());
+  impl_->buffer = std::move(*buffer);
+  auto object = Elf::create(impl_->buffer->getMemBufferRef());
+  if (!object)
+    throw std::runtime_error(path + ": not an x86-64 ELF file: " + error_text(object.takeError()));
+  impl_->object = std::make_unique<Elf>(std::move(*object));
+  if (impl_->object->getELFFile().getHeader().e_machine != llvm::ELF::EM_X86_64)
+    throw std::runtime_error(path + ": not an x86-64 ELF file");
+}
+
+ElfImage::~ElfImage() = default;
+
+std::optional<uint64_t> ElfImage::file_offset(uint64_t address) const { return impl_->file_offset(address); }
+
+std::optional<FunctionSymbol> ElfImage::function(const std::string &name) const {
+  impl_->index();
+  auto it = impl_->functions->find(name);
+  if (it == impl_->functions->end())
+    return std::nullopt;
+  return it->second;
+}
+
+std::vector<uint8_t> ElfImage::code(uint64_t address, uint64_t size) const {
+  auto offset = impl_->file_offset(address);
+  llvm::StringRef data = impl_->buffer->getBuffer();
+  if (!offset || *offset + size > data.size())
+    return {};
+  return std::vector<uint8_t>(data.begin() + *offset, data.begin() + *offset + size);
+}
+
+std::vector<std::string> ElfImage::needed() const {
+  std::vector<std::string> names;
+  for (auto &[tag, text] : impl_->dynamic_strings())
+    if (tag == llvm::ELF::DT_NEEDED)
+      names.push_back(text);
+  return names;
+}
+
+std::vector<std::string> ElfImage::search_dirs() const {
+  std::string origin = std::filesystem::absolute(path_).parent_path().string();
+  std::vector<std::string> dirs;
+  for (auto &[tag, text] : impl_->dynamic_strings()) {
+    if (tag == llvm::ELF::DT_NEEDED)
+      continue;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(':', start);
+      std::string dir = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      for (const char *token : {"$ORIGIN", "${ORIGIN}"})
+        for (size_t at; (at = dir.find(token)) != std::string::npos;)
+          dir.replace(at, std::string(token).size(), origin);
+      if (!dir.empty())
+        dirs.push_back(dir);
+      if (end == std::string::npos)
+        break;
+      start = end + 1;
+    }
+  }
+  return dirs;
+}
+
+ElfImageSet::ElfImageSet(const std::string &program) {
+  images_.push_back(std::make_unique<ElfImage>(program));
+  std::vector<std::string> system_dirs;
+  if (const char *env = std::getenv("LD_LIBRARY_PATH"))
+    for (size_t start = 0, end; start <= std::string(env).size(); start = end + 1) {
+      std::string list = env;
+      end = list.find(':', start);
+      system_dirs.push_back(list.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos)
+        break;
+    }
+  for (const char *dir : {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/lib", "/usr/lib"})
+    system_dirs.push_back(dir);
+
+  std::set<std::string> seen;
+  for (size_t i = 0; i < images_.size(); i++) {
+    std::vector<std::string> dirs = images_[i]->search_dirs();
+    dirs.insert(dirs.end(), system_dirs.begin(), system_dirs.end());
+    for (const std::string &name : images_[i]->needed()) {
+      if (!seen.insert(name).second)
+        continue;
+      for (const std::string &dir : dirs) {
+        std::filesystem::path candidate = std::filesystem::path(dir) / name;
+        std::error_code ec;
+        if (dir.empty() || !std::filesystem::is_regular_file(candidate, ec))
+          continue;
+        try {
+          images_.push_back(std::make_unique<ElfImage>(candidate.string()));
+          break;
+        } catch (const std::runtime_error &) {
+          continue; // another architecture's copy: keep looking
+        }
+      }
+    }
+  }
+}
+
+std::optional<std::pair<const ElfImage *, FunctionSymbol>> ElfImageSet::find(const std::string &symbol) const {
+  for (const auto &image : images_)
+    if (auto found = image->function(symbol))
+      return std::make_pair(image.get(), *found);
+  return std::nullopt;
+}
+
+} // namespace orch::bpf

@@ -1,0 +1,164 @@
+#include "loader/probe_session.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+#include <sys/resource.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "funcstats.skel.h"
+
+namespace orch::bpf {
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::runtime_error failure(const std::string &what, int err) {
+  std::string text = what + ": " + std::strerror(err < 0 ? -err : err);
+  if (err == -EPERM || err == EPERM)
+    text += " (needs root, or CAP_BPF and CAP_PERFMON)";
+  return std::runtime_error(text);
+}
+
+// Every probe holds a perf event file descriptor: hundreds of functions need
+// more than the usual soft limit of 1024.
+void raise_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+// Per-CPU map values, summed over CPUs.
+template <typename Value, typename Add>
+Value sum_over_cpus(int map_fd, uint32_t key, Add add) {
+  int cpus = libbpf_num_possible_cpus();
+  std::vector<Value> values(cpus > 0 ? cpus : 1);
+  Value total{};
+  if (bpf_map_lookup_elem(map_fd, &key, values.data()) == 0)
+    for (const Value &value : values)
+      add(total, value);
+  return total;
+}
+
+} // namespace
+
+uint64_t FunctionStats::quantile_ns(double q) const {
+  uint64_t seen = 0, count = 0;
+  for (uint64_t n : hist)
+    count += n;
+  if (count == 0)
+    return 0;
+  for (size_t slot = 0; slot < hist.size(); slot++) {
+    seen += hist[slot];
+    if (seen >= q * count)
+      return uint64_t{2} << slot;
+  }
+  return uint64_t{2} << (hist.size() - 1);
+}
+
+ProbeSession::ProbeSession(const ProbePlan &plan) : function_count_(plan.functions.size()) {
+  raise_file_limit();
+  skel_ = funcstats::open();
+  if (!skel_)
+    throw failure("cannot open the funcstats BPF object", errno);
+  bpf_map__set_max_entries(skel_->maps.func_stats, std::max<size_t>(1, function_count_));
+  bpf_map__set_max_entries(skel_->maps.exit_sites, std::max<size_t>(1, plan.exit_site_count()));
+  if (int err = funcstats::load(skel_)) {
+    funcstats::destroy(skel_);
+    throw failure("cannot load the funcstats BPF program", err);
+  }
+  try {
+    attach(plan);
+  } catch (...) {
+    detach();
+    funcstats::destroy(skel_);
+    throw;
+  }
+}
+
+void ProbeSession::attach(const ProbePlan &plan) {
+  auto start = std::chrono::steady_clock::now();
+  int sites_fd = bpf_map__fd(skel_->maps.exit_sites);
+  uint32_t site_index = 0;
+  auto attach_one = [&](bpf_program *program, const std::string &image, uint64_t offset, uint64_t cookie) {
+    LIBBPF_OPTS(bpf_uprobe_opts, options, .bpf_cookie = cookie, .retprobe = false);
+    bpf_link *link = bpf_program__attach_uprobe_opts(program, -1, image.c_str(), offset, &options);
+    if (!link)
+      throw failure("cannot attach a uprobe to " + image + " at offset " + std::to_string(offset), errno);
+    links_.push_back(link);
+  };
+  for (uint32_t func = 0; func < plan.functions.size(); func++) {
+    for (const ProbedSymbol &symbol : plan.functions[func].symbols) {
+      bool exit_at_entry = false;
+      for (const ProbedExit &exit : symbol.exits) {
+        if (bpf_map_update_elem(sites_fd, &site_index, &exit.site, BPF_ANY) != 0)
+          throw failure("cannot store an exit site", errno);
+        // One probe per instruction: the order of two would be up to the kernel.
+        bool at_entry = exit.file_offset == symbol.entry_offset;
+        exit_at_entry |= at_entry;
+        attach_one(at_entry ? skel_->progs.function_entry_exit : skel_->progs.function_exit, symbol.image,
+                   exit.file_offset, site_index++);
+      }
+      if (!exit_at_entry)
+        attach_one(skel_->progs.function_entry, symbol.image, symbol.entry_offset, func);
+    }
+  }
+  attach_seconds_ = seconds_since(start);
+  probe_count_ = links_.size();
+}
+
+ProbeSession::~ProbeSession() {
+  detach();
+  funcstats::destroy(skel_);
+}
+
+void ProbeSession::only_process(pid_t pid) { skel_->bss->target_tgid = static_cast<uint32_t>(pid); }
+
+std::vector<FunctionStats> ProbeSession::function_stats() const {
+  std::vector<FunctionStats> result;
+  int fd = bpf_map__fd(skel_->maps.func_stats);
+  for (uint32_t func = 0; func < function_count_; func++) {
+    fs_func_stats total = sum_over_cpus<fs_func_stats>(fd, func, [](fs_func_stats &sum, const fs_func_stats &cpu) {
+      sum.calls += cpu.calls;
+      sum.total_ns += cpu.total_ns;
+      sum.abandoned += cpu.abandoned;
+      for (int slot = 0; slot < FS_HIST_SLOTS; slot++)
+        sum.hist[slot] += cpu.hist[slot];
+    });
+    FunctionStats stats;
+    stats.calls = total.calls;
+    stats.total_ns = total.total_ns;
+    stats.abandoned = total.abandoned;
+    std::copy(std::begin(total.hist), std::end(total.hist), stats.hist.begin());
+    result.push_back(stats);
+  }
+  return result;
+}
+
+SessionCounters ProbeSession::counters() const {
+  int fd = bpf_map__fd(skel_->maps.counters);
+  auto read = [fd](uint32_t counter) {
+    return sum_over_cpus<uint64_t>(fd, counter, [](uint64_t &sum, uint64_t cpu) { sum += cpu; });
+  };
+  return {read(FS_STACK_OVERFLOW), read(FS_UNMATCHED_EXIT), read(FS_NO_STACK_MEMORY)};
+}
+
+void ProbeSession::detach() {
+  auto start = std::chrono::steady_clock::now();
+  bool had_links = !links_.empty();
+  for (bpf_link *link : links_)
+    bpf_link__destroy(link);
+  links_.clear();
+  if (had_links)
+    detach_seconds_ = seconds_since(start);
+}
+
+} // namespace orch::bpf

@@ -1,0 +1,63 @@
+// The funcstats BPF program loaded, with uprobes on every planned entry and
+// exit; reads the per-function statistics aggregated in the kernel.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+#include "funcstats.h"
+#include "loader/probe_plan.h"
+
+struct funcstats;
+struct bpf_link;
+
+namespace orch::bpf {
+
+struct FunctionStats {
+  uint64_t calls = 0;
+  uint64_t total_ns = 0;
+  uint64_t abandoned = 0;
+  std::array<uint64_t, FS_HIST_SLOTS> hist{};
+  // Upper bound of the log2 bucket holding the q-quantile (0 when no calls).
+  uint64_t quantile_ns(double q) const;
+};
+
+struct SessionCounters {
+  uint64_t stack_overflow = 0;
+  uint64_t unmatched_exit = 0;
+  uint64_t no_stack_memory = 0;
+};
+
+class ProbeSession {
+public:
+  // Loads the program and attaches every probe; throws std::runtime_error
+  // with the reason (permissions, kernel support, bad offset) on failure.
+  explicit ProbeSession(const ProbePlan &plan);
+  ~ProbeSession();
+  ProbeSession(const ProbeSession &) = delete;
+  ProbeSession &operator=(const ProbeSession &) = delete;
+
+  // Count only this process (its threads included); 0 counts every process.
+  void only_process(pid_t pid);
+  std::vector<FunctionStats> function_stats() const; // indexed like plan.functions
+  SessionCounters counters() const;
+  void detach();
+
+  size_t probe_count() const { return probe_count_; }
+  double attach_seconds() const { return attach_seconds_; }
+  double detach_seconds() const { return detach_seconds_; }
+
+private:
+  void attach(const ProbePlan &plan);
+  funcstats *skel_ = nullptr;
+  std::vector<bpf_link *> links_;
+  size_t function_count_ = 0;
+  size_t probe_count_ = 0;
+  double attach_seconds_ = 0;
+  double detach_seconds_ = 0;
+};
+
+} // namespace orch::bpf
