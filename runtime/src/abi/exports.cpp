@@ -4,6 +4,8 @@
 #include <cstring>
 #include <new>
 
+#include "orch/stats.h"
+
 #include "abi/span_api.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
@@ -90,4 +92,19 @@ ORCH_EXPORT int orch_flush(uint32_t timeout_ms) {
   } catch (...) {
     return 0;
   }
+}
+
+ORCH_EXPORT size_t orch_stats_get(orch_stats *out, size_t size) {
+  if (!out) return 0;
+  orch_stats s{};
+  try {
+    if (Runtime *rt = Runtime::instance()) {
+      RuntimeTotals t = rt->totals();
+      s = {t.published, t.dropped, t.exported, t.export_failed};
+    }
+  } catch (...) {
+  }
+  size = size < sizeof s ? size : sizeof s;
+  std::memcpy(out, &s, size);
+  return size;
 }

@@ -61,7 +61,14 @@ PushResult SpanQueue::push(const Record &r, ChunkPool &pool) {
     tail_ = c;
     write_ = 0;
   }
-  std::memcpy(static_cast<void *>(&tail_->records[write_]), &r, sizeof(Record));
+  // Only the bytes in use: the header and the used attributes and string
+  // bytes. Every cache line not written is one less to pull from the
+  // exporter's core, which read this slot last.
+  Record &slot = tail_->records[write_];
+  const auto *base = reinterpret_cast<const char *>(&r);
+  const size_t used = reinterpret_cast<const char *>(&r.attrs[r.n_attrs]) - base;
+  std::memcpy(static_cast<void *>(&slot), base, used);
+  if (r.str_used) std::memcpy(slot.str, r.str, r.str_used);
   tail_->published.store(++write_, std::memory_order_release);
   return result;
 }
