@@ -13,6 +13,7 @@ TEST(Edits, AppliedInOffsetOrderThenInsertionOrder) {
 }
 
 TEST(Edits, StringLiterals) {
-  EXPECT_EQ(orch::c_string_literal("a\"b\\c\n?\?="),  // "??=" would be a trigraph in C "\"a\\\"b\\\\c\\n\\?\\?=\"");
+  // "?\?=" is written so, not as "??=", which would be a trigraph.
+  EXPECT_EQ(orch::c_string_literal("a\"b\\c\n?\?="), "\"a\\\"b\\\\c\\n\\?\\?=\"");
   EXPECT_EQ(orch::json_string("tab\there\x01"), "\"tab\\there\\u0001\"");
 }
