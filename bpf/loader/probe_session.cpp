@@ -4,12 +4,15 @@
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
+#include <map>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
 #include "funcstats.skel.h"
+#include "loader/uprobe_multi.h"
 
 namespace orch::bpf {
 
@@ -66,35 +69,51 @@ uint64_t FunctionStats::quantile_ns(double q) const {
 
 ProbeSession::ProbeSession(const ProbePlan &plan) : function_count_(plan.functions.size()) {
   raise_file_limit();
+  // uprobe_multi links first (kernel 6.6+); one perf event per probe otherwise.
+  if (!load_and_attach(plan, /*multi=*/true))
+    load_and_attach(plan, /*multi=*/false);
+}
+
+// Returns false when the kernel rejects uprobe_multi links; throws on any other failure.
+bool ProbeSession::load_and_attach(const ProbePlan &plan, bool multi) {
   skel_ = funcstats::open();
   if (!skel_)
     throw failure("cannot open the funcstats BPF object", errno);
   bpf_map__set_max_entries(skel_->maps.func_stats, std::max<size_t>(1, function_count_));
   bpf_map__set_max_entries(skel_->maps.exit_sites, std::max<size_t>(1, plan.exit_site_count()));
-  if (int err = funcstats::load(skel_)) {
-    funcstats::destroy(skel_);
-    throw failure("cannot load the funcstats BPF program", err);
+  if (multi)
+    for (bpf_program *program : {skel_->progs.function_entry, skel_->progs.function_exit,
+                                 skel_->progs.function_entry_exit})
+      bpf_program__set_expected_attach_type(program, static_cast<bpf_attach_type>(kUprobeMultiAttachType));
+  int err = funcstats::load(skel_);
+  if (err == 0) {
+    try {
+      err = attach(plan, multi);
+    } catch (...) {
+      detach();
+      funcstats::destroy(skel_);
+      skel_ = nullptr;
+      throw;
+    }
   }
-  try {
-    attach(plan);
-  } catch (...) {
-    detach();
-    funcstats::destroy(skel_);
-    throw;
+  if (err == 0) {
+    uses_uprobe_multi_ = multi;
+    return true;
   }
+  detach();
+  funcstats::destroy(skel_);
+  skel_ = nullptr;
+  if (multi && (err == -EINVAL || err == -EOPNOTSUPP || err == -ENOSYS || err == -E2BIG))
+    return false;
+  throw failure("cannot load the funcstats BPF program", err);
 }
 
-void ProbeSession::attach(const ProbePlan &plan) {
+int ProbeSession::attach(const ProbePlan &plan, bool multi) {
   auto start = std::chrono::steady_clock::now();
   int sites_fd = bpf_map__fd(skel_->maps.exit_sites);
+  // Probes grouped by program and file: one uprobe_multi link each.
+  std::map<std::pair<bpf_program *, std::string>, std::pair<std::vector<uint64_t>, std::vector<uint64_t>>> groups;
   uint32_t site_index = 0;
-  auto attach_one = [&](bpf_program *program, const std::string &image, uint64_t offset, uint64_t cookie) {
-    LIBBPF_OPTS(bpf_uprobe_opts, options, .bpf_cookie = cookie, .retprobe = false);
-    bpf_link *link = bpf_program__attach_uprobe_opts(program, -1, image.c_str(), offset, &options);
-    if (!link)
-      throw failure("cannot attach a uprobe to " + image + " at offset " + std::to_string(offset), errno);
-    links_.push_back(link);
-  };
   for (uint32_t func = 0; func < plan.functions.size(); func++) {
     for (const ProbedSymbol &symbol : plan.functions[func].symbols) {
       bool exit_at_entry = false;
@@ -104,15 +123,39 @@ void ProbeSession::attach(const ProbePlan &plan) {
         // One probe per instruction: the order of two would be up to the kernel.
         bool at_entry = exit.file_offset == symbol.entry_offset;
         exit_at_entry |= at_entry;
-        attach_one(at_entry ? skel_->progs.function_entry_exit : skel_->progs.function_exit, symbol.image,
-                   exit.file_offset, site_index++);
+        auto &group = groups[{at_entry ? skel_->progs.function_entry_exit : skel_->progs.function_exit, symbol.image}];
+        group.first.push_back(exit.file_offset);
+        group.second.push_back(site_index++);
       }
-      if (!exit_at_entry)
-        attach_one(skel_->progs.function_entry, symbol.image, symbol.entry_offset, func);
+      if (!exit_at_entry) {
+        auto &group = groups[{skel_->progs.function_entry, symbol.image}];
+        group.first.push_back(symbol.entry_offset);
+        group.second.push_back(func);
+      }
+    }
+  }
+  for (auto &[key, points] : groups) {
+    auto &[program, image] = key;
+    auto &[offsets, cookies] = points;
+    if (multi) {
+      int fd = attach_uprobe_multi(bpf_program__fd(program), image, offsets, cookies);
+      if (fd < 0)
+        return fd;
+      multi_link_fds_.push_back(fd);
+      probe_count_ += offsets.size();
+      continue;
+    }
+    for (size_t i = 0; i < offsets.size(); i++) {
+      LIBBPF_OPTS(bpf_uprobe_opts, options, .bpf_cookie = cookies[i], .retprobe = false);
+      bpf_link *link = bpf_program__attach_uprobe_opts(program, -1, image.c_str(), offsets[i], &options);
+      if (!link)
+        throw failure("cannot attach a uprobe to " + image + " at offset " + std::to_string(offsets[i]), errno);
+      links_.push_back(link);
+      probe_count_++;
     }
   }
   attach_seconds_ = seconds_since(start);
-  probe_count_ = links_.size();
+  return 0;
 }
 
 ProbeSession::~ProbeSession() {
@@ -153,11 +196,14 @@ SessionCounters ProbeSession::counters() const {
 
 void ProbeSession::detach() {
   auto start = std::chrono::steady_clock::now();
-  bool had_links = !links_.empty();
+  bool attached = !links_.empty() || !multi_link_fds_.empty();
   for (bpf_link *link : links_)
     bpf_link__destroy(link);
   links_.clear();
-  if (had_links)
+  for (int fd : multi_link_fds_)
+    close(fd);
+  multi_link_fds_.clear();
+  if (attached)
     detach_seconds_ = seconds_since(start);
 }
 

@@ -47,15 +47,19 @@ public:
   void detach();
 
   size_t probe_count() const { return probe_count_; }
+  bool uses_uprobe_multi() const { return uses_uprobe_multi_; }
   double attach_seconds() const { return attach_seconds_; }
   double detach_seconds() const { return detach_seconds_; }
 
 private:
-  void attach(const ProbePlan &plan);
+  bool load_and_attach(const ProbePlan &plan, bool multi);
+  int attach(const ProbePlan &plan, bool multi);
   funcstats *skel_ = nullptr;
-  std::vector<bpf_link *> links_;
+  std::vector<bpf_link *> links_;  // one per probe, without uprobe_multi
+  std::vector<int> multi_link_fds_; // one per program and file, with it
   size_t function_count_ = 0;
   size_t probe_count_ = 0;
+  bool uses_uprobe_multi_ = false;
   double attach_seconds_ = 0;
   double detach_seconds_ = 0;
 };

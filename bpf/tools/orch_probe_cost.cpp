@@ -54,8 +54,9 @@ int main(int argc, char **argv) try {
   }
   ProbeSession session(plan_probes(images, many, finder));
   session.detach();
-  std::printf("%d functions, %zu probes: attach %.3f s, detach %.3f s\n", functions, session.probe_count(),
-              session.attach_seconds(), session.detach_seconds());
+  std::printf("%d functions, %zu probes (%s): attach %.3f s, detach %.3f s\n", functions, session.probe_count(),
+              session.uses_uprobe_multi() ? "uprobe_multi links" : "one perf event each", session.attach_seconds(),
+              session.detach_seconds());
   return 0;
 } catch (const std::exception &error) {
   std::fprintf(stderr, "orch-probe-cost: %s\n", error.what());

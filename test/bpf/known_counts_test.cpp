@@ -78,8 +78,9 @@ TEST_F(KnownCounts, ProbesCountEveryCallExactly) {
   std::vector<FunctionStats> stats = session.function_stats();
   SessionCounters counters = session.counters();
   session.detach();
-  std::fprintf(stderr, "%zu probes: attach %.3f s, detach %.3f s\n", session.probe_count(),
-               session.attach_seconds(), session.detach_seconds());
+  std::fprintf(stderr, "%zu probes (%s): attach %.3f s, detach %.3f s\n", session.probe_count(),
+               session.uses_uprobe_multi() ? "uprobe_multi" : "perf events", session.attach_seconds(),
+               session.detach_seconds());
 
   for (size_t i = 0; i < std::size(kExpected); i++) {
     EXPECT_EQ(stats[i].calls, kExpected[i].calls) << kExpected[i].name;
