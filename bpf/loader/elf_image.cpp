@@ -15,6 +15,21 @@ namespace {
 using Elf = llvm::object::ELF64LEObjectFile;
 
 std::string error_text(llvm::Error err) { return llvm::toString(std::move(err)); }
+
+// "a:b::c" -> {"a", "b", "c"}
+std::vector<std::string> split_path_list(const std::string &list) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(':', start);
+    if (end == std::string::npos)
+      end = list.size();
+    if (end > start)
+      parts.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
 } // namespace
 
 struct ElfImage::Impl {
@@ -136,18 +151,11 @@ std::vector<std::string> ElfImage::search_dirs() const {
   for (auto &[tag, text] : impl_->dynamic_strings()) {
     if (tag == llvm::ELF::DT_NEEDED)
       continue;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(':', start);
-      std::string dir = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      for (const char *token : {"$ORIGIN", "${ORIGIN}"})
+    for (std::string dir : split_path_list(text)) {
+      for (const std::string token : {"$ORIGIN", "${ORIGIN}"})
         for (size_t at; (at = dir.find(token)) != std::string::npos;)
-          dir.replace(at, std::string(token).size(), origin);
-      if (!dir.empty())
-        dirs.push_back(dir);
-      if (end == std::string::npos)
-        break;
-      start = end + 1;
+          dir.replace(at, token.size(), origin);
+      dirs.push_back(dir);
     }
   }
   return dirs;
@@ -157,13 +165,7 @@ ElfImageSet::ElfImageSet(const std::string &program) {
   images_.push_back(std::make_unique<ElfImage>(program));
   std::vector<std::string> system_dirs;
   if (const char *env = std::getenv("LD_LIBRARY_PATH"))
-    for (size_t start = 0, end; start <= std::string(env).size(); start = end + 1) {
-      std::string list = env;
-      end = list.find(':', start);
-      system_dirs.push_back(list.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (end == std::string::npos)
-        break;
-    }
+    system_dirs = split_path_list(env);
   for (const char *dir : {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/lib", "/usr/lib"})
     system_dirs.push_back(dir);
 
@@ -177,7 +179,7 @@ ElfImageSet::ElfImageSet(const std::string &program) {
       for (const std::string &dir : dirs) {
         std::filesystem::path candidate = std::filesystem::path(dir) / name;
         std::error_code ec;
-        if (dir.empty() || !std::filesystem::is_regular_file(candidate, ec))
+        if (!std::filesystem::is_regular_file(candidate, ec))
           continue;
         try {
           images_.push_back(std::make_unique<ElfImage>(candidate.string()));
