@@ -1,5 +1,5 @@
 // W3C Trace Context (https://www.w3.org/TR/trace-context/): traceparent
-// parsing/formatting and tracestate validation.
+// parsing and formatting.
 #pragma once
 
 #include <cstddef>
@@ -18,9 +18,5 @@ void format_traceparent(const orch_span_context &ctx, char out[kTraceparentLengt
 // Accepts version 00 exactly and higher versions per the spec's forward
 // compatibility rule (longer values with a '-' after the flags). Sets is_remote.
 bool parse_traceparent(std::string_view value, orch_span_context &out);
-
-// A tracestate value is at most 32 comma-separated list members `key=value`
-// with the W3C key and value grammar; empty members (OWS only) are allowed.
-bool tracestate_is_valid(std::string_view value);
 
 }  // namespace orch::rt

@@ -1,0 +1,156 @@
+#include "runtime_harness.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/ids.h"
+#include "core/runtime.h"
+
+namespace orch::test {
+namespace {
+
+std::string g_capture_path;  // set in the child before the runtime starts
+
+std::string hex(const uint8_t *b, size_t n) {
+  std::string s(2 * n, '0');
+  rt::hex_encode(b, n, s.data());
+  return s;
+}
+
+std::string value_text(const rt::AttrView &a) {
+  switch (a.type) {
+  case rt::AttrType::String: return "\"" + std::string(a.str) + "\"";
+  case rt::AttrType::Int: return std::to_string(a.i);
+  case rt::AttrType::Double: return std::to_string(a.d);
+  case rt::AttrType::Bool: return a.b ? "true" : "false";
+  }
+  return {};
+}
+
+// Fields separated by \x1f, attributes and events by \x1e; one span per line.
+class CaptureExporter final : public rt::Exporter {
+public:
+  rt::ExportResult export_spans(std::span<const rt::SpanView> spans, const rt::ResourceView &resource,
+                                std::chrono::steady_clock::time_point) override {
+    while (RuntimeHarness::hold_exports.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::string service;
+    for (const auto &a : resource.attributes)
+      if (a.key == "service.name") service = a.str;
+    std::ostringstream out;
+    for (const auto &s : spans) {
+      out << getpid() << '\x1f' << s.name << '\x1f' << hex(s.trace_id, 16) << '\x1f' << hex(s.span_id, 8) << '\x1f'
+          << hex(s.parent_span_id, 8) << '\x1f' << s.trace_flags << '\x1f' << static_cast<int>(s.status) << '\x1f'
+          << s.start_unix_nano << '\x1f' << s.end_unix_nano << '\x1f' << s.dropped_attributes_count << '\x1f'
+          << service << '\x1f';
+      for (const auto &a : s.attributes) out << a.key << '=' << value_text(a) << '\x1e';
+      out << '\x1f';
+      for (const auto &e : s.events) {
+        out << e.name;
+        for (const auto &a : e.attributes) out << ' ' << a.key << '=' << value_text(a);
+        out << '\x1e';
+      }
+      out << '\n';
+    }
+    std::ofstream(g_capture_path, std::ios::app) << out.str();
+    return rt::ExportResult::Success;
+  }
+};
+
+std::unique_ptr<rt::Exporter> capture_factory(const rt::Config &) { return std::make_unique<CaptureExporter>(); }
+
+std::vector<std::string> split(const std::string &s, char sep) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+}  // namespace
+
+std::atomic<bool> RuntimeHarness::hold_exports{false};
+
+RuntimeHarness::RuntimeHarness() {
+  char tmpl[] = "/tmp/orch-runtime-test-XXXXXX";
+  int fd = mkstemp(tmpl);
+  if (fd >= 0) close(fd);
+  path_ = tmpl;
+}
+
+RuntimeHarness::~RuntimeHarness() { std::remove(path_.c_str()); }
+
+int RuntimeHarness::run(const rt::Config &config, const std::function<void()> &body) {
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    g_capture_path = path_;
+    rt::Runtime::create(config, capture_factory);
+    body();
+    std::exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::vector<CapturedSpan> RuntimeHarness::spans() const {
+  std::vector<CapturedSpan> result;
+  std::ifstream in(path_);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = split(line, '\x1f');
+    if (f.size() != 13) continue;
+    CapturedSpan s;
+    s.pid = std::stoi(f[0]);
+    s.name = f[1];
+    s.trace_id = f[2];
+    s.span_id = f[3];
+    s.parent_span_id = f[4];
+    s.flags = std::stoi(f[5]);
+    s.status = std::stoi(f[6]);
+    s.start = std::stoull(f[7]);
+    s.end = std::stoull(f[8]);
+    s.dropped_attributes = static_cast<uint32_t>(std::stoul(f[9]));
+    s.service_name = f[10];
+    for (const auto &kv : split(f[11], '\x1e')) {
+      if (kv.empty()) continue;
+      auto eq = kv.find('=');
+      s.attrs[kv.substr(0, eq)] = kv.substr(eq + 1);
+      s.attr_order.push_back(kv.substr(0, eq));
+    }
+    for (const auto &e : split(f[12], '\x1e'))
+      if (!e.empty()) s.events.push_back(e);
+    result.push_back(std::move(s));
+  }
+  return result;
+}
+
+rt::Config test_config() {
+  rt::Config c;
+  c.exporter = rt::ExporterKind::File;  // any exporter but none; the harness supplies its own
+  c.batch.schedule_delay_ms = 50;
+  c.batch.export_timeout_ms = 5000;
+  return c;
+}
+
+const orch_api_v1 *api() { return orch_runtime_api_v1(); }
+
+orch_site make_site(const char *name) {
+  return orch_site{ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, name, name, "test.cpp", 7, 0, nullptr, nullptr};
+}
+
+}  // namespace orch::test

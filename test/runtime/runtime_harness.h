@@ -1,0 +1,55 @@
+// Runs the runtime in a forked child process, so that each test gets a fresh
+// runtime with its own configuration (the runtime is process-wide), and
+// records what the exporter received in a file the test reads afterwards.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "orch/orch.h"
+
+namespace orch::test {
+
+// One exported span, as written by the capture exporter.
+struct CapturedSpan {
+  int pid = 0;
+  std::string name, trace_id, span_id, parent_span_id;
+  int flags = 0, status = 0;
+  uint64_t start = 0, end = 0;
+  uint32_t dropped_attributes = 0;
+  std::map<std::string, std::string> attrs;  // value rendered as text; strings in quotes
+  std::vector<std::string> attr_order;
+  std::vector<std::string> events;  // "name type=... message=..."
+  std::string service_name;
+};
+
+class RuntimeHarness {
+public:
+  RuntimeHarness();
+  ~RuntimeHarness();
+
+  // Forks; the child creates the runtime with `config` and the capture
+  // exporter, runs `body`, then calls exit(0) (so the exit flush runs).
+  // Returns the child's exit status, or 128 + signal.
+  int run(const rt::Config &config, const std::function<void()> &body);
+  std::vector<CapturedSpan> spans() const;
+
+  // In the child: while true, the capture exporter waits before exporting.
+  static std::atomic<bool> hold_exports;
+
+private:
+  std::string path_;
+};
+
+// A default test configuration: everything sampled, short schedule delay.
+rt::Config test_config();
+
+// Convenience for the bodies: the API table and static sites.
+const orch_api_v1 *api();
+orch_site make_site(const char *name);
+
+}  // namespace orch::test
