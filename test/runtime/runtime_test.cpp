@@ -488,5 +488,25 @@ TEST(Runtime, SpansEndedOutOfOrderRestoreTheirParent) {
     if (s.name == "leaf") EXPECT_EQ(ids.at(s.parent_span_id)->name, "child");
 }
 
+TEST(Runtime, SpanEndedOnAnotherThread) {
+  RuntimeHarness h;
+  ASSERT_EQ(h.run(test_config(),
+                  [] {
+                    orch_span moved;
+                    api()->span_start(&moved, &g_root);
+                    std::thread([&] { api()->span_end(&moved); }).join();  // as a resumed coroutine would
+                    one_span(&g_leaf);                                      // its parent: the ended span
+                    orch_span s;
+                    api()->span_start(&s, &g_child);
+                    api()->span_end(&s);
+                  }),
+            0);
+  auto spans = h.spans();
+  ASSERT_EQ(spans.size(), 3u);
+  std::set<std::string> ids;
+  for (const auto &s : spans) ids.insert(s.span_id);
+  EXPECT_EQ(ids.size(), 3u) << "the moved span's Record was not reused";
+}
+
 }  // namespace
 }  // namespace orch::test

@@ -80,7 +80,7 @@ ORCH_EXPORT void orch_context_detach(void *token) {
     ts->current = p;
   } else {
     // Spans started after the attach are still open: the frame goes away
-    // when they end (see pop_frame).
+    // when they end (see unlink_frame in span_api.cpp).
     f->detached = true;
   }
 }

@@ -20,17 +20,28 @@ inline Record *recording(orch_span *span) {
   return (r && r->kind == FrameKind::Recording) ? r : nullptr;
 }
 
-// Pops `f` from the thread's context chain if it is the innermost frame, and
-// remote frames that were detached out of order.
-inline void pop_frame(ThreadState *ts, Frame *f) {
-  if (ts->current != f) return;
-  Frame *p = f->prev;
-  while (p && p->kind == FrameKind::Remote && p->detached) {
-    Frame *dead = p;
-    p = p->prev;
-    delete dead;
+// Takes `f` out of the thread's context chain; returns false if it is not in
+// it (the span was started on another thread). The innermost frame is the
+// usual case; remote frames detached out of order go with it.
+inline bool unlink_frame(ThreadState *ts, Frame *f) {
+  if (__builtin_expect(ts->current == f, 1)) {
+    Frame *p = f->prev;
+    while (p && p->kind == FrameKind::Remote && p->detached) {
+      Frame *dead = p;
+      p = p->prev;
+      delete dead;
+    }
+    ts->current = p;
+    return true;
   }
-  ts->current = p;
+  // Ended before a span it encloses: splice it out, the inner span stays current.
+  for (Frame *x = ts->current; x; x = x->prev) {
+    if (x->prev == f) {
+      x->prev = f->prev;
+      return true;
+    }
+  }
+  return false;
 }
 
 inline void init_record(Record *r, ThreadState *ts, const orch_site *site, FrameKind kind) {
@@ -126,7 +137,9 @@ void span_end(orch_span *span) noexcept {
   span->rec = nullptr;
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
-  pop_frame(ts, r);
+  // A Record still linked from another thread's chain must never be reused:
+  // it is left alone (one Record per span that ends on a foreign thread).
+  const bool reusable = unlink_frame(ts, r);
   if (r->kind == FrameKind::Recording && !r->inherited) {
     r->end_ticks = end;
     Runtime *rt = Runtime::instance();
@@ -141,7 +154,8 @@ void span_end(orch_span *span) noexcept {
   } else {
     delete r->ext;
   }
-  ts->free_record(r);
+  r->ext = nullptr;
+  if (reusable) ts->free_record(r);
 }
 
 // ---- attributes --------------------------------------------------------
