@@ -47,7 +47,7 @@ inline bool unlink_frame(ThreadState *ts, Frame *f) {
 inline void init_record(Record *r, ThreadState *ts, const orch_site *site, FrameKind kind) {
   r->prev = ts->current;
   r->kind = kind;
-  r->inherited = false;
+  r->no_export = false;
   r->detached = false;
   span_id_bytes(ts->ids.span_id(), r->span_id);
   r->site = site;
@@ -140,7 +140,7 @@ void span_end(orch_span *span) noexcept {
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
   const bool reusable = unlink_frame(ts, r);
-  if (r->kind == FrameKind::Recording && !r->inherited) {
+  if (r->kind == FrameKind::Recording && !r->no_export) {
     r->end_ticks = end;
     Runtime *rt = Runtime::instance();
     PushResult result = ts->queue.push(*r, rt->pool());
@@ -156,6 +156,7 @@ void span_end(orch_span *span) noexcept {
   }
   r->ext = nullptr;
   if (reusable) ts->free_record(r);
+  else r->no_export = true;  // its own thread may still meet it (exit flush)
 }
 
 // ---- attributes --------------------------------------------------------

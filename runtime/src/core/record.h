@@ -30,7 +30,8 @@ struct Frame {
   Frame *prev;  // enclosing context on this thread (also the free-list link)
   uint8_t trace_flags;
   FrameKind kind;
-  bool inherited;  // in flight across fork(): the child ends it without exporting
+  bool no_export;  // already accounted for: in flight across fork() (the parent
+                   // exports it), ended on another thread, or ended by the exit flush
   bool detached;   // a remote frame detached while not innermost
 };
 

@@ -133,12 +133,12 @@ static void end_open_spans_at_exit(Runtime &rt) {
   if (!ts) return;
   const uint64_t now = now_ticks();
   for (Frame *f = ts->current; f; f = f->prev) {
-    if (f->kind != FrameKind::Recording || f->inherited) continue;
+    if (f->kind != FrameKind::Recording || f->no_export) continue;
     auto *r = static_cast<Record *>(f);
     r->end_ticks = now;
     if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) ThreadState::bump(ts->dropped);
     else ThreadState::bump(ts->published);
-    r->inherited = true;
+    r->no_export = true;
   }
 }
 
@@ -204,7 +204,7 @@ void Runtime::fork_child() {
       ts->ids.seed();
       ts->published.store(0);
       ts->dropped.store(0);
-      for (Frame *f = ts->current; f; f = f->prev) f->inherited = true;
+      for (Frame *f = ts->current; f; f = f->prev) f->no_export = true;
       rt->threads_.push_back(ts);
     }
     g_instance.store(rt, std::memory_order_release);
