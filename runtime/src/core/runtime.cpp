@@ -197,10 +197,11 @@ void Runtime::fork_child() {
   if (!old) return;
   try {
     auto *rt = new Runtime(old->config_, old->factory_);
+    rt->before_fork_ = old;
     rt->exit_started_.store(old->exit_started_.load());
     ThreadState *ts = tls_thread_state;
     if (ts) {
-      ts->queue.abandon();
+      ts->queue.discard();
       ts->ids.seed();
       ts->published.store(0);
       ts->dropped.store(0);
@@ -208,7 +209,8 @@ void Runtime::fork_child() {
       rt->threads_.push_back(ts);
     }
     g_instance.store(rt, std::memory_order_release);
-    // The parent's runtime is left as it is: its threads and mutexes do not exist here.
+    // The parent's runtime is kept as it is, never used: its mutexes may be
+    // held by threads that do not exist here.
   } catch (...) {
     g_hot.off.store(true);
   }

@@ -104,6 +104,7 @@ private:
   std::mutex worker_mu_;
   std::atomic<ExportWorker *> worker_{nullptr};
   std::atomic<bool> exit_started_{false};
+  Runtime *before_fork_ = nullptr;  // in a forked child: the parent's runtime
 };
 
 // The exporter selected by the configuration (OTEL_TRACES_EXPORTER).

@@ -100,8 +100,13 @@ void SpanQueue::release_all(ChunkPool &pool) {
   write_ = read_ = 0;
 }
 
-void SpanQueue::abandon() {
-  head_.store(nullptr, std::memory_order_relaxed);
+void SpanQueue::discard() {
+  Chunk *c = head_.exchange(nullptr, std::memory_order_relaxed);
+  while (c) {
+    Chunk *next = c->next.load(std::memory_order_relaxed);
+    delete c;
+    c = next;
+  }
   tail_ = nullptr;
   write_ = read_ = 0;
 }

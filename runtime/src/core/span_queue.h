@@ -66,8 +66,9 @@ public:
   void consume(uint32_t n, ChunkPool &pool);
   // Returns every chunk to the pool (the queue must not be used afterwards).
   void release_all(ChunkPool &pool);
-  // Forgets all chunks without touching them (after fork, in the child).
-  void abandon();
+  // Frees every chunk without the pool (after fork, in the child, where the
+  // parent's pool may be locked by a thread that does not exist).
+  void discard();
 
 private:
   // Producer state.

@@ -1,0 +1,66 @@
+// The same call as bench_span's plain_call, measured under the compiler's own
+// function hooks, for comparison with orch (docs/benchmarks.md, ## Runtime):
+//
+//   -finstrument-functions (g++): every call runs empty
+//     __cyg_profile_func_enter/exit hooks (defined below, not instrumented).
+//   -fxray-instrument (clang-19): the XRay sleds are patched at start-up and
+//     call an empty handler.
+//
+// Built by hand (the flags differ per compiler); see docs/benchmarks.md.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+#if defined(ORCH_BENCH_XRAY)
+#include <xray/xray_interface.h>
+#endif
+
+extern "C" {
+__attribute__((no_instrument_function)) void __cyg_profile_func_enter(void *, void *) {}
+__attribute__((no_instrument_function)) void __cyg_profile_func_exit(void *, void *) {}
+}
+
+namespace {
+
+// Compiled with the hooks: the function under test.
+__attribute__((noinline)) int64_t hooked_call(int64_t a, int64_t b) {
+  asm volatile("" : "+r"(a), "+r"(b));
+  return a * 31 + b;
+}
+
+// Compiled without them: the baseline in the same run.
+__attribute__((noinline, no_instrument_function, xray_never_instrument)) int64_t plain_call(int64_t a, int64_t b) {
+  asm volatile("" : "+r"(a), "+r"(b));
+  return a * 31 + b;
+}
+
+__attribute__((no_instrument_function, xray_never_instrument)) void BM_Plain(benchmark::State &state) {
+  int64_t x = 0;
+  for (auto _ : state) x = plain_call(x, 7);
+  benchmark::DoNotOptimize(x);
+}
+BENCHMARK(BM_Plain);
+
+__attribute__((no_instrument_function, xray_never_instrument)) void BM_Hooked(benchmark::State &state) {
+  int64_t x = 0;
+  for (auto _ : state) x = hooked_call(x, 7);
+  benchmark::DoNotOptimize(x);
+}
+BENCHMARK(BM_Hooked);
+
+#if defined(ORCH_BENCH_XRAY)
+__attribute__((xray_never_instrument)) void empty_handler(int32_t, XRayEntryType) {}
+#endif
+
+}  // namespace
+
+__attribute__((no_instrument_function, xray_never_instrument)) int main(int argc, char **argv) {
+#if defined(ORCH_BENCH_XRAY)
+  __xray_set_handler(empty_handler);
+  if (__xray_patch() != SUCCESS) return 2;
+#endif
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
