@@ -8,7 +8,7 @@ bash integration/setup.sh
 
 orch="$PWD/build/bin/orch"
 cmake -S integration/sample -B build/sample-orch -G Ninja \
-  -DCMAKE_CXX_COMPILER_LAUNCHER="$orch" -DCMAKE_C_COMPILER_LAUNCHER="$orch"
+  -DCMAKE_CXX_COMPILER_LAUNCHER="$orch" -DCMAKE_C_COMPILER_LAUNCHER="$orch" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 cmake --build build/sample-orch
 
 echo "== orch explain (one unit) =="
