@@ -3,7 +3,6 @@
 // advice says what to weave into a matched function.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>

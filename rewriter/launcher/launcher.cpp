@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 
 #include "aspects/config_loader.h"
 #include "launcher/compile_command.h"

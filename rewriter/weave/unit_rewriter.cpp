@@ -9,6 +9,7 @@
 #include <clang/Basic/SourceManager.h>
 
 #include <map>
+#include <set>
 
 #include "ast/function_facts.h"
 #include "weave/span_weaver.h"
