@@ -31,7 +31,8 @@ namespace {
 // remembered under their pattern (for the manifest's symbols).
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
 public:
-  explicit FunctionCollector(ASTContext &ctx) : ctx_(ctx), sm_(ctx.getSourceManager()) {}
+  FunctionCollector(ASTContext &ctx, std::string project_root)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), project_root_(std::move(project_root)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -60,16 +61,16 @@ public:
   std::vector<Candidate> candidates;
   std::map<const FunctionDecl *, std::vector<const FunctionDecl *>> instantiations;
   CustomValueTypes custom_types;
-  std::string project_root;
 
 private:
   void add(const FunctionDecl &fd, const LambdaExpr *le) {
     SourceLocation loc = sm_.getExpansionLoc(le ? le->getBeginLoc() : fd.getLocation());
     if (!sm_.isInMainFile(loc) || !seen_.insert(&fd).second) return;
-    candidates.push_back(describe_function(fd, le, ctx_, project_root));
+    candidates.push_back(describe_function(fd, le, ctx_, project_root_));
   }
   ASTContext &ctx_;
   const SourceManager &sm_;
+  std::string project_root_;
   std::set<const FunctionDecl *> seen_;
 };
 
@@ -141,8 +142,7 @@ std::string manifest_section(const std::vector<FunctionReport> &functions) {
 UnitRewrite rewrite_unit(ASTContext &ctx, const RewriteSettings &settings) {
   const Config &config = *settings.config;
   const SourceManager &sm = ctx.getSourceManager();
-  FunctionCollector collector(ctx);
-  collector.project_root = config.root;
+  FunctionCollector collector(ctx, config.root);
   collector.TraverseDecl(ctx.getTranslationUnitDecl());
 
   std::unique_ptr<MangleContext> mangler(ctx.createMangleContext());
