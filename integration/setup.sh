@@ -11,7 +11,14 @@ packages=(g++ cmake ninja-build python3 clang-19 libclang-19-dev llvm-19-dev llv
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
+# integration/real-projects fetches Debian source packages: enable deb-src next to deb.
+sources=/etc/apt/sources.list.d/debian.sources
+need_update=0
+if [ -w "$sources" ] && ! grep -q "deb-src" "$sources"; then
+  sed -i 's/^Types: deb$/Types: deb deb-src/' "$sources"
+  need_update=1
+fi
+if ((${#missing[@]} || need_update)); then
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
