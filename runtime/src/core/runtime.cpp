@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/export_worker.h"
 #include "core/thread_state.h"
+#include "export/http_client.h"
 #include "warn.h"
 
 namespace orch::rt {
@@ -78,6 +79,10 @@ void Runtime::ensure_worker() {
     // Never wait: whoever holds the lock is creating the worker or exiting.
     std::unique_lock lock(worker_mu_, std::try_to_lock);
     if (!lock || worker_.load(std::memory_order_relaxed) || exit_started_.load()) return;
+    // Before the worker starts and before our exit handler is registered (see
+    // prepare_http_transport): an exit right after the first span must not run
+    // OpenSSL's cleanup while the worker initialises it.
+    if (config_.exporter == ExporterKind::Otlp) prepare_http_transport();
     auto *w = new ExportWorker(*this, factory_);
     if (!w->start()) {
       delete w;

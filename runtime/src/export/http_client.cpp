@@ -11,11 +11,6 @@ namespace {
 
 constexpr size_t kBodyExcerptBytes = 200;
 
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 bool transport_error_retryable(CURLcode code) {
   // Not CURLE_UNSUPPORTED_PROTOCOL: the URL's scheme was checked when the
   // configuration was read, and libcurl also reports a garbage answer
@@ -38,8 +33,13 @@ bool transport_error_retryable(CURLcode code) {
 
 }  // namespace
 
+void prepare_http_transport() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
 HttpClient::HttpClient(Options options) : options_(std::move(options)) {
-  init_curl_once();
+  prepare_http_transport();
   for (const std::string &line : options_.header_lines)
     headers_ = curl_slist_append(headers_, line.c_str());
   // Without this, libcurl waits for "100 Continue" before sending large bodies.

@@ -28,6 +28,12 @@ struct HttpResponse {
   std::string body_excerpt;   // the start of the body, for error messages
 };
 
+// Initialises libcurl (and so OpenSSL) once per process. Call it on the
+// thread that registers the runtime's exit handler, before registering it:
+// OpenSSL's own exit handler is then registered first and so runs after ours,
+// never while the exporter thread is still using it.
+void prepare_http_transport();
+
 class HttpClient {
 public:
   struct Options {
