@@ -37,4 +37,8 @@ private:
 
 std::string_view trim(std::string_view s);
 
+// Decodes %XX escapes (W3C baggage-style lists: OTEL_RESOURCE_ATTRIBUTES,
+// OTEL_EXPORTER_OTLP_HEADERS). Returns false on a malformed escape.
+bool percent_decode(std::string_view in, std::string &out);
+
 }  // namespace orch::rt
