@@ -77,6 +77,11 @@ typedef struct orch_api_v1 {
 /* Exported by liborch_runtime.so. Never returns NULL. */
 const orch_api_v1 *orch_runtime_api_v1(void);
 
+/* orch.yaml's `service:`, handed over by the weave header before its first
+ * span: service.name when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES
+ * gives one. The first call wins; `name` must live as long as the program. */
+void orch_set_default_service_name(const char *name);
+
 /* ---- Context propagation (W3C trace context), for integrations. ---- */
 
 typedef struct orch_span_context {

@@ -42,15 +42,6 @@ extern "C" {
 
 /* ---- What orch.yaml and the rewrite add to the program ---------------- */
 
-/* orch.yaml's `service:`, used by the runtime when OTEL_SERVICE_NAME is unset. */
-#ifdef ORCH_SERVICE_NAME
-#ifdef __cplusplus
-extern __attribute__((weak, visibility("default"))) const char orch_service_name[] = ORCH_SERVICE_NAME;
-#else
-__attribute__((weak, visibility("default"))) const char orch_service_name[] = ORCH_SERVICE_NAME;
-#endif
-#endif
-
 /* The manifest: one JSON line per instrumented function, in the ELF section
  * `orch_manifest` of the linked program (read by `orch manifest` and the verifier). */
 #if defined(__has_attribute)
@@ -89,9 +80,21 @@ __attribute__((weak)) int orch_w_warned_missing_runtime;
 
 typedef const orch_api_v1 *(*orch_w_api_fn)(void);
 
+typedef void (*orch_w_set_service_fn)(const char *);
+
 static const orch_api_v1 *orch_w_api_from(void *handle) {
   orch_w_api_fn fn;
-  void *sym = dlsym(handle, "orch_runtime_api_v1");
+  void *sym;
+#ifdef ORCH_SERVICE_NAME
+  /* orch.yaml's `service:`, for when OTEL_SERVICE_NAME is unset. */
+  sym = dlsym(handle, "orch_set_default_service_name");
+  if (sym) {
+    orch_w_set_service_fn set_service;
+    memcpy(&set_service, &sym, sizeof set_service);
+    set_service(ORCH_SERVICE_NAME);
+  }
+#endif
+  sym = dlsym(handle, "orch_runtime_api_v1");
   if (!sym) return ORCH_W_NULL;
   memcpy(&fn, &sym, sizeof fn);
   {

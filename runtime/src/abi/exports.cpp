@@ -7,6 +7,7 @@
 #include "orch/stats.h"
 
 #include "abi/span_api.h"
+#include "config/resource.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
 #include "core/trace_context.h"
@@ -14,6 +15,8 @@
 #define ORCH_EXPORT extern "C" __attribute__((visibility("default")))
 
 using namespace orch::rt;
+
+ORCH_EXPORT void orch_set_default_service_name(const char *name) { set_baked_service_name(name); }
 
 ORCH_EXPORT const orch_api_v1 *orch_runtime_api_v1(void) {
   Runtime::instance();  // reads the configuration before the first span

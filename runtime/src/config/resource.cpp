@@ -1,9 +1,9 @@
 #include "config/resource.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <climits>
 
 namespace orch::rt {
@@ -37,10 +37,14 @@ bool parse_resource_attributes(std::string_view text, std::vector<std::pair<std:
   return true;
 }
 
-const char *baked_service_name() {
-  auto *name = static_cast<const char *>(dlsym(RTLD_DEFAULT, "orch_service_name"));
-  return name && *name ? name : nullptr;
+static std::atomic<const char *> g_baked_service_name{nullptr};
+
+void set_baked_service_name(const char *name) {
+  const char *unset = nullptr;
+  if (name && *name) g_baked_service_name.compare_exchange_strong(unset, name);
 }
+
+const char *baked_service_name() { return g_baked_service_name.load(); }
 
 Resource::Resource(const EnvReader &env, const char *baked) {
   std::vector<std::pair<std::string, std::string>> from_env;

@@ -1,9 +1,9 @@
 // The resource (who produced the spans) and the instrumentation scope.
 //
 // service.name, by precedence: OTEL_SERVICE_NAME; service.name in
-// OTEL_RESOURCE_ATTRIBUTES; the program's `orch_service_name` symbol (orch.yaml's
-// `service`, defined by weave.h, found with dlsym when the program exports
-// it); ORCH_SERVICE_NAME; "unknown_service:<executable name>".
+// OTEL_RESOURCE_ATTRIBUTES; orch.yaml's `service` (handed over by weave.h
+// through orch_set_default_service_name); ORCH_SERVICE_NAME;
+// "unknown_service:<executable name>".
 #pragma once
 
 #include <deque>
@@ -30,7 +30,9 @@ private:
   std::vector<AttrView> attrs_;
 };
 
-// orch.yaml's service name baked into the program, or nullptr.
+// orch.yaml's service name as handed over by the program, or nullptr. The
+// first name set wins; it must be a string that lives as long as the program.
+void set_baked_service_name(const char *name);
 const char *baked_service_name();
 
 // Parses OTEL_RESOURCE_ATTRIBUTES ("k=v,k2=v2", values percent-encoded).
