@@ -1,7 +1,8 @@
 // Coroutines are never instrumented (a span around a coroutine body would
-// measure one resumption and break on co_return); explain (see
-// coroutine-explain-reason.cpp). The
-// ordinary function calling it is instrumented; the program runs the same.
+// measure one resumption and break on co_return), and explain says so (it
+// once said "no body"). The ordinary function calling it is instrumented; the
+// program runs the same.
+// RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %orch explain %s -- %cxx -std=c++20 -c %s | FileCheck %s --check-prefix=EXPLAIN
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %orch diff --full %s -- %cxx -std=c++20 -c %s | grep -v "^// " | FileCheck %s
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %cxx %s %t.gcc -std=c++20 | FileCheck %s --check-prefix=OUT
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %clangxx %s %t.clang -std=c++20 | FileCheck %s --check-prefix=OUT
@@ -33,3 +34,6 @@ int main() { return drain() == 30 ? 0 : 1; }
 // OUT-NEXT: 10
 // OUT-NEXT: 20
 // OUT-NEXT: exit=0
+// EXPLAIN: count (function): not instrumented
+// EXPLAIN-NEXT: never instrumented: coroutine
+// EXPLAIN: drain (function): instrumented by aspect
