@@ -4,6 +4,7 @@
 //   orch explain ...               what was instrumented and why (not)
 //   orch diff ...                  the rewrite of one unit
 //   orch manifest FILE...          the instrumented functions of a program, library or archive
+//   orch verify ...                the plain build under eBPF uprobes vs the orch build's spans
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -19,6 +20,7 @@ void usage() {
              "       orch explain [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
              "       orch diff [--full] [-p BUILD_DIR] FILE [-- COMPILER ARGS...]\n"
              "       orch manifest FILE...            (programs, shared libraries, objects, archives)\n"
+             "       orch verify --plain P --instrumented I [--runs N] [--json F] [--html F] [--workload CMD] -- ARGS\n"
              "       orch --version\n",
              stderr);
 }
@@ -39,5 +41,6 @@ int main(int argc, char **argv) {
   if (first == "explain") return orch::command_explain(rest);
   if (first == "diff") return orch::command_diff(rest);
   if (first == "manifest") return orch::command_manifest(rest);
+  if (first == "verify") return orch::command_verify(rest);
   return orch::run_launcher(std::vector<std::string>(argv + 1, argv + argc));
 }

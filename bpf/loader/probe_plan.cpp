@@ -1,5 +1,7 @@
 #include "loader/probe_plan.h"
 
+#include <set>
+
 namespace orch::bpf {
 
 namespace {
@@ -50,11 +52,16 @@ ProbePlan plan_probes(const ElfImageSet &images, const std::vector<FunctionReque
   for (const FunctionRequest &request : requests) {
     uint32_t func = static_cast<uint32_t>(plan.functions.size());
     PlannedFunction planned{request.name, {}};
+    std::set<std::pair<std::string, uint64_t>> entries; // (file, offset) already probed
     for (const std::string &name : request.symbols) {
       auto found = images.find(name);
       if (!found)
         continue;
       auto &[image, function] = *found;
+      // GCC emits complete and base constructors (C1/C2, D1/D2) as aliases of
+      // one body: probing both would count every call twice.
+      if (!entries.emplace(image->path(), function.file_offset).second)
+        continue;
       std::vector<CodePart> parts = code_parts(*image, function);
       ProbedSymbol probed{name, image->path(), function.file_offset, {}};
       for (const ExitInstruction &exit : finder.find(parts))

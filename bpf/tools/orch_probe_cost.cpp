@@ -6,52 +6,30 @@
 #include <stdexcept>
 #include <string>
 
+#include "calibration/calibration.h"
 #include "loader/probe_plan.h"
 #include "loader/probe_session.h"
 
 using namespace orch::bpf;
 
-namespace {
-
-// Runs the target's loop of `calls` empty calls; returns the ns it measured.
-// The probes count every process running the target: only this one does.
-long long run_target(long calls) {
-  std::string command = std::string(ORCH_CALIBRATION_TARGET) + " " + std::to_string(calls);
-  FILE *pipe = popen(command.c_str(), "r");
-  if (!pipe)
-    throw std::runtime_error("cannot run " + command);
-  long long ns = -1;
-  if (std::fscanf(pipe, "%lld", &ns) != 1 || pclose(pipe) != 0)
-    throw std::runtime_error(command + " failed");
-  return ns;
-}
-
-} // namespace
-
 int main(int argc, char **argv) try {
   long calls = argc > 1 ? std::atol(argv[1]) : 200000;
   int functions = argc > 2 ? std::atoi(argv[2]) : 512;
-  ElfImageSet images(ORCH_CALIBRATION_TARGET);
-  ExitFinder finder;
+  std::string target = calibration_target_path();
 
-  long long plain_ns = run_target(calls);
-  long long probed_ns;
-  uint64_t counted;
-  {
-    ProbeSession session(plan_probes(images, {{"empty_function", {"empty_function"}}}, finder));
-    probed_ns = run_target(calls);
-    counted = session.function_stats()[0].calls;
-  }
-  double per_call = double(probed_ns - plain_ns) / calls;
+  ProbeCost cost = measure_probe_cost(target, calls);
   std::printf("empty function: %ld calls, %.1f ns/call plain, %.1f ns/call probed (%llu counted)\n", calls,
-              double(plain_ns) / calls, double(probed_ns) / calls, static_cast<unsigned long long>(counted));
-  std::printf("probe cost: %.0f ns per call (entry + exit), %.0f ns per probe hit\n", per_call, per_call / 2);
+              cost.plain_ns_per_call, cost.probed_ns_per_call, static_cast<unsigned long long>(cost.counted));
+  std::printf("probe cost: %.0f ns per call (entry + exit), %.0f ns per probe hit\n", cost.ns_per_probe_hit() * 2,
+              cost.ns_per_probe_hit());
 
   std::vector<FunctionRequest> many;
   for (int i = 0; i < functions; i++) {
     std::string name = "many_" + std::to_string(100 + i / 64 * 100 + i % 64 / 8 * 10 + i % 8);
     many.push_back({name, {name}});
   }
+  ElfImageSet images(target);
+  ExitFinder finder;
   ProbeSession session(plan_probes(images, many, finder));
   session.detach();
   std::printf("%d functions, %zu probes (%s): attach %.3f s, detach %.3f s\n", functions, session.probe_count(),

@@ -12,5 +12,7 @@ int command_explain(const std::vector<std::string> &args);
 int command_diff(const std::vector<std::string> &args);
 // orch manifest FILE...
 int command_manifest(const std::vector<std::string> &args);
+// orch verify ... (execs orch-verify from the same bin directory)
+int command_verify(const std::vector<std::string> &args);
 
 }  // namespace orch

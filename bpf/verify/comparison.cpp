@@ -1,0 +1,80 @@
+#include "verify/comparison.h"
+
+#include <map>
+
+#include "verify/statistics.h"
+
+namespace orch::verify {
+
+std::string function_status(bool has_symbol, size_t inlined_sites, const std::vector<uint64_t> &probe_calls,
+                            const std::vector<uint64_t> &span_calls) {
+  if (has_symbol && probe_calls == span_calls)
+    return "match";
+  if (inlined_sites > 0)
+    return "inlined";
+  return has_symbol ? "mismatch" : "no-symbol";
+}
+
+SpanTally tally_spans(const std::vector<ManifestFunction> &functions, const std::vector<SpanRecord> &spans) {
+  std::map<std::pair<std::string, unsigned>, size_t> by_position;
+  for (size_t i = 0; i < functions.size(); i++)
+    by_position.emplace(std::pair(functions[i].file, functions[i].line), i);
+  SpanTally tally;
+  tally.calls.assign(functions.size(), 0);
+  tally.durations_ns.resize(functions.size());
+  for (const SpanRecord &span : spans) {
+    auto at = by_position.find({span.file, span.line});
+    if (at == by_position.end()) {
+      tally.unmatched++;
+      continue;
+    }
+    tally.calls[at->second]++;
+    tally.durations_ns[at->second].push_back(span.duration_ns);
+  }
+  return tally;
+}
+
+std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction> &functions,
+                                              const bpf::ProbePlan &plan, const std::vector<size_t> &inlined_sites,
+                                              const std::vector<std::vector<bpf::FunctionStats>> &probe_runs,
+                                              const std::vector<SpanTally> &span_runs) {
+  std::vector<FunctionReport> rows;
+  for (size_t f = 0; f < functions.size(); f++) {
+    FunctionReport row;
+    row.name = functions[f].name;
+    row.file = functions[f].file;
+    row.line = functions[f].line;
+    row.inlined_sites = inlined_sites[f];
+    for (const bpf::ProbedSymbol &symbol : plan.functions[f].symbols)
+      row.symbols.push_back(symbol.symbol);
+    bool has_symbol = !row.symbols.empty();
+    if (!has_symbol)
+      row.symbols = functions[f].symbols;
+
+    bpf::FunctionStats all_runs; // histograms summed over the runs
+    std::vector<uint64_t> abandoned;
+    for (const std::vector<bpf::FunctionStats> &run : probe_runs) {
+      row.probe_calls_per_run.push_back(run[f].calls + run[f].abandoned);
+      abandoned.push_back(run[f].abandoned);
+      for (size_t slot = 0; slot < all_runs.hist.size(); slot++)
+        all_runs.hist[slot] += run[f].hist[slot];
+    }
+    std::vector<uint64_t> durations;
+    for (const SpanTally &run : span_runs) {
+      row.span_calls_per_run.push_back(run.calls[f]);
+      durations.insert(durations.end(), run.durations_ns[f].begin(), run.durations_ns[f].end());
+    }
+    row.probe_calls = median_count(row.probe_calls_per_run);
+    row.span_calls = median_count(row.span_calls_per_run);
+    row.abandoned = median_count(abandoned);
+    row.probe_p50_ns = all_runs.quantile_ns(0.5);
+    row.probe_p99_ns = all_runs.quantile_ns(0.99);
+    row.span_p50_ns = quantile(durations, 0.5);
+    row.span_p99_ns = quantile(durations, 0.99);
+    row.status = function_status(has_symbol, row.inlined_sites, row.probe_calls_per_run, row.span_calls_per_run);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+} // namespace orch::verify

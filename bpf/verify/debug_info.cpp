@@ -1,0 +1,130 @@
+#include "verify/debug_info.h"
+
+#include <llvm/DebugInfo/DWARF/DWARFContext.h>
+#include <llvm/Object/ObjectFile.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace orch::verify {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Absolute paths are compared whole; otherwise the last component only (the
+// manifest's path may be relative to the build directory).
+std::string comparable_path(const std::string &path) {
+  fs::path p(path);
+  return p.is_absolute() ? p.lexically_normal().string() : p.filename().string();
+}
+
+class FunctionIndex {
+public:
+  explicit FunctionIndex(const std::vector<ManifestFunction> &functions) {
+    for (size_t i = 0; i < functions.size(); i++) {
+      for (const std::string &symbol : functions[i].symbols)
+        by_symbol_.emplace(symbol, i);
+      by_position_.emplace(std::pair(comparable_path(functions[i].file), functions[i].line), i);
+      by_position_.emplace(std::pair(fs::path(functions[i].file).filename().string(), functions[i].line), i);
+    }
+  }
+
+  std::optional<size_t> by_symbol(const llvm::DWARFDie &die) const {
+    if (const char *name = symbol_of(die))
+      if (auto at = by_symbol_.find(name); at != by_symbol_.end())
+        return at->second;
+    return std::nullopt;
+  }
+
+  std::optional<size_t> by_declaration(const llvm::DWARFDie &die) const {
+    llvm::DWARFDie declared = declaration_of(die);
+    unsigned line = static_cast<unsigned>(declared.getDeclLine());
+    if (!line)
+      return std::nullopt;
+    std::string file = declared.getDeclFile(llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath);
+    for (const std::string &key : {comparable_path(file), fs::path(file).filename().string()})
+      if (auto at = by_position_.find({key, line}); at != by_position_.end())
+        return at->second;
+    return std::nullopt;
+  }
+
+  std::optional<size_t> find(const llvm::DWARFDie &die) const {
+    std::optional<size_t> found = by_symbol(die);
+    return found ? found : by_declaration(die);
+  }
+
+  // The linkage name (following specification and abstract origin), or the
+  // name for C functions.
+  static const char *symbol_of(const llvm::DWARFDie &die) {
+    const char *name = die.getLinkageName();
+    return name ? name : die.getShortName();
+  }
+
+private:
+  // Where the function is declared. GCC gives a lambda's operator() no
+  // position of its own: its closure type (the parent) has the lambda's.
+  static llvm::DWARFDie declaration_of(const llvm::DWARFDie &die) {
+    if (die.getDeclLine())
+      return die;
+    llvm::DWARFDie origin = die;
+    for (auto attribute : {llvm::dwarf::DW_AT_abstract_origin, llvm::dwarf::DW_AT_specification})
+      if (llvm::DWARFDie next = origin.getAttributeValueAsReferencedDie(attribute))
+        origin = next;
+    llvm::DWARFDie parent = origin.getParent();
+    bool in_closure = parent && (parent.getTag() == llvm::dwarf::DW_TAG_structure_type ||
+                                 parent.getTag() == llvm::dwarf::DW_TAG_class_type) && !parent.getShortName();
+    return in_closure ? parent : die;
+  }
+
+  std::map<std::string, size_t> by_symbol_;
+  std::map<std::pair<std::string, unsigned>, size_t> by_position_;
+};
+
+// Adds one file's facts; returns whether it has debug info.
+bool read_file(const std::string &path, const FunctionIndex &index, DebugFacts &facts) {
+  auto owner = llvm::object::ObjectFile::createObjectFile(path);
+  if (!owner) {
+    llvm::consumeError(owner.takeError());
+    return false;
+  }
+  std::unique_ptr<llvm::DWARFContext> dwarf = llvm::DWARFContext::create(*owner->getBinary());
+  bool has_units = false;
+  for (const auto &unit : dwarf->compile_units()) {
+    has_units = true;
+    for (const llvm::DWARFDebugInfoEntry &entry : unit->dies()) {
+      llvm::DWARFDie die(unit.get(), &entry);
+      if (entry.getTag() == llvm::dwarf::DW_TAG_inlined_subroutine) {
+        llvm::DWARFDie origin = die.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
+        if (std::optional<size_t> function = origin ? index.find(origin) : std::nullopt)
+          facts.inlined_sites[*function]++;
+      } else if (entry.getTag() == llvm::dwarf::DW_TAG_subprogram && die.find(llvm::dwarf::DW_AT_low_pc)) {
+        // An out-of-line copy with code.
+        const char *symbol = FunctionIndex::symbol_of(die);
+        std::optional<size_t> function = index.by_declaration(die);
+        if (!symbol || !function)
+          continue;
+        std::vector<std::string> &symbols = facts.defined_symbols[*function];
+        if (std::find(symbols.begin(), symbols.end(), symbol) == symbols.end())
+          symbols.push_back(symbol);
+      }
+    }
+  }
+  return has_units;
+}
+
+} // namespace
+
+DebugFacts read_debug_facts(const bpf::ElfImageSet &images, const std::vector<ManifestFunction> &functions) {
+  DebugFacts facts;
+  facts.inlined_sites.assign(functions.size(), 0);
+  facts.defined_symbols.resize(functions.size());
+  FunctionIndex index(functions);
+  for (const auto &image : images.images())
+    facts.any_debug_info |= read_file(image->path(), index, facts);
+  return facts;
+}
+
+} // namespace orch::verify

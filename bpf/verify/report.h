@@ -1,0 +1,77 @@
+// What `orch verify` found: the comparison per function and the cost of each
+// mode. Filled by the verifier (verifier.h), written out by report_text.cpp,
+// report_json.cpp and report_html.cpp.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calibration/calibration.h"
+#include "loader/probe_session.h"
+#include "verify/options.h"
+#include "verify/program_run.h"
+#include "verify/statistics.h"
+
+namespace orch::verify {
+
+struct FunctionReport {
+  std::string name;
+  std::vector<std::string> symbols; // the ones found in the plain build (all of the manifest's when none)
+  std::string file;
+  unsigned line = 0;
+  std::string status;               // match | mismatch | inlined | no-symbol
+  size_t inlined_sites = 0;         // DW_TAG_inlined_subroutine entries in the plain build
+  // Per run; the reported counts are their medians.
+  std::vector<uint64_t> probe_calls_per_run; // entries: completed + abandoned
+  std::vector<uint64_t> span_calls_per_run;
+  uint64_t probe_calls = 0;
+  uint64_t span_calls = 0;
+  uint64_t abandoned = 0;           // median per run: left by an exception or longjmp
+  // Probe quantiles are upper bounds of log2 buckets; span quantiles are exact.
+  uint64_t probe_p50_ns = 0, probe_p99_ns = 0;
+  uint64_t span_p50_ns = 0, span_p99_ns = 0;
+};
+
+struct ModeReport {
+  std::string name; // plain | ebpf | instrumented
+  std::vector<RunMeasure> runs;
+  Spread wall_s, cpu_s, max_rss_kb;
+  std::optional<Spread> throughput;
+  std::string throughput_unit;
+};
+
+struct Report {
+  Options options;
+  std::vector<FunctionReport> functions;
+  ModeReport plain, ebpf, instrumented;
+  bool plain_has_debug_info = false;
+
+  // The probes.
+  size_t probe_count = 0;
+  bool uprobe_multi = false;
+  Spread attach_s, detach_s;
+  bpf::SessionCounters counters; // summed over the runs
+  // The spans, per instrumented run.
+  std::vector<uint64_t> spans_per_run;
+  std::vector<uint64_t> unmatched_spans_per_run; // no manifest function at their file:line
+  uint64_t spans_dropped = 0;    // reported by the runtime on stderr, all runs
+
+  // Cost of one probe hit and one span: calibrated on an empty function, and
+  // as seen in this program (extra CPU of the mode over plain / events).
+  bpf::ProbeCost probe_cost;
+  bpf::SpanCost span_cost;
+  std::optional<double> probe_hit_cpu_ns_in_program;
+  std::optional<double> span_cpu_ns_in_program;
+
+  std::vector<std::string> problems; // failed runs, dropped spans, probe anomalies
+  bool all_verified() const;         // no mismatch and no problem
+};
+
+void print_table(const Report &report, FILE *out);
+std::string report_json(const Report &report);
+std::string report_html(const Report &report);
+
+} // namespace orch::verify

@@ -1,0 +1,51 @@
+#include "verify/report_format.h"
+
+#include <cstdio>
+
+namespace orch::verify {
+
+std::string format_duration_ns(double ns) {
+  char text[32];
+  if (ns < 1e3)
+    std::snprintf(text, sizeof text, "%.0f ns", ns);
+  else if (ns < 1e6)
+    std::snprintf(text, sizeof text, "%.1f us", ns / 1e3);
+  else if (ns < 1e9)
+    std::snprintf(text, sizeof text, "%.2f ms", ns / 1e6);
+  else
+    std::snprintf(text, sizeof text, "%.2f s", ns / 1e9);
+  return text;
+}
+
+std::string format_number(double value, int digits) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.*f", digits, value);
+  return text;
+}
+
+std::string format_spread(const Spread &spread, int digits) {
+  return format_number(spread.median, digits) + " [" + format_number(spread.min, digits) + "-" +
+         format_number(spread.max, digits) + "]";
+}
+
+std::string format_ratio(double mode, double plain) {
+  return plain > 0 ? format_number(mode / plain, 2) + "x" : "-";
+}
+
+std::string status_summary(const Report &report) {
+  const char *statuses[] = {"match", "mismatch", "inlined", "no-symbol"};
+  std::string summary;
+  for (const char *status : statuses) {
+    size_t count = 0;
+    for (const FunctionReport &function : report.functions)
+      count += function.status == status;
+    summary += (summary.empty() ? "" : ", ") + std::to_string(count) + " " + status;
+  }
+  return summary;
+}
+
+std::array<const ModeReport *, 3> modes_of(const Report &report) {
+  return {&report.plain, &report.ebpf, &report.instrumented};
+}
+
+} // namespace orch::verify

@@ -1,0 +1,23 @@
+// Number formatting shared by the text and HTML reports.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "verify/report.h"
+
+namespace orch::verify {
+
+std::string format_duration_ns(double ns);       // "850 ns", "12.3 us", "4.56 ms", "1.20 s"
+std::string format_number(double value, int digits); // fixed, `digits` after the point
+// "0.0031 [0.0029-0.0040]"
+std::string format_spread(const Spread &spread, int digits);
+// mode / plain of the medians: "1.42x" ("-" when plain is 0).
+std::string format_ratio(double mode, double plain);
+// "16 match, 0 mismatch, 1 inlined, 1 no-symbol"
+std::string status_summary(const Report &report);
+// The modes in report order: plain, ebpf, instrumented.
+std::array<const ModeReport *, 3> modes_of(const Report &report);
+
+} // namespace orch::verify

@@ -1,0 +1,103 @@
+// The terminal table of `orch verify`.
+#include <algorithm>
+
+#include "verify/report.h"
+#include "verify/report_format.h"
+
+namespace orch::verify {
+
+namespace {
+
+std::string latency_pair(uint64_t p50, uint64_t p99, uint64_t calls) {
+  if (calls == 0)
+    return "-";
+  return format_duration_ns(static_cast<double>(p50)) + " / " + format_duration_ns(static_cast<double>(p99));
+}
+
+std::string status_text(const FunctionReport &function) {
+  if (function.status == "inlined")
+    return "inlined (" + std::to_string(function.inlined_sites) + " sites)";
+  return function.status;
+}
+
+void print_functions(const Report &report, FILE *out) {
+  size_t name_width = 8;
+  for (const FunctionReport &function : report.functions)
+    name_width = std::max(name_width, std::min<size_t>(function.name.size(), 48));
+  std::fprintf(out, "%-*s  %-18s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
+               "spans", "abandoned", "probe p50 / p99 *", "span p50 / p99");
+  for (const FunctionReport &function : report.functions)
+    std::fprintf(out, "%-*.*s  %-18s %9llu %9llu %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
+                 function.name.c_str(), status_text(function).c_str(),
+                 static_cast<unsigned long long>(function.probe_calls),
+                 static_cast<unsigned long long>(function.span_calls),
+                 static_cast<unsigned long long>(function.abandoned),
+                 latency_pair(function.probe_p50_ns, function.probe_p99_ns, function.probe_calls).c_str(),
+                 latency_pair(function.span_p50_ns, function.span_p99_ns, function.span_calls).c_str());
+  std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception).\n"
+                    "* probe latencies are upper bounds of log2 buckets; span latencies are exact.\n");
+  if (!report.plain_has_debug_info)
+    std::fprintf(out, "the plain build has no debug info: inlined copies cannot be found (build it with -g).\n");
+}
+
+void print_overhead(const Report &report, FILE *out) {
+  const ModeReport &plain = report.plain;
+  std::fprintf(out, "\noverhead: median [min-max] of %d runs each, interleaved; ratio to plain\n",
+               report.options.runs);
+  std::fprintf(out, "%-13s %-30s %-30s %-28s %s\n", "mode", "wall s", "cpu s (user+sys)", "max RSS KB",
+               "throughput");
+  for (const ModeReport *mode : modes_of(report)) {
+    std::string throughput = mode->throughput ? format_spread(*mode->throughput, 1) + " " + mode->throughput_unit +
+                                                    " " +
+                                                    (plain.throughput ? format_ratio(mode->throughput->median,
+                                                                                     plain.throughput->median)
+                                                                      : "")
+                                              : "-";
+    std::fprintf(out, "%-13s %-30s %-30s %-28s %s\n", mode->name.c_str(),
+                 (format_spread(mode->wall_s, 4) + " " + format_ratio(mode->wall_s.median, plain.wall_s.median)).c_str(),
+                 (format_spread(mode->cpu_s, 4) + " " + format_ratio(mode->cpu_s.median, plain.cpu_s.median)).c_str(),
+                 (format_spread(mode->max_rss_kb, 0) + " " +
+                  format_ratio(mode->max_rss_kb.median, plain.max_rss_kb.median))
+                     .c_str(),
+                 throughput.c_str());
+  }
+}
+
+void print_costs(const Report &report, FILE *out) {
+  std::fprintf(out, "\none probe hit: %s (calibrated: empty function, %ld calls, %.0f ns plain vs %.0f ns probed "
+                    "per call, 2 hits each)",
+               format_duration_ns(report.probe_cost.ns_per_probe_hit()).c_str(), report.probe_cost.calls,
+               report.probe_cost.plain_ns_per_call, report.probe_cost.probed_ns_per_call);
+  if (report.probe_hit_cpu_ns_in_program)
+    std::fprintf(out, "; in this program %s CPU per hit", format_duration_ns(*report.probe_hit_cpu_ns_in_program).c_str());
+  std::fprintf(out, "\none span: %s on the calling thread, %s CPU with its export (calibrated: empty function, "
+                    "%ld spans)",
+               format_duration_ns(report.span_cost.caller_ns_per_span).c_str(),
+               format_duration_ns(report.span_cost.cpu_ns_per_span).c_str(), report.span_cost.calls);
+  if (report.span_cpu_ns_in_program)
+    std::fprintf(out, "; in this program %s CPU per span", format_duration_ns(*report.span_cpu_ns_in_program).c_str());
+  std::fprintf(out, "\n(\"in this program\": median CPU of the mode minus plain's, divided by its probe hits or spans "
+                    "per run; noisy for short runs)\n");
+  std::fprintf(out, "probes: %zu (%s), attach %.3f s, detach %.3f s (medians); spans per run: %llu, %llu not at a "
+                    "manifest function's file:line\n",
+               report.probe_count, report.uprobe_multi ? "uprobe_multi" : "perf events", report.attach_s.median,
+               report.detach_s.median, static_cast<unsigned long long>(median_count(report.spans_per_run)),
+               static_cast<unsigned long long>(median_count(report.unmatched_spans_per_run)));
+}
+
+} // namespace
+
+void print_table(const Report &report, FILE *out) {
+  std::fprintf(out, "orch verify: %zu functions: %s\n  plain:        %s\n  instrumented: %s\n\n",
+               report.functions.size(), status_summary(report).c_str(), report.options.plain.c_str(),
+               report.options.instrumented.c_str());
+  print_functions(report, out);
+  print_overhead(report, out);
+  print_costs(report, out);
+  for (const std::string &problem : report.problems)
+    std::fprintf(out, "PROBLEM: %s\n", problem.c_str());
+  std::fprintf(out, "%s\n", report.all_verified() ? "verified: no mismatch and no problem (inlined and no-symbol functions have no probe to compare)"
+                                                  : "NOT verified: see the mismatches and problems above");
+}
+
+} // namespace orch::verify

@@ -1,0 +1,276 @@
+#include "verify/verifier.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+
+#include "calibration/calibration.h"
+#include "loader/exit_finder.h"
+#include "loader/probe_plan.h"
+#include "loader/probe_session.h"
+#include "verify/comparison.h"
+#include "verify/debug_info.h"
+#include "verify/manifest.h"
+#include "verify/program_run.h"
+#include "verify/span_file.h"
+
+namespace orch::verify {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Calls of the empty function per calibration: long enough to be stable,
+// short enough (about a second probed) not to dominate a verification.
+constexpr long kProbeCalibrationCalls = 100000;
+constexpr long kSpanCalibrationCalls = 100000;
+
+class TemporaryDirectory {
+public:
+  TemporaryDirectory() {
+    std::string pattern = (fs::temp_directory_path() / "orch-verify.XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+      throw std::runtime_error("cannot create a temporary directory in " + fs::temp_directory_path().string());
+    path_ = pattern;
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  std::string file(const std::string &name) const { return (path_ / name).string(); }
+
+private:
+  fs::path path_;
+};
+
+std::string read_file(const std::string &path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The last lines of a run's stderr, to show with a failure.
+std::string tail_of(const std::string &text, size_t lines) {
+  size_t at = text.size();
+  if (at > 0 && text[at - 1] == '\n')
+    at--;
+  while (lines-- > 0 && at != std::string::npos && at > 0)
+    at = text.rfind('\n', at - 1);
+  return at == std::string::npos || at == 0 ? text : text.substr(at + 1);
+}
+
+// "orch: N spans dropped: queue full (...)", printed by the runtime at exit.
+uint64_t spans_dropped(const std::string &stderr_text) {
+  static const std::regex dropped(R"(orch: ([0-9]+) spans dropped)");
+  uint64_t total = 0;
+  for (auto m = std::sregex_iterator(stderr_text.begin(), stderr_text.end(), dropped); m != std::sregex_iterator(); ++m)
+    total += std::stoull((*m)[1]);
+  return total;
+}
+
+ModeReport summarize(const std::string &name, std::vector<RunMeasure> runs) {
+  ModeReport mode;
+  mode.name = name;
+  std::vector<double> wall, cpu, rss, throughput;
+  for (const RunMeasure &run : runs) {
+    wall.push_back(run.wall_s);
+    cpu.push_back(run.cpu_s);
+    rss.push_back(static_cast<double>(run.max_rss_kb));
+    if (run.throughput) {
+      throughput.push_back(run.throughput->value);
+      mode.throughput_unit = run.throughput->unit;
+    }
+  }
+  mode.wall_s = spread_of(wall);
+  mode.cpu_s = spread_of(cpu);
+  mode.max_rss_kb = spread_of(rss);
+  if (!throughput.empty())
+    mode.throughput = spread_of(throughput);
+  mode.runs = std::move(runs);
+  return mode;
+}
+
+// Runs the three modes `options.runs` times, interleaved.
+class ModeRunner {
+public:
+  ModeRunner(const Options &options, const std::vector<ManifestFunction> &functions, const bpf::ProbePlan &plan,
+             const TemporaryDirectory &temp, Report &report)
+      : options_(options), functions_(functions), plan_(plan), temp_(temp), report_(report) {}
+
+  void run_all(const std::function<void(const std::string &)> &progress) {
+    for (int i = 0; i < options_.runs; i++) {
+      RunMeasure plain = run_plain(i), ebpf = run_probed(i), instrumented = run_instrumented(i);
+      char line[160];
+      std::snprintf(line, sizeof line, "run %d/%d: plain %.3f s, ebpf %.3f s, instrumented %.3f s", i + 1,
+                    options_.runs, plain.wall_s, ebpf.wall_s, instrumented.wall_s);
+      progress(line);
+      plain_runs_.push_back(plain);
+      ebpf_runs_.push_back(ebpf);
+      instrumented_runs_.push_back(instrumented);
+    }
+    report_.plain = summarize("plain", plain_runs_);
+    report_.ebpf = summarize("ebpf", ebpf_runs_);
+    report_.instrumented = summarize("instrumented", instrumented_runs_);
+    report_.attach_s = spread_of(attach_s_);
+    report_.detach_s = spread_of(detach_s_);
+  }
+
+  const std::vector<std::vector<bpf::FunctionStats>> &probe_runs() const { return probe_runs_; }
+  const std::vector<SpanTally> &span_runs() const { return span_runs_; }
+
+private:
+  RunSpec spec(const std::string &program, const std::string &run_name) const {
+    RunSpec spec;
+    spec.argv = {program};
+    spec.argv.insert(spec.argv.end(), options_.args.begin(), options_.args.end());
+    spec.setup.stdout_path = "/dev/null";
+    spec.setup.stderr_path = temp_.file(run_name + ".err");
+    spec.workload = options_.workload;
+    spec.workload_output = temp_.file(run_name + ".workload");
+    return spec;
+  }
+
+  RunMeasure measured(const RunSpec &spec, const std::string &run_name) {
+    RunMeasure run = run_program(spec);
+    if (!run.failure.empty()) {
+      std::string err = tail_of(read_file(spec.setup.stderr_path), 5);
+      report_.problems.push_back(run_name + ": " + run.failure + (err.empty() ? "" : "; its stderr ends:\n" + err));
+    }
+    return run;
+  }
+
+  RunMeasure run_plain(int i) { return measured(spec(options_.plain, name("plain", i)), name("plain", i)); }
+
+  RunMeasure run_probed(int i) {
+    bpf::ProbeSession session(plan_);
+    report_.probe_count = session.probe_count();
+    report_.uprobe_multi = session.uses_uprobe_multi();
+    RunSpec probed = spec(options_.plain, name("ebpf", i));
+    probed.before_release = [&](pid_t pid) { session.only_process(pid); };
+    RunMeasure run = measured(probed, name("ebpf", i));
+    probe_runs_.push_back(session.function_stats());
+    bpf::SessionCounters counters = session.counters();
+    report_.counters.stack_overflow += counters.stack_overflow;
+    report_.counters.unmatched_exit += counters.unmatched_exit;
+    report_.counters.no_stack_memory += counters.no_stack_memory;
+    session.detach();
+    attach_s_.push_back(session.attach_seconds());
+    detach_s_.push_back(session.detach_seconds());
+    return run;
+  }
+
+  RunMeasure run_instrumented(int i) {
+    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl");
+    RunSpec traced = spec(options_.instrumented, run_name);
+    // Every span recorded (always_on) and written to a file we read back.
+    traced.setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
+                        "ORCH_FILE_EXPORTER_PATH=" + spans_path};
+    RunMeasure run = measured(traced, run_name);
+    std::vector<SpanRecord> spans = read_span_file(spans_path);
+    span_runs_.push_back(tally_spans(functions_, spans));
+    report_.spans_per_run.push_back(spans.size());
+    report_.unmatched_spans_per_run.push_back(span_runs_.back().unmatched);
+    report_.spans_dropped += spans_dropped(read_file(traced.setup.stderr_path));
+    return run;
+  }
+
+  static std::string name(const char *mode, int i) { return std::string(mode) + " run " + std::to_string(i + 1); }
+
+  const Options &options_;
+  const std::vector<ManifestFunction> &functions_;
+  const bpf::ProbePlan &plan_;
+  const TemporaryDirectory &temp_;
+  Report &report_;
+  std::vector<RunMeasure> plain_runs_, ebpf_runs_, instrumented_runs_;
+  std::vector<double> attach_s_, detach_s_;
+  std::vector<std::vector<bpf::FunctionStats>> probe_runs_;
+  std::vector<SpanTally> span_runs_;
+};
+
+// The manifest's symbols; where none is in the plain build, the symbols its
+// debug info gives for the function's file:line (GCC's lambda symbols, say).
+std::vector<bpf::FunctionRequest> probe_requests(const std::vector<ManifestFunction> &functions,
+                                                 const bpf::ElfImageSet &images, const DebugFacts &debug) {
+  std::vector<bpf::FunctionRequest> requests;
+  for (size_t i = 0; i < functions.size(); i++) {
+    bpf::FunctionRequest request{functions[i].name, functions[i].symbols};
+    bool found = std::any_of(request.symbols.begin(), request.symbols.end(),
+                             [&](const std::string &symbol) { return images.find(symbol).has_value(); });
+    if (!found)
+      request.symbols = debug.defined_symbols[i];
+    requests.push_back(std::move(request));
+  }
+  return requests;
+}
+
+// Extra CPU time of a mode over plain, per event; none when there are no events.
+std::optional<double> cpu_ns_per_event(const ModeReport &mode, const ModeReport &plain, double events) {
+  if (events <= 0)
+    return std::nullopt;
+  return (mode.cpu_s.median - plain.cpu_s.median) * 1e9 / events;
+}
+
+void note_anomalies(Report &report) {
+  if (report.spans_dropped)
+    report.problems.push_back(std::to_string(report.spans_dropped) +
+                              " spans were dropped by the runtime (queue full): raise OTEL_BSP_MAX_QUEUE_SIZE");
+  if (report.counters.unmatched_exit || report.counters.stack_overflow || report.counters.no_stack_memory)
+    report.problems.push_back("probe anomalies: " + std::to_string(report.counters.unmatched_exit) +
+                              " unmatched exits, " + std::to_string(report.counters.stack_overflow) +
+                              " entries beyond the shadow stack's depth, " +
+                              std::to_string(report.counters.no_stack_memory) + " threads without a shadow stack");
+  int plain_status = report.plain.runs.empty() ? 0 : report.plain.runs[0].end.status();
+  for (const RunMeasure &run : report.instrumented.runs)
+    if (run.end.status() != plain_status) {
+      report.problems.push_back("the instrumented program ended with " + run.end.describe() +
+                                ", the plain one with " + report.plain.runs[0].end.describe());
+      break;
+    }
+}
+
+} // namespace
+
+Report run_verification(const Options &options, const std::function<void(const std::string &)> &progress) {
+  Report report;
+  report.options = options;
+  std::vector<ManifestFunction> functions = read_manifest(options.instrumented);
+  if (functions.empty())
+    throw std::runtime_error(options.instrumented +
+                             " and its libraries have no orch_manifest section: was it built through orch?");
+  bpf::ElfImageSet images(options.plain);
+  bpf::ExitFinder finder;
+  DebugFacts debug = read_debug_facts(images, functions);
+  report.plain_has_debug_info = debug.any_debug_info;
+  bpf::ProbePlan plan = bpf::plan_probes(images, probe_requests(functions, images, debug), finder);
+  progress(std::to_string(functions.size()) + " instrumented functions, " + std::to_string(plan.probe_count()) +
+           " probes on " + options.plain);
+
+  TemporaryDirectory temp;
+  ModeRunner runner(options, functions, plan, temp, report);
+  runner.run_all(progress);
+  report.functions = compare_functions(functions, plan, debug.inlined_sites, runner.probe_runs(), runner.span_runs());
+
+  progress("calibrating one probe hit and one span on an empty function");
+  std::string target = bpf::calibration_target_path();
+  report.probe_cost = bpf::measure_probe_cost(target, kProbeCalibrationCalls);
+  report.span_cost = bpf::measure_span_cost(target, kSpanCalibrationCalls);
+
+  double probe_hits = 0, spans = static_cast<double>(median_count(report.spans_per_run));
+  for (const FunctionReport &function : report.functions)
+    probe_hits += 2.0 * static_cast<double>(function.probe_calls); // entry + exit
+  report.probe_hit_cpu_ns_in_program = cpu_ns_per_event(report.ebpf, report.plain, probe_hits);
+  report.span_cpu_ns_in_program = cpu_ns_per_event(report.instrumented, report.plain, spans);
+  note_anomalies(report);
+  return report;
+}
+
+bool Report::all_verified() const {
+  for (const FunctionReport &function : functions)
+    if (function.status == "mismatch")
+      return false;
+  return problems.empty();
+}
+
+} // namespace orch::verify
