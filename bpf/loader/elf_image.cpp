@@ -129,6 +129,14 @@ std::optional<FunctionSymbol> ElfImage::function(const std::string &name) const 
   return it->second;
 }
 
+std::optional<FunctionSymbol> ElfImage::function_at(uint64_t address) const {
+  impl_->index();
+  for (const auto &[name, symbol] : *impl_->functions)
+    if (symbol.address == address)
+      return symbol;
+  return std::nullopt;
+}
+
 std::vector<uint8_t> ElfImage::code(uint64_t address, uint64_t size) const {
   auto offset = impl_->file_offset(address);
   llvm::StringRef data = impl_->buffer->getBuffer();

@@ -30,6 +30,8 @@ public:
   const std::string &path() const { return path_; }
   // A defined function symbol (.symtab first, then .dynsym).
   std::optional<FunctionSymbol> function(const std::string &name) const;
+  // A function symbol starting at `address` (any one of its aliases).
+  std::optional<FunctionSymbol> function_at(uint64_t address) const;
   // Where the byte at `address` is stored in the file (what uprobes are attached at).
   std::optional<uint64_t> file_offset(uint64_t address) const;
   // The bytes of [address, address + size) as stored in the file.

@@ -6,11 +6,11 @@
 
 namespace orch::verify {
 
-std::string function_status(bool has_symbol, size_t inlined_sites, const std::vector<uint64_t> &probe_calls,
+std::string function_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
                             const std::vector<uint64_t> &span_calls) {
   if (has_symbol && probe_calls == span_calls)
     return "match";
-  if (inlined_sites > 0)
+  if (inlined)
     return "inlined";
   return has_symbol ? "mismatch" : "no-symbol";
 }
@@ -35,7 +35,7 @@ SpanTally tally_spans(const std::vector<ManifestFunction> &functions, const std:
 }
 
 std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction> &functions,
-                                              const bpf::ProbePlan &plan, const std::vector<size_t> &inlined_sites,
+                                              const bpf::ProbePlan &plan, const DebugFacts &debug,
                                               const std::vector<std::vector<bpf::FunctionStats>> &probe_runs,
                                               const std::vector<SpanTally> &span_runs) {
   std::vector<FunctionReport> rows;
@@ -44,7 +44,7 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
     row.name = functions[f].name;
     row.file = functions[f].file;
     row.line = functions[f].line;
-    row.inlined_sites = inlined_sites[f];
+    row.inlined_sites = debug.inlined_sites[f];
     for (const bpf::ProbedSymbol &symbol : plan.functions[f].symbols)
       row.symbols.push_back(symbol.symbol);
     bool has_symbol = !row.symbols.empty();
@@ -71,7 +71,7 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
     row.probe_p99_ns = all_runs.quantile_ns(0.99);
     row.span_p50_ns = quantile(durations, 0.5);
     row.span_p99_ns = quantile(durations, 0.99);
-    row.status = function_status(has_symbol, row.inlined_sites, row.probe_calls_per_run, row.span_calls_per_run);
+    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, row.span_calls_per_run);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -83,9 +83,16 @@ private:
   std::map<std::pair<std::string, unsigned>, size_t> by_position_;
 };
 
+// An abstract instance root (DW_AT_inline) of a function the compiler inlined.
+bool was_inlined(const llvm::DWARFDie &die) {
+  std::optional<uint64_t> inline_kind = llvm::dwarf::toUnsigned(die.find(llvm::dwarf::DW_AT_inline));
+  return inline_kind && (*inline_kind == llvm::dwarf::DW_INL_inlined ||
+                         *inline_kind == llvm::dwarf::DW_INL_declared_inlined);
+}
+
 // Adds one file's facts; returns whether it has debug info.
-bool read_file(const std::string &path, const FunctionIndex &index, DebugFacts &facts) {
-  auto owner = llvm::object::ObjectFile::createObjectFile(path);
+bool read_file(const bpf::ElfImage &image, const FunctionIndex &index, DebugFacts &facts) {
+  auto owner = llvm::object::ObjectFile::createObjectFile(image.path());
   if (!owner) {
     llvm::consumeError(owner.takeError());
     return false;
@@ -100,15 +107,20 @@ bool read_file(const std::string &path, const FunctionIndex &index, DebugFacts &
         llvm::DWARFDie origin = die.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
         if (std::optional<size_t> function = origin ? index.find(origin) : std::nullopt)
           facts.inlined_sites[*function]++;
-      } else if (entry.getTag() == llvm::dwarf::DW_TAG_subprogram && die.find(llvm::dwarf::DW_AT_low_pc)) {
-        // An out-of-line copy with code.
-        const char *symbol = FunctionIndex::symbol_of(die);
-        std::optional<size_t> function = index.by_declaration(die);
-        if (!symbol || !function)
+      } else if (entry.getTag() == llvm::dwarf::DW_TAG_subprogram && was_inlined(die)) {
+        if (std::optional<size_t> function = index.find(die))
+          facts.inlined_by_compiler[*function] = true;
+      } else if (entry.getTag() == llvm::dwarf::DW_TAG_subprogram) {
+        // An out-of-line copy with code: its symbol is the one at its address
+        // (GCC gives templates and lambdas no DW_AT_linkage_name).
+        std::optional<uint64_t> address = llvm::dwarf::toAddress(die.find(llvm::dwarf::DW_AT_low_pc));
+        std::optional<size_t> function = address ? index.by_declaration(die) : std::nullopt;
+        std::optional<bpf::FunctionSymbol> symbol = function ? image.function_at(*address) : std::nullopt;
+        if (!symbol)
           continue;
         std::vector<std::string> &symbols = facts.defined_symbols[*function];
-        if (std::find(symbols.begin(), symbols.end(), symbol) == symbols.end())
-          symbols.push_back(symbol);
+        if (std::find(symbols.begin(), symbols.end(), symbol->name) == symbols.end())
+          symbols.push_back(symbol->name);
       }
     }
   }
@@ -121,9 +133,10 @@ DebugFacts read_debug_facts(const bpf::ElfImageSet &images, const std::vector<Ma
   DebugFacts facts;
   facts.inlined_sites.assign(functions.size(), 0);
   facts.defined_symbols.resize(functions.size());
+  facts.inlined_by_compiler.assign(functions.size(), false);
   FunctionIndex index(functions);
   for (const auto &image : images.images())
-    facts.any_debug_info |= read_file(image->path(), index, facts);
+    facts.any_debug_info |= read_file(*image, index, facts);
   return facts;
 }
 

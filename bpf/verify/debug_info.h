@@ -16,6 +16,9 @@ namespace orch::verify {
 
 struct DebugFacts {
   std::vector<size_t> inlined_sites;                  // indexed like the manifest
+  // DW_AT_inline says the compiler inlined the function (even when no inlined
+  // copy is left: a loop of inlined calls may fold into a constant).
+  std::vector<bool> inlined_by_compiler;
   std::vector<std::vector<std::string>> defined_symbols; // out-of-line copies at the function's file:line
   bool any_debug_info = false;                        // false: built without -g, nothing can be told
 };

@@ -27,7 +27,7 @@ std::string missing_bpf_privileges() {
   if ((bpf && perfmon) || has_effective(data, CAP_SYS_ADMIN))
     return "";
   std::string missing = !bpf && !perfmon ? "CAP_BPF and CAP_PERFMON" : !bpf ? "CAP_BPF" : "CAP_PERFMON";
-  return "orch verify needs root, or the capabilities CAP_BPF and CAP_PERFMON, to load its eBPF "
+  return "needs root, or the capabilities CAP_BPF and CAP_PERFMON, to load its eBPF "
          "program and attach uprobes; this process (uid " +
          std::to_string(geteuid()) + ") lacks " + missing +
          ". Run it with sudo, or grant them: sudo setcap cap_bpf,cap_perfmon+ep orch-verify";

@@ -59,7 +59,7 @@ void function_table(const Report &report, std::string &html) {
           "<th>probe calls</th><th>span calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
           "<th style='width:22%'>p50</th></tr>";
   for (const FunctionReport &f : report.functions) {
-    std::string status = f.status + (f.status == "inlined" ? " (" + std::to_string(f.inlined_sites) + ")" : "");
+    std::string status = f.status + (f.status == "inlined" && f.inlined_sites ? " (" + std::to_string(f.inlined_sites) + ")" : "");
     html += "<tr><td title='" + escaped(f.symbols.empty() ? "" : f.symbols.front()) + " at " + escaped(f.file) + ":" +
             std::to_string(f.line) + "'>" + escaped(f.name) + "</td><td><span class='st " + f.status + "'>" +
             escaped(status) + "</span></td><td class=n>" + std::to_string(f.probe_calls) + "</td><td class=n>" +

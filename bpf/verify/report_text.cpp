@@ -15,7 +15,7 @@ std::string latency_pair(uint64_t p50, uint64_t p99, uint64_t calls) {
 }
 
 std::string status_text(const FunctionReport &function) {
-  if (function.status == "inlined")
+  if (function.status == "inlined" && function.inlined_sites > 0)
     return "inlined (" + std::to_string(function.inlined_sites) + " sites)";
   return function.status;
 }

@@ -27,6 +27,8 @@ namespace fs = std::filesystem;
 // short enough (about a second probed) not to dominate a verification.
 constexpr long kProbeCalibrationCalls = 100000;
 constexpr long kSpanCalibrationCalls = 100000;
+// The runtime's largest OTEL_BSP_MAX_QUEUE_SIZE.
+constexpr long kSpanQueueSize = 1 << 24;
 
 class TemporaryDirectory {
 public:
@@ -167,6 +169,10 @@ private:
     // Every span recorded (always_on) and written to a file we read back.
     traced.setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
                         "ORCH_FILE_EXPORTER_PATH=" + spans_path};
+    // Room for every span unless the user chose a limit: the runtime takes
+    // queue memory in chunks as spans wait, not up front.
+    if (!std::getenv("OTEL_BSP_MAX_QUEUE_SIZE"))
+      traced.setup.env.push_back("OTEL_BSP_MAX_QUEUE_SIZE=" + std::to_string(kSpanQueueSize));
     RunMeasure run = measured(traced, run_name);
     std::vector<SpanRecord> spans = read_span_file(spans_path);
     span_runs_.push_back(tally_spans(functions_, spans));
@@ -250,7 +256,7 @@ Report run_verification(const Options &options, const std::function<void(const s
   TemporaryDirectory temp;
   ModeRunner runner(options, functions, plan, temp, report);
   runner.run_all(progress);
-  report.functions = compare_functions(functions, plan, debug.inlined_sites, runner.probe_runs(), runner.span_runs());
+  report.functions = compare_functions(functions, plan, debug, runner.probe_runs(), runner.span_runs());
 
   progress("calibrating one probe hit and one span on an empty function");
   std::string target = bpf::calibration_target_path();

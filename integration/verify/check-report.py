@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Checks an `orch verify --json` report; fails on any wrong number.
+
+  check-report.py --report R.json --html R.html --manifest M.jsonl --runs N
+                  (--expected-trace FILE | --known-counts-doc FILE) [--status NAME=STATUS ...]
+
+Every manifest function must be in the report once; each function's span
+count must be the expected one (from the sample's expected-trace.json, or
+docs/verifier.md's known-counts table); a `match` must have equal probe and
+span counts in every run; statuses are `match` unless --status (or the doc's
+table) says otherwise; the runs must be present with sane values.
+"""
+import argparse
+import json
+import re
+import sys
+
+errors = []
+
+
+def check(condition, message):
+    if not condition:
+        errors.append(message)
+
+
+def expected_from_trace(path):
+    """{name: (calls, abandoned or None, status or None)} from expected-trace.json."""
+    spans = json.load(open(path))["spans"]
+    return {name: (entry["count"], None, None) for name, entry in spans.items()}
+
+
+def expected_from_doc(path):
+    """The known-counts table of docs/verifier.md: | `name` | what | calls | abandoned | status |"""
+    row = re.compile(r"^\| `(\w+)` \| [^|]+ \| (\d+) \| (\d+) \| `([\w-]+)` \|$")
+    expected = {}
+    for line in open(path):
+        m = row.match(line.strip())
+        if m:
+            expected[m.group(1)] = (int(m.group(2)), int(m.group(3)), m.group(4))
+    if not expected:
+        sys.exit(f"no known-counts table rows found in {path}")
+    return expected
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--report", required=True)
+    parser.add_argument("--html", required=True)
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--runs", type=int, required=True)
+    parser.add_argument("--expected-trace")
+    parser.add_argument("--known-counts-doc")
+    parser.add_argument("--status", action="append", default=[], help="NAME=STATUS")
+    args = parser.parse_args()
+
+    report = json.load(open(args.report))
+    expected = (expected_from_trace(args.expected_trace) if args.expected_trace
+                else expected_from_doc(args.known_counts_doc))
+    statuses = {name: status for name, (_, _, status) in expected.items() if status}
+    statuses.update(dict(item.split("=", 1) for item in args.status))
+
+    manifest = {}
+    for line in open(args.manifest):
+        entry = json.loads(line)
+        manifest[(entry["file"], entry["line"])] = entry["function"]
+    functions = report["functions"]
+    positions = [(f["file"], f["line"]) for f in functions]
+    check(sorted(positions) == sorted(manifest),
+          f"report functions {sorted(positions)} != manifest {sorted(manifest)}")
+    check(len(set(positions)) == len(positions), "a function is reported twice")
+
+    names = {f["name"] for f in functions}
+    check(names == set(expected), f"functions {sorted(names)} != expected {sorted(expected)}")
+    for f in functions:
+        name = f["name"]
+        if name not in expected:
+            continue
+        calls, abandoned, _ = expected[name]
+        entries = calls + (abandoned or 0)
+        want = statuses.get(name, "match")
+        check(f["status"] == want, f"{name}: status {f['status']}, expected {want}")
+        check(f["span_calls"] == entries, f"{name}: span_calls {f['span_calls']}, expected {entries}")
+        check(f["span_calls_per_run"] == [entries] * args.runs,
+              f"{name}: span_calls_per_run {f['span_calls_per_run']}")
+        check(len(f["probe_calls_per_run"]) == args.runs, f"{name}: probe_calls_per_run has not {args.runs} runs")
+        check(f["span_calls"] == 0 or f["span_p50_ns"] > 0, f"{name}: no span latency")
+        if f["status"] == "match":
+            check(f["probe_calls"] == entries, f"{name}: probe_calls {f['probe_calls']}, expected {entries}")
+            check(f["probe_calls_per_run"] == f["span_calls_per_run"],
+                  f"{name}: match but probes {f['probe_calls_per_run']} != spans {f['span_calls_per_run']}")
+            check(f["probe_p50_ns"] > 0 and f["probe_p99_ns"] >= f["probe_p50_ns"], f"{name}: probe latencies")
+            check(f["symbol"] != "", f"{name}: match without a symbol")
+            if abandoned is not None:
+                check(f["abandoned"] == abandoned, f"{name}: abandoned {f['abandoned']}, expected {abandoned}")
+        elif f["status"] == "inlined":
+            check(all(p <= s for p, s in zip(f["probe_calls_per_run"], f["span_calls_per_run"])),
+                  f"{name}: inlined but the probes saw more calls than the spans")
+
+    for mode in ("plain", "ebpf", "instrumented"):
+        run = report["runs"].get(mode)
+        check(run is not None, f"runs.{mode} missing")
+        if run is None:
+            continue
+        check(0 < run["wall_s"] < 60, f"runs.{mode}.wall_s {run['wall_s']}")
+        check(0 < run["cpu_s"] < 60, f"runs.{mode}.cpu_s {run['cpu_s']}")
+        check(1000 < run["max_rss_kb"] < 10_000_000, f"runs.{mode}.max_rss_kb {run['max_rss_kb']}")
+        check(len(run["per_run"]) == args.runs, f"runs.{mode}: {len(run['per_run'])} runs")
+        for i, one in enumerate(run["per_run"]):
+            check(one["exit_status"] == 0 and "failure" not in one, f"runs.{mode}[{i}]: {one}")
+        spread = run["wall_s_spread"]
+        check(spread["min"] <= run["wall_s"] <= spread["max"], f"runs.{mode}: median outside min-max")
+    check(0 < report["probe_cost_ns"] < 1e6, f"probe_cost_ns {report['probe_cost_ns']}")
+    check(0 < report["span_cost_ns"] < 1e6, f"span_cost_ns {report['span_cost_ns']}")
+    check(report["calibration"]["probe_calls_counted"] == report["calibration"]["probe_calls"],
+          "the calibration's probes missed calls")
+    check(report["problems"] == [], f"problems: {report['problems']}")
+    check(report["verified"] is True, "not verified")
+    probes = report["probes"]
+    check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0, f"probe anomalies: {probes}")
+    check(report["spans"]["dropped"] == 0, "spans dropped")
+
+    html = open(args.html).read()
+    check(html.startswith("<!DOCTYPE html>") and "<svg" in html, "the HTML report has no chart")
+    check(not re.search(r"(src|href)=['\"]?(https?:)?//", html), "the HTML report loads something from the network")
+    for name in names:
+        check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
+
+    if errors:
+        print("FAIL:\n  " + "\n  ".join(errors))
+        sys.exit(1)
+    print(f"ok: {len(functions)} functions, {args.runs} runs per mode")
+
+
+if __name__ == "__main__":
+    main()

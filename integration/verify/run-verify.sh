@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# End-to-end `orch verify`:
+#   run-verify.sh ORCH SOURCE_DIR PROGRAM BUILD_TYPE WORKDIR -- CHECKER_ARGS...
+# builds the CMake project SOURCE_DIR plainly and through the orch launcher
+# (BUILD_TYPE, the host compilers), runs `orch verify` on PROGRAM of both, and
+# checks its JSON and HTML report with check-report.py (CHECKER_ARGS say what
+# to expect). Skips (exit 77, loudly) only when BPF uprobes cannot work here.
+set -euo pipefail
+orch=$1 source=$2 program=$3 build_type=$4 work=$5
+shift 5; [ "${1:-}" = "--" ] && shift
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "$(id -u)" != 0 ]; then
+  echo "******** BPF TEST SKIPPED: not running as root (orch verify needs root, or CAP_BPF and CAP_PERFMON) ********"
+  exit 77
+fi
+if [ ! -e /sys/bus/event_source/devices/uprobe/type ]; then
+  echo "******** BPF TEST SKIPPED: the kernel has no uprobe PMU (/sys/bus/event_source/devices/uprobe/type) ********"
+  exit 77
+fi
+
+rm -rf "$work" && mkdir -p "$work"
+build() {  # build DIR [cmake args...]
+  local dir=$1; shift
+  cmake -S "$source" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "$@" >"$dir.configure.log"
+  cmake --build "$dir" -j2 >"$dir.build.log" 2>&1 || { cat "$dir.build.log"; return 1; }
+}
+build "$work/plain"
+build "$work/orch" -DCMAKE_CXX_COMPILER_LAUNCHER="$orch" -DCMAKE_C_COMPILER_LAUNCHER="$orch"
+if grep -q "orch: " "$work/orch.build.log"; then
+  echo "FAIL: orch printed warnings while building:"; grep "orch: " "$work/orch.build.log"; exit 1
+fi
+
+# What the checker compares the report with: the manifest as `orch manifest` reads it.
+"$orch" manifest "$work/orch/$program" "$work"/orch/*.so >"$work/manifest.jsonl"
+
+set +e
+"$orch" verify --plain "$work/plain/$program" --instrumented "$work/orch/$program" --runs 3 \
+  --json "$work/report.json" --html "$work/report.html" >"$work/report.txt" 2>"$work/verify.err"
+status=$?
+set -e
+cat "$work/report.txt"
+[ "$status" = 0 ] || { echo "FAIL: orch verify exited with $status"; cat "$work/verify.err"; exit 1; }
+python3 "$here/check-report.py" --report "$work/report.json" --html "$work/report.html" \
+  --manifest "$work/manifest.jsonl" --runs 3 "$@"
