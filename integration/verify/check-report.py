@@ -2,13 +2,15 @@
 """Checks an `orch verify --json` report; fails on any wrong number.
 
   check-report.py --report R.json --html R.html --manifest M.jsonl --runs N
-                  (--expected-trace FILE | --known-counts-doc FILE) [--status NAME=STATUS ...]
+                  (--expected-trace FILE | --known-counts-doc FILE | --calls NAME=N ...)
+                  [--status NAME=STATUS ...] [--throughput-unit UNIT]
 
 Every manifest function must be in the report once; each function's span
-count must be the expected one (from the sample's expected-trace.json, or
-docs/verifier.md's known-counts table); a `match` must have equal probe and
+count must be the expected one (from the sample's expected-trace.json,
+docs/verifier.md's known-counts table, or --calls); a `match` must have equal probe and
 span counts in every run; statuses are `match` unless --status (or the doc's
-table) says otherwise; the runs must be present with sane values.
+table) says otherwise; the runs must be present with sane values (and a
+throughput in UNIT for every run, with --throughput-unit).
 """
 import argparse
 import json
@@ -50,12 +52,18 @@ def main():
     parser.add_argument("--runs", type=int, required=True)
     parser.add_argument("--expected-trace")
     parser.add_argument("--known-counts-doc")
+    parser.add_argument("--calls", action="append", default=[], help="NAME=N")
     parser.add_argument("--status", action="append", default=[], help="NAME=STATUS")
+    parser.add_argument("--throughput-unit")
     args = parser.parse_args()
 
     report = json.load(open(args.report))
-    expected = (expected_from_trace(args.expected_trace) if args.expected_trace
-                else expected_from_doc(args.known_counts_doc))
+    if args.expected_trace:
+        expected = expected_from_trace(args.expected_trace)
+    elif args.known_counts_doc:
+        expected = expected_from_doc(args.known_counts_doc)
+    else:
+        expected = {name: (int(n), None, None) for name, n in (item.split("=", 1) for item in args.calls)}
     statuses = {name: status for name, (_, _, status) in expected.items() if status}
     statuses.update(dict(item.split("=", 1) for item in args.status))
 
@@ -107,6 +115,9 @@ def main():
         check(len(run["per_run"]) == args.runs, f"runs.{mode}: {len(run['per_run'])} runs")
         for i, one in enumerate(run["per_run"]):
             check(one["exit_status"] == 0 and "failure" not in one, f"runs.{mode}[{i}]: {one}")
+        if args.throughput_unit:
+            check(run.get("throughput_unit") == args.throughput_unit, f"runs.{mode}: throughput unit")
+            check(all(one.get("throughput", 0) > 0 for one in run["per_run"]), f"runs.{mode}: throughput missing")
         spread = run["wall_s_spread"]
         check(spread["min"] <= run["wall_s"] <= spread["max"], f"runs.{mode}: median outside min-max")
     check(0 < report["probe_cost_ns"] < 1e6, f"probe_cost_ns {report['probe_cost_ns']}")

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # End-to-end `orch verify`:
-#   run-verify.sh ORCH SOURCE_DIR PROGRAM BUILD_TYPE WORKDIR -- CHECKER_ARGS...
+#   run-verify.sh ORCH SOURCE_DIR PROGRAM BUILD_TYPE WORKDIR [--workload CMD] -- CHECKER_ARGS...
 # builds the CMake project SOURCE_DIR plainly and through the orch launcher
-# (BUILD_TYPE, the host compilers), runs `orch verify` on PROGRAM of both, and
+# (BUILD_TYPE, the host compilers), runs `orch verify` on PROGRAM of both
+# (with the workload, for a server), and
 # checks its JSON and HTML report with check-report.py (CHECKER_ARGS say what
 # to expect). Skips (exit 77, loudly) only when BPF uprobes cannot work here.
 set -euo pipefail
 orch=$1 source=$2 program=$3 build_type=$4 work=$5
-shift 5; [ "${1:-}" = "--" ] && shift
+shift 5
+verify_options=()
+[ "${1:-}" = "--workload" ] && { verify_options=(--workload "$2"); shift 2; }
+[ "${1:-}" = "--" ] && shift
 here=$(cd "$(dirname "$0")" && pwd)
 
 if [ "$(id -u)" != 0 ]; then
@@ -32,10 +36,11 @@ if grep -q "orch: " "$work/orch.build.log"; then
 fi
 
 # What the checker compares the report with: the manifest as `orch manifest` reads it.
+shopt -s nullglob
 "$orch" manifest "$work/orch/$program" "$work"/orch/*.so >"$work/manifest.jsonl"
 
 set +e
-"$orch" verify --plain "$work/plain/$program" --instrumented "$work/orch/$program" --runs 3 \
+"$orch" verify --plain "$work/plain/$program" --instrumented "$work/orch/$program" --runs 3 "${verify_options[@]}" \
   --json "$work/report.json" --html "$work/report.html" >"$work/report.txt" 2>"$work/verify.err"
 status=$?
 set -e
