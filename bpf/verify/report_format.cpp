@@ -44,6 +44,10 @@ std::string status_summary(const Report &report) {
   return summary;
 }
 
+std::string in_program(const std::optional<double> &ns) {
+  return ns ? format_duration_ns(*ns) : "within noise";
+}
+
 std::array<const ModeReport *, 3> modes_of(const Report &report) {
   return {&report.plain, &report.ebpf, &report.instrumented};
 }

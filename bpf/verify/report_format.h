@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "verify/report.h"
@@ -17,6 +18,8 @@ std::string format_spread(const Spread &spread, int digits);
 std::string format_ratio(double mode, double plain);
 // "16 match, 0 mismatch, 1 inlined, 1 no-symbol"
 std::string status_summary(const Report &report);
+// A per-event CPU cost seen in the program, or why there is none.
+std::string in_program(const std::optional<double> &ns);
 // The modes in report order: plain, ebpf, instrumented.
 std::array<const ModeReport *, 3> modes_of(const Report &report);
 

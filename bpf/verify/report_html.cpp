@@ -84,9 +84,9 @@ void overhead_chart(const Report &report, const char *title, Spread ModeReport::
     largest = std::max(largest, (mode->*measure).max);
   if (largest <= 0)
     largest = 1;
-  const double width = 360, left = 100, row = 30;
+  const double width = 132, left = 96, row = 30;
   html += "<div class=card><div><b style='font-size:14px'>" + std::string(title) +
-          "</b></div><svg width='560' height='100' role='img' aria-label='" + title + "'>";
+          "</b></div><svg width='340' height='100' role='img' aria-label='" + title + "'>";
   int i = 0;
   double plain = (report.plain.*measure).median;
   for (const ModeReport *mode : modes_of(report)) {
@@ -106,6 +106,19 @@ void overhead_chart(const Report &report, const char *title, Spread ModeReport::
   html += "</svg></div>";
 }
 
+// Only when the workload reported a throughput in every mode.
+void throughput_card(const Report &report, std::string &html) {
+  for (const ModeReport *mode : modes_of(report))
+    if (!mode->throughput)
+      return;
+  html += "<div class=card><div><b style='font-size:14px'>throughput (" + escaped(report.plain.throughput_unit) +
+          ")</b></div>";
+  for (const ModeReport *mode : modes_of(report))
+    html += "<div>" + mode->name + ": " + format_spread(*mode->throughput, 1) + " (" +
+            format_ratio(mode->throughput->median, report.plain.throughput->median) + ")</div>";
+  html += "</div>";
+}
+
 void costs(const Report &report, std::string &html) {
   html += "<h2>Cost of one event</h2><div class=cards>";
   auto card = [&](const std::string &value, const std::string &label, const std::string &note) {
@@ -116,12 +129,10 @@ void costs(const Report &report, std::string &html) {
   card(format_duration_ns(report.span_cost.caller_ns_per_span), "per span (calling thread)",
        format_duration_ns(report.span_cost.cpu_ns_per_span) + " CPU with its export; calibrated on " +
            std::to_string(report.span_cost.calls) + " spans");
-  if (report.probe_hit_cpu_ns_in_program)
-    card(format_duration_ns(*report.probe_hit_cpu_ns_in_program), "CPU per probe hit in this program",
-         "median CPU (ebpf - plain) / hits per run");
-  if (report.span_cpu_ns_in_program)
-    card(format_duration_ns(*report.span_cpu_ns_in_program), "CPU per span in this program",
-         "median CPU (instrumented - plain) / spans per run");
+  card(in_program(report.probe_hit_cpu_ns_in_program), "CPU per probe hit in this program",
+       "median CPU (ebpf - plain) / hits per run");
+  card(in_program(report.span_cpu_ns_in_program), "CPU per span in this program",
+       "median CPU (instrumented - plain) / spans per run, start-up included");
   html += "</div>";
 }
 
@@ -142,6 +153,7 @@ std::string report_html(const Report &report) {
   overhead_chart(report, "wall time (s)", &ModeReport::wall_s, 4, html);
   overhead_chart(report, "CPU time, user + sys (s)", &ModeReport::cpu_s, 4, html);
   overhead_chart(report, "max RSS (KB)", &ModeReport::max_rss_kb, 0, html);
+  throughput_card(report, html);
   html += "</div>";
   costs(report, html);
   html += "<div class=note>probes: " + std::to_string(report.probe_count) +

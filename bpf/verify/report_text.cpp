@@ -68,16 +68,14 @@ void print_costs(const Report &report, FILE *out) {
                     "per call, 2 hits each)",
                format_duration_ns(report.probe_cost.ns_per_probe_hit()).c_str(), report.probe_cost.calls,
                report.probe_cost.plain_ns_per_call, report.probe_cost.probed_ns_per_call);
-  if (report.probe_hit_cpu_ns_in_program)
-    std::fprintf(out, "; in this program %s CPU per hit", format_duration_ns(*report.probe_hit_cpu_ns_in_program).c_str());
+  std::fprintf(out, "; CPU per hit in this program: %s", in_program(report.probe_hit_cpu_ns_in_program).c_str());
   std::fprintf(out, "\none span: %s on the calling thread, %s CPU with its export (calibrated: empty function, "
                     "%ld spans)",
                format_duration_ns(report.span_cost.caller_ns_per_span).c_str(),
                format_duration_ns(report.span_cost.cpu_ns_per_span).c_str(), report.span_cost.calls);
-  if (report.span_cpu_ns_in_program)
-    std::fprintf(out, "; in this program %s CPU per span", format_duration_ns(*report.span_cpu_ns_in_program).c_str());
+  std::fprintf(out, "; CPU per span in this program: %s", in_program(report.span_cpu_ns_in_program).c_str());
   std::fprintf(out, "\n(\"in this program\": median CPU of the mode minus plain's, divided by its probe hits or spans "
-                    "per run; noisy for short runs)\n");
+                    "per run, start-up included; \"within noise\" when not above plain's)\n");
   std::fprintf(out, "probes: %zu (%s), attach %.3f s, detach %.3f s (medians); spans per run: %llu, %llu not at a "
                     "manifest function's file:line\n",
                report.probe_count, report.uprobe_multi ? "uprobe_multi" : "perf events", report.attach_s.median,

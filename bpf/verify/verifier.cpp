@@ -211,11 +211,13 @@ std::vector<bpf::FunctionRequest> probe_requests(const std::vector<ManifestFunct
   return requests;
 }
 
-// Extra CPU time of a mode over plain, per event; none when there are no events.
+// Extra CPU time of a mode over plain, per event; none when there are no
+// events or the mode's median CPU is not above plain's (lost in the noise).
 std::optional<double> cpu_ns_per_event(const ModeReport &mode, const ModeReport &plain, double events) {
-  if (events <= 0)
+  double extra_s = mode.cpu_s.median - plain.cpu_s.median;
+  if (events <= 0 || extra_s <= 0)
     return std::nullopt;
-  return (mode.cpu_s.median - plain.cpu_s.median) * 1e9 / events;
+  return extra_s * 1e9 / events;
 }
 
 void note_anomalies(Report &report) {
