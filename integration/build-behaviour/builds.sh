@@ -1,10 +1,16 @@
-# Shell functions of the build-behaviour tests (source it after ../lib/e2e.sh).
+# Shell functions of the build-behaviour tests (source it; it sources ../lib/e2e.sh).
 # They build a private copy of integration/service, so that touching and editing
 # its files never changes the source tree.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/e2e.sh"
 BUILDS_SERVICE=$(cd "$(dirname "${BASH_SOURCE[0]}")/../service" && pwd)
 
-# copy_service DEST: a fresh copy of the service's sources.
-copy_service() { rm -rf "$1"; cp -r "$BUILDS_SERVICE" "$1"; }
+# new_workdir WORKDIR: an empty WORKDIR with a copy of the service's sources in
+# WORKDIR/src; sets src.
+new_workdir() {
+  rm -rf "$1" && mkdir -p "$1"
+  src=$1/src
+  cp -r "$BUILDS_SERVICE" "$src"
+}
 
 # rebuild BUILD_DIR LOG: an incremental build (-j2), its output in LOG.
 rebuild() { cmake --build "$1" -j2 >"$2" 2>&1 || { cat "$2"; return 1; }; }

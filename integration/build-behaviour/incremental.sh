@@ -10,12 +10,8 @@
 # plain build), and the build after that compiles nothing.
 set -euo pipefail
 orch=$1 generator=$2 cxx=$3 work=$4
-here=$(cd "$(dirname "$0")" && pwd)
-source "$here/../lib/e2e.sh"
-source "$here/builds.sh"
-rm -rf "$work" && mkdir -p "$work"
-src=$work/src
-copy_service "$src"
+source "$(dirname "$0")/builds.sh"
+new_workdir "$work"
 
 cmake_build "$src" "$work/plain" "$generator" "$cxx"
 cmake_build "$src" "$work/orch" "$generator" "$cxx" -DCMAKE_CXX_COMPILER_LAUNCHER="$orch"

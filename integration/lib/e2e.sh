@@ -24,6 +24,7 @@ no_orch_warnings() {
 # project's decoder) on a free port; sets RECEIVER_PID and RECEIVER_ENDPOINT.
 receiver_start() {
   local out=$1 log=$2
+  : >"$log"
   node "$E2E_LIB/../otlp-receiver/receiver.js" --out "$out" --port 0 >"$log" 2>&1 &
   RECEIVER_PID=$!
   trap 'kill $RECEIVER_PID 2>/dev/null || true' EXIT
