@@ -17,6 +17,9 @@ struct UnitJobResult {
 
 UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config);
 
+// Where the rewritten unit and its header copies go: `<object>.orch`, absolute.
+std::string copy_dir(const CompileCommand &cmd);
+
 // Whether `source` (as named in a command) is excluded by orch.yaml.
 bool is_excluded(const Config &config, const std::string &source);
 
