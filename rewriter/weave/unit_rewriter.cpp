@@ -9,6 +9,7 @@
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -220,6 +221,8 @@ public:
     edits_[main_].insert(main_text.size(), manifest_section(result_.functions));
     for (const FileEntry *file : plan.copied)
       result_.headers.push_back({project_.entered(file).path, name_of(file), copy_path(file), rewritten_text(file)});
+    std::sort(result_.headers.begin(), result_.headers.end(),
+              [](const HeaderCopy &a, const HeaderCopy &b) { return a.copy < b.copy; });
     result_.text = rewritten_text(main_);
     return std::move(result_);
   }
