@@ -55,6 +55,9 @@ build() {  # build KIND RUN -> prints seconds
   cmake -S "$src" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${compilers[@]}" \
         "${CMAKE_FLAGS[@]}" "${extra[@]}" >"$log/$kind.configure.$run.log" 2>&1 \
     || { cat "$log/$kind.configure.$run.log" >&2; return 1; }
+  if [ "$kind" = orch ] && ! grep -q "^CMAKE_CXX_COMPILER_LAUNCHER:[A-Z]*=$orch\$" "$dir/CMakeCache.txt"; then
+    echo "the project replaced the compiler launcher (see $dir/CMakeCache.txt)" >&2; return 1
+  fi
   local t0 t1
   t0=$(date +%s.%N)
   cmake --build "$dir" -j"$jobs" >"$log/$kind.build.$run.log" 2>&1 \
@@ -62,6 +65,8 @@ build() {  # build KIND RUN -> prints seconds
   t1=$(date +%s.%N)
   echo "$t0 $t1" | awk '{printf "%.1f", $2 - $1}'
 }
+# A project that picks ccache by itself must not make the plain build a cache hit.
+export CCACHE_DISABLE=1
 plain_times=() orch_times=()
 for run in $(seq "$runs"); do
   plain_times+=("$(build plain "$run")") || { echo "FAIL ($project): the plain build failed"; exit 1; }

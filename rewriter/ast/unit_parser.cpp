@@ -105,16 +105,22 @@ std::vector<std::string> clang_command_line(const ParseRequest &request) {
   return out;
 }
 
-std::string parse_unit(const ParseRequest &request, AstCallback on_ast) {
-  bool called = false;
+bool run_frontend(const ParseRequest &request, std::unique_ptr<clang::FrontendAction> action, std::string &first_error) {
   FirstErrorConsumer errors;
   llvm::IntrusiveRefCntPtr<clang::FileManager> files(new clang::FileManager(clang::FileSystemOptions()));
-  clang::tooling::ToolInvocation invocation(clang_command_line(request),
-                                            std::make_unique<CallbackAction>(on_ast, called), files.get());
+  clang::tooling::ToolInvocation invocation(clang_command_line(request), std::move(action), files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ok = invocation.run();
+  first_error = errors.first_error;
+  return ok;
+}
+
+std::string parse_unit(const ParseRequest &request, AstCallback on_ast) {
+  bool called = false;
+  std::string first_error;
+  bool ok = run_frontend(request, std::make_unique<CallbackAction>(on_ast, called), first_error);
   if (called) return "";
-  if (!errors.first_error.empty()) return "clang could not parse it: " + errors.first_error;
+  if (!first_error.empty()) return "clang could not parse it: " + first_error;
   return ok ? "clang produced no AST" : "clang could not process the command line";
 }
 

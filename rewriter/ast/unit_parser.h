@@ -6,12 +6,16 @@
 
 #include <llvm/ADT/STLFunctionalExtras.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "ast/include_graph.h"
 
-namespace clang { class ASTContext; }
+namespace clang {
+class ASTContext;
+class FrontendAction;
+}  // namespace clang
 
 namespace orch {
 
@@ -27,6 +31,10 @@ using AstCallback = llvm::function_ref<void(clang::ASTContext &, const IncludeGr
 // Returns "" after calling on_ast, or why the unit could not be parsed
 // (the first error, with its location).
 std::string parse_unit(const ParseRequest &request, AstCallback on_ast);
+
+// Runs `action` on the unit; returns whether Clang succeeded, with its first
+// error (if any) in `first_error`.
+bool run_frontend(const ParseRequest &request, std::unique_ptr<clang::FrontendAction> action, std::string &first_error);
 
 // The command line handed to Clang (exposed for `orch explain --verbose` and tests).
 std::vector<std::string> clang_command_line(const ParseRequest &request);

@@ -9,6 +9,7 @@
 #include "launcher/compile_command.h"
 #include "launcher/depfile.h"
 #include "launcher/install_layout.h"
+#include "launcher/precheck.h"
 #include "launcher/process.h"
 #include "launcher/unit_job.h"
 
@@ -92,7 +93,8 @@ int run_launcher(const std::vector<std::string> &argv) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;
   }
-  if (config.aspects.empty() || is_excluded(config, cmd.source())) exec_command(cmd.argv);
+  if (config.aspects.empty() || is_excluded(config, cmd.source()) || !unit_may_match(cmd, config))
+    exec_command(cmd.argv);
 
   UnitJobResult job = rewrite_compile_command(cmd, config);
   if (!job.failure.empty()) fail_open(cmd, job.failure);

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "ast/unit_parser.h"
 #include "launcher/install_layout.h"
 
 namespace fs = std::filesystem;
@@ -21,13 +20,18 @@ bool is_excluded(const Config &config, const std::string &source) {
   return config.excludes(absolute_source(source));
 }
 
-UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config) {
-  const InstallLayout &layout = install_layout();
+ParseRequest parse_request(const CompileCommand &cmd) {
   ParseRequest request;
   request.cplusplus = cmd.cplusplus;
   request.args = cmd.compiler_args();
   request.source = cmd.source();
-  request.resource_dir = layout.clang_resource_dir;
+  request.resource_dir = install_layout().clang_resource_dir;
+  return request;
+}
+
+UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config) {
+  const InstallLayout &layout = install_layout();
+  ParseRequest request = parse_request(cmd);
 
   RewriteSettings settings;
   settings.config = &config;

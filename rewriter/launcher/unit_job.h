@@ -5,6 +5,7 @@
 #include <string>
 
 #include "aspects/model.h"
+#include "ast/unit_parser.h"
 #include "launcher/compile_command.h"
 #include "weave/unit_rewriter.h"
 
@@ -14,6 +15,9 @@ struct UnitJobResult {
   UnitRewrite rewrite;
   std::string failure;  // non-empty: the unit could not be parsed or rewritten
 };
+
+// What Clang is asked to read for the command.
+ParseRequest parse_request(const CompileCommand &cmd);
 
 UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config);
 

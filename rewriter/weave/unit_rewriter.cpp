@@ -14,6 +14,7 @@
 #include <set>
 
 #include "ast/function_facts.h"
+#include "ast/project_files.h"
 #include "weave/include_redirect.h"
 #include "weave/span_weaver.h"
 
@@ -28,38 +29,6 @@ size_t UnitRewrite::instrumented() const {
 }
 
 namespace {
-
-// Files whose functions orch may instrument: the main file, and the project's
-// own headers: not system headers (-isystem, system directories, #pragma GCC
-// system_header), under the orch.yaml directory, not matched by `exclude:`.
-class ProjectFiles {
-public:
-  ProjectFiles(const IncludeGraph &includes, const Config &config, const FileEntry *main_file)
-      : includes_(includes), config_(config), main_(main_file) {}
-
-  // "" when the file is the project's, else why not.
-  std::string why_not(const FileEntry *file) const {
-    if (file == main_) return "";
-    auto it = includes_.files.find(file);
-    if (it == includes_.files.end()) return "not a file the unit entered";
-    if (it->second.system) return "a system header";
-    if (config_.relative_to_root(it->second.path).empty()) return "outside the project (" + config_.root + ")";
-    if (config_.excludes(it->second.path)) return "excluded by orch.yaml";
-    return "";
-  }
-  bool contains(const FileEntry *file) const {
-    auto [it, inserted] = cache_.emplace(file, false);
-    if (inserted) it->second = why_not(file).empty();
-    return it->second;
-  }
-  const EnteredFile &entered(const FileEntry *file) const { return includes_.files.at(file); }
-
-private:
-  const IncludeGraph &includes_;
-  const Config &config_;
-  const FileEntry *main_;
-  mutable std::map<const FileEntry *, bool> cache_;
-};
 
 const FileEntry *file_at(const SourceManager &sm, SourceLocation loc) {
   OptionalFileEntryRef f = sm.getFileEntryRefForID(sm.getFileID(sm.getExpansionLoc(loc)));
