@@ -2,7 +2,8 @@
 # Where orch's time goes on units of a real project (run run.sh PROJECT first):
 #   parse-cost.sh WORKDIR SOURCE_REGEX [RUNS]
 # For each compile command of WORKDIR/plain whose source matches SOURCE_REGEX, interleaved RUNS
-# times (default 5), prints the median seconds of:
+# times (default 5), prints the median CPU seconds (user + system, the compiler's included: less
+# sensitive than wall time to a loaded machine) of:
 #   compile   the compiler alone (the plain build's command)
 #   skip      the same through orch with an aspect that cannot match (the pre-check, then the compiler)
 #   parse     `orch explain` with the project's orch.yaml (the full Clang parse and matching, which
@@ -18,7 +19,7 @@ printf 'aspects:\n  - id: none\n    join-point: { function-body: { qualified-nam
 out=$(mktemp -d)
 trap 'rm -rf "$nomatch" "$out"' EXIT
 export CCACHE_DISABLE=1
-seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}'; }
+seconds() { /usr/bin/time -f '%U %S' -o "$out/time" "$@" >/dev/null 2>&1 || true; tail -1 "$out/time" | awk '{printf "%.2f", $1 + $2}'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 cd "$work/plain"
 ninja -t commands | grep -E " -c [^ ]*($regex)" | while read -r line; do
