@@ -1,5 +1,7 @@
 #include "aspects/model.h"
 
+#include <filesystem>
+
 namespace orch {
 
 const char *to_string(FunctionKind kind) {
@@ -18,6 +20,20 @@ std::optional<FunctionKind> function_kind_from_string(const std::string &name) {
                     FunctionKind::Destructor, FunctionKind::Lambda})
     if (name == to_string(kind)) return kind;
   return std::nullopt;
+}
+
+std::string Config::relative_to_root(const std::string &path) const {
+  std::filesystem::path rel = std::filesystem::path(path).lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return "";
+  return rel.generic_string();
+}
+
+bool Config::excludes(const std::string &path) const {
+  std::string rel = relative_to_root(path);
+  if (rel.empty()) return false;
+  for (const auto &pattern : exclude)
+    if (pattern.matches(rel)) return true;
+  return false;
 }
 
 std::optional<SpanKind> span_kind_from_string(const std::string &name) {

@@ -89,6 +89,11 @@ struct Config {
   std::vector<Aspect> aspects;
   std::vector<Pattern> exclude;          // path globs relative to root
   std::vector<std::string> input_files;  // orch.yaml and every aspect file read (for depfiles)
+
+  // `path` (absolute, normalized) relative to root, or "" when it is outside.
+  std::string relative_to_root(const std::string &path) const;
+  // Whether `path` (absolute, normalized) is under root and matches `exclude:`.
+  bool excludes(const std::string &path) const;
 };
 
 }  // namespace orch

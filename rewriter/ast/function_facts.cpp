@@ -142,8 +142,10 @@ std::string never_reason(const FunctionDecl &fd, const LambdaExpr *lambda, const
   if (fd.hasAttr<NoInstrumentFunctionAttr>()) return "no_instrument_function attribute";
   if (sm.isInSystemHeader(fd.getLocation())) return "in a system header";
   if (body->getLBracLoc().isMacroID() || body->getRBracLoc().isMacroID()) return "body written by a macro";
-  if (!sm.isWrittenInMainFile(body->getLBracLoc()) || !sm.isWrittenInMainFile(body->getRBracLoc()))
-    return "defined in a header";
+  SourceLocation declared = sm.getExpansionLoc(lambda ? lambda->getBeginLoc() : fd.getLocation());
+  if (sm.getFileID(body->getLBracLoc()) != sm.getFileID(body->getRBracLoc()) ||
+      sm.getFileID(body->getLBracLoc()) != sm.getFileID(declared))
+    return "body and declaration in different files";
   if (lambda && lambda_in_constant_context(*lambda, ctx)) return "lambda in a constant-evaluated context";
   if (!ctx.getLangOpts().CPlusPlus && fd.isInlineSpecified() && fd.getStorageClass() != SC_Static)
     return "C inline function without 'static' cannot hold the span's static data";
@@ -260,8 +262,8 @@ Candidate describe_function(const FunctionDecl &fd, const LambdaExpr *lambda, AS
   SourceLocation loc = sm.getExpansionLoc(lambda ? lambda->getBeginLoc() : fd.getLocation());
   f.line = sm.getPresumedLineNumber(loc);
   if (OptionalFileEntryRef file = sm.getFileEntryRefForID(sm.getFileID(loc))) {
-    std::string abs = fs::absolute(std::string(file->getName())).lexically_normal().string();
-    f.file = relative_file(abs, project_root);
+    c.path = fs::absolute(std::string(file->getName())).lexically_normal().string();
+    f.file = relative_file(c.path, project_root);
   }
   SourceLocation begin = lambda ? sm.getExpansionLoc(lambda->getBeginLoc())
                                 : declaration_start(fd.getDescribedFunctionTemplate()

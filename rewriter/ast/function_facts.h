@@ -24,6 +24,7 @@ struct Candidate {
   const clang::FunctionDecl *decl = nullptr;
   const clang::LambdaExpr *lambda = nullptr;  // set for lambdas
   const clang::CompoundStmt *body = nullptr;  // where the span goes
+  std::string path;                           // the file holding the body, absolute (code.file.path)
   FunctionFacts facts;
   std::string never_reason;  // non-empty: never instrumented, and why
 };

@@ -5,6 +5,7 @@
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/FileManager.h>
 #include <clang/Driver/Options.h>
+#include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/Option/ArgList.h>
@@ -46,29 +47,32 @@ public:
 
 class CallbackConsumer : public clang::ASTConsumer {
 public:
-  CallbackConsumer(llvm::function_ref<void(clang::ASTContext &)> on_ast, bool &called)
-      : on_ast_(on_ast), called_(called) {}
+  CallbackConsumer(AstCallback on_ast, bool &called, std::unique_ptr<IncludeGraph> includes)
+      : on_ast_(on_ast), called_(called), includes_(std::move(includes)) {}
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     if (ctx.getDiagnostics().hasErrorOccurred()) return;
     called_ = true;
-    on_ast_(ctx);
+    on_ast_(ctx, *includes_);
   }
 
 private:
-  llvm::function_ref<void(clang::ASTContext &)> on_ast_;
+  AstCallback on_ast_;
   bool &called_;
+  std::unique_ptr<IncludeGraph> includes_;
 };
 
 class CallbackAction : public clang::ASTFrontendAction {
 public:
-  CallbackAction(llvm::function_ref<void(clang::ASTContext &)> on_ast, bool &called)
+  CallbackAction(AstCallback on_ast, bool &called)
       : on_ast_(on_ast), called_(called) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &, llvm::StringRef) override {
-    return std::make_unique<CallbackConsumer>(on_ast_, called_);
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci, llvm::StringRef) override {
+    auto includes = std::make_unique<IncludeGraph>();
+    record_includes(ci.getPreprocessor(), *includes);
+    return std::make_unique<CallbackConsumer>(on_ast_, called_, std::move(includes));
   }
 
 private:
-  llvm::function_ref<void(clang::ASTContext &)> on_ast_;
+  AstCallback on_ast_;
   bool &called_;
 };
 
@@ -101,16 +105,22 @@ std::vector<std::string> clang_command_line(const ParseRequest &request) {
   return out;
 }
 
-std::string parse_unit(const ParseRequest &request, llvm::function_ref<void(clang::ASTContext &)> on_ast) {
-  bool called = false;
+bool run_frontend(const ParseRequest &request, std::unique_ptr<clang::FrontendAction> action, std::string &first_error) {
   FirstErrorConsumer errors;
   llvm::IntrusiveRefCntPtr<clang::FileManager> files(new clang::FileManager(clang::FileSystemOptions()));
-  clang::tooling::ToolInvocation invocation(clang_command_line(request),
-                                            std::make_unique<CallbackAction>(on_ast, called), files.get());
+  clang::tooling::ToolInvocation invocation(clang_command_line(request), std::move(action), files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ok = invocation.run();
+  first_error = errors.first_error;
+  return ok;
+}
+
+std::string parse_unit(const ParseRequest &request, AstCallback on_ast) {
+  bool called = false;
+  std::string first_error;
+  bool ok = run_frontend(request, std::make_unique<CallbackAction>(on_ast, called), first_error);
   if (called) return "";
-  if (!errors.first_error.empty()) return "clang could not parse it: " + errors.first_error;
+  if (!first_error.empty()) return "clang could not parse it: " + first_error;
   return ok ? "clang produced no AST" : "clang could not process the command line";
 }
 

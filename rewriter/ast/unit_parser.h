@@ -1,14 +1,21 @@
 // Runs the Clang frontend on a compile command written for gcc or clang and
-// hands the AST to a callback. Flags Clang does not know are dropped; output,
-// dependency and code generation flags are irrelevant to parsing and removed.
+// hands the AST and the unit's #include directives to a callback. Flags Clang
+// does not know are dropped; output, dependency and code generation flags are
+// irrelevant to parsing and removed.
 #pragma once
 
 #include <llvm/ADT/STLFunctionalExtras.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
-namespace clang { class ASTContext; }
+#include "ast/include_graph.h"
+
+namespace clang {
+class ASTContext;
+class FrontendAction;
+}  // namespace clang
 
 namespace orch {
 
@@ -19,9 +26,15 @@ struct ParseRequest {
   std::string resource_dir;       // clang's builtin headers
 };
 
+using AstCallback = llvm::function_ref<void(clang::ASTContext &, const IncludeGraph &)>;
+
 // Returns "" after calling on_ast, or why the unit could not be parsed
 // (the first error, with its location).
-std::string parse_unit(const ParseRequest &request, llvm::function_ref<void(clang::ASTContext &)> on_ast);
+std::string parse_unit(const ParseRequest &request, AstCallback on_ast);
+
+// Runs `action` on the unit; returns whether Clang succeeded, with its first
+// error (if any) in `first_error`.
+bool run_frontend(const ParseRequest &request, std::unique_ptr<clang::FrontendAction> action, std::string &first_error);
 
 // The command line handed to Clang (exposed for `orch explain --verbose` and tests).
 std::vector<std::string> clang_command_line(const ParseRequest &request);

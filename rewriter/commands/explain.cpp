@@ -23,11 +23,11 @@ int command_explain(const std::vector<std::string> &args) {
   }
   for (const FunctionReport &f : job.rewrite.functions) {
     if (!f.aspect.empty()) {
-      std::printf("%s:%u: %s (%s): instrumented by aspect '%s'\n", source.c_str(), f.line, f.qualified_name.c_str(),
+      std::printf("%s:%u: %s (%s): instrumented by aspect '%s'\n", f.file.c_str(), f.line, f.qualified_name.c_str(),
                   f.kind.c_str(), f.aspect.c_str());
       for (const auto &note : f.notes) std::printf("    note: %s\n", note.c_str());
     } else {
-      std::printf("%s:%u: %s (%s): not instrumented\n", source.c_str(), f.line, f.qualified_name.c_str(),
+      std::printf("%s:%u: %s (%s): not instrumented\n", f.file.c_str(), f.line, f.qualified_name.c_str(),
                   f.kind.c_str());
       for (const auto &reason : f.reasons) std::printf("    %s\n", reason.c_str());
     }

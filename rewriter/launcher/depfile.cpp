@@ -1,6 +1,7 @@
 #include "launcher/depfile.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace orch {
@@ -16,17 +17,34 @@ std::string escape_make(const std::string &path) {
   return out;
 }
 
-void replace_all(std::string &text, const std::string &from, const std::string &to) {
-  for (size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
-    text.replace(pos, from.size(), to);
+// Replaces whole paths only (the copy `x/a.h` must not touch `x/a.hpp`): the
+// depfile's words, split at unescaped blanks, a target's trailing ':' aside.
+std::string replace_paths(const std::string &text, const std::map<std::string, std::string> &replacements) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (isspace(static_cast<unsigned char>(text[i]))) {
+      out += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && !isspace(static_cast<unsigned char>(text[j])))
+      j += text[j] == '\\' && j + 1 < text.size() && text[j + 1] == ' ' ? 2 : 1;
+    std::string word = text.substr(i, j - i);
+    bool target = word.size() > 1 && word.back() == ':';
+    auto it = replacements.find(target ? word.substr(0, word.size() - 1) : word);
+    out += it == replacements.end() ? word : it->second + (target ? ":" : "");
+    i = j;
+  }
+  return out;
 }
 
 }  // namespace
 
-std::string fix_depfile_text(const std::string &text, const std::string &temp_source,
-                             const std::string &original_source, const std::vector<std::string> &extra) {
-  std::string out = text;
-  replace_all(out, escape_make(temp_source), escape_make(original_source));
+std::string fix_depfile_text(const std::string &text, const CopiedFiles &copies, const std::vector<std::string> &extra) {
+  std::map<std::string, std::string> replacements;
+  for (const auto &[copy, original] : copies) replacements[escape_make(copy)] = escape_make(original);
+  std::string out = replace_paths(text, replacements);
   // The first rule ends at the first newline not escaped by a backslash.
   size_t end = 0;
   while ((end = out.find('\n', end)) != std::string::npos && end > 0 && out[end - 1] == '\\') ++end;
@@ -37,13 +55,12 @@ std::string fix_depfile_text(const std::string &text, const std::string &temp_so
   return out;
 }
 
-bool fix_depfile(const std::string &path, const std::string &temp_source, const std::string &original_source,
-                 const std::vector<std::string> &extra) {
+bool fix_depfile(const std::string &path, const CopiedFiles &copies, const std::vector<std::string> &extra) {
   std::ifstream in(path);
   if (!in) return false;
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string fixed = fix_depfile_text(buf.str(), temp_source, original_source, extra);
+  std::string fixed = fix_depfile_text(buf.str(), copies, extra);
   std::ofstream out(path, std::ios::trunc);
   out << fixed;
   return static_cast<bool>(out);

@@ -9,6 +9,7 @@
 #include "launcher/compile_command.h"
 #include "launcher/depfile.h"
 #include "launcher/install_layout.h"
+#include "launcher/precheck.h"
 #include "launcher/process.h"
 #include "launcher/unit_job.h"
 
@@ -38,12 +39,8 @@ bool warn_not_instrumented(const CompileCommand &cmd, const std::string &why) {
   exec_command(cmd.argv);
 }
 
-// The rewritten unit lives beside the object, under the same file name as the
-// original (same language, same gcov names), never in the source tree.
-std::string write_rewritten(const CompileCommand &cmd, const std::string &text) {
-  fs::path dir = fs::absolute(cmd.output + ".orch");
-  fs::create_directories(dir);
-  fs::path path = dir / fs::path(cmd.source()).filename();
+void write_file(const fs::path &path, const std::string &text) {
+  fs::create_directories(path.parent_path());
   fs::path tmp = path;
   tmp += ".tmp" + std::to_string(getpid());
   {
@@ -52,6 +49,18 @@ std::string write_rewritten(const CompileCommand &cmd, const std::string &text) 
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
   }
   fs::rename(tmp, path);
+}
+
+// The rewritten unit lives beside the object, under the same file name as the
+// original (same language, same gcov names), never in the source tree; its
+// header copies below it (copies of an earlier build that this one does not
+// use are removed). Returns the rewritten unit's path.
+std::string write_rewritten(const CompileCommand &cmd, const UnitRewrite &rewrite) {
+  fs::path dir = copy_dir(cmd);
+  fs::remove_all(dir / "orch-headers");
+  for (const HeaderCopy &header : rewrite.headers) write_file(header.copy, header.text);
+  fs::path path = dir / fs::path(cmd.source()).filename();
+  write_file(path, rewrite.text);
   return path.string();
 }
 
@@ -84,7 +93,8 @@ int run_launcher(const std::vector<std::string> &argv) {
     std::fprintf(stderr, "%s\n", e.what());
     return 1;
   }
-  if (config.aspects.empty() || is_excluded(config, cmd.source())) exec_command(cmd.argv);
+  if (config.aspects.empty() || is_excluded(config, cmd.source()) || !unit_may_match(cmd, config))
+    exec_command(cmd.argv);
 
   UnitJobResult job = rewrite_compile_command(cmd, config);
   if (!job.failure.empty()) fail_open(cmd, job.failure);
@@ -92,7 +102,7 @@ int run_launcher(const std::vector<std::string> &argv) {
 
   std::string rewritten;
   try {
-    rewritten = write_rewritten(cmd, job.rewrite.text);
+    rewritten = write_rewritten(cmd, job.rewrite);
   } catch (const std::exception &e) {
     fail_open(cmd, e.what());
   }
@@ -109,7 +119,9 @@ int run_launcher(const std::vector<std::string> &argv) {
                : 1;
   }
   std::fputs(diagnostics.c_str(), stderr);
-  if (cmd.depfile && !fix_depfile(*cmd.depfile, rewritten, cmd.source(), config.input_files)) {
+  std::vector<std::pair<std::string, std::string>> copies = {{rewritten, cmd.source()}};
+  for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
+  if (cmd.depfile && !fix_depfile(*cmd.depfile, copies, config.input_files)) {
     std::fprintf(stderr, "orch: warning: could not update depfile %s\n", cmd.depfile->c_str());
   }
   return 0;

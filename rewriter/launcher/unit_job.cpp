@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "ast/unit_parser.h"
 #include "launcher/install_layout.h"
 
 namespace fs = std::filesystem;
@@ -15,32 +14,37 @@ std::string absolute_source(const std::string &source) {
 }
 }  // namespace
 
+std::string copy_dir(const CompileCommand &cmd) { return fs::absolute(cmd.output + ".orch").lexically_normal().string(); }
+
 bool is_excluded(const Config &config, const std::string &source) {
-  fs::path rel = fs::path(absolute_source(source)).lexically_relative(config.root);
-  if (rel.empty() || *rel.begin() == "..") return false;
-  for (const auto &pattern : config.exclude)
-    if (pattern.matches(rel.generic_string())) return true;
-  return false;
+  return config.excludes(absolute_source(source));
 }
 
-UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config) {
-  const InstallLayout &layout = install_layout();
+ParseRequest parse_request(const CompileCommand &cmd) {
   ParseRequest request;
   request.cplusplus = cmd.cplusplus;
   request.args = cmd.compiler_args();
   request.source = cmd.source();
-  request.resource_dir = layout.clang_resource_dir;
+  request.resource_dir = install_layout().clang_resource_dir;
+  return request;
+}
+
+UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config) {
+  const InstallLayout &layout = install_layout();
+  ParseRequest request = parse_request(cmd);
 
   RewriteSettings settings;
   settings.config = &config;
   settings.weave_header = layout.weave_header;
   settings.runtime_library = layout.runtime_library;
   settings.presumed_name = cmd.source();
-  settings.source_path = absolute_source(cmd.source());
+  settings.copy_dir = copy_dir(cmd);
 
   UnitJobResult result;
   try {
-    result.failure = parse_unit(request, [&](clang::ASTContext &ctx) { result.rewrite = rewrite_unit(ctx, settings); });
+    result.failure = parse_unit(request, [&](clang::ASTContext &ctx, const IncludeGraph &includes) {
+      result.rewrite = rewrite_unit(ctx, includes, settings);
+    });
   } catch (const std::exception &e) {
     result.failure = std::string("internal error: ") + e.what();
   }

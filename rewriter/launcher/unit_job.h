@@ -5,6 +5,7 @@
 #include <string>
 
 #include "aspects/model.h"
+#include "ast/unit_parser.h"
 #include "launcher/compile_command.h"
 #include "weave/unit_rewriter.h"
 
@@ -15,7 +16,13 @@ struct UnitJobResult {
   std::string failure;  // non-empty: the unit could not be parsed or rewritten
 };
 
+// What Clang is asked to read for the command.
+ParseRequest parse_request(const CompileCommand &cmd);
+
 UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config);
+
+// Where the rewritten unit and its header copies go: `<object>.orch`, absolute.
+std::string copy_dir(const CompileCommand &cmd);
 
 // Whether `source` (as named in a command) is excluded by orch.yaml.
 bool is_excluded(const Config &config, const std::string &source);

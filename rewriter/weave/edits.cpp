@@ -6,9 +6,9 @@
 namespace orch {
 
 std::string EditList::apply(std::string_view original) const {
-  std::vector<const Insertion *> sorted;
+  std::vector<const Edit *> sorted;
   for (const auto &e : edits_) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const Insertion *a, const Insertion *b) {
+  std::sort(sorted.begin(), sorted.end(), [](const Edit *a, const Edit *b) {
     return a->offset != b->offset ? a->offset < b->offset : a->sequence < b->sequence;
   });
   std::string out;
@@ -19,7 +19,7 @@ std::string EditList::apply(std::string_view original) const {
   for (const auto *e : sorted) {
     out.append(original.substr(pos, e->offset - pos));
     out += e->text;
-    pos = e->offset;
+    pos = e->offset + e->replaced;
   }
   out.append(original.substr(pos));
   return out;

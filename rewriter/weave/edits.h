@@ -1,6 +1,7 @@
-// Text insertions into one source buffer, applied in offset order. orch only
-// ever inserts (never deletes), and never inserts a newline into the user's
-// lines, so every original line keeps its number.
+// Text insertions into one source buffer, applied in offset order. orch
+// inserts code, and replaces nothing but the file name of an #include
+// directive; it never inserts a newline into the user's lines, so every
+// original line keeps its number.
 #pragma once
 
 #include <string>
@@ -11,18 +12,23 @@ namespace orch {
 
 class EditList {
 public:
-  // Insertions at the same offset keep the order in which they were added.
-  void insert(size_t offset, std::string text) { edits_.push_back({offset, std::move(text), edits_.size()}); }
+  // Edits at the same offset keep the order in which they were added.
+  void insert(size_t offset, std::string text) { edits_.push_back({offset, 0, std::move(text), edits_.size()}); }
+  // Replaces `length` bytes at `offset` (ranges must not overlap other edits).
+  void replace(size_t offset, size_t length, std::string text) {
+    edits_.push_back({offset, length, std::move(text), edits_.size()});
+  }
   bool empty() const { return edits_.empty(); }
   std::string apply(std::string_view original) const;
 
 private:
-  struct Insertion {
+  struct Edit {
     size_t offset;
+    size_t replaced;
     std::string text;
     size_t sequence;
   };
-  std::vector<Insertion> edits_;
+  std::vector<Edit> edits_;
 };
 
 // "text" as a C string literal, quotes included.

@@ -84,10 +84,10 @@ std::string c_attribute_call(const RuntimeAttribute &a, const std::string &span)
 class SpanWeaver {
 public:
   SpanWeaver(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice, const WeaveContext &wc,
-             unsigned index)
+             unsigned ordinal)
       : fn_(fn), aspect_(aspect), advice_(advice), wc_(wc), ast_(wc.ast), sm_(ast_.getSourceManager()),
-        cplusplus_(ast_.getLangOpts().CPlusPlus), site_("__orch_site_" + std::to_string(index)),
-        attrs_("__orch_attrs_" + std::to_string(index)), span_("__orch_span_" + std::to_string(index)) {}
+        cplusplus_(ast_.getLangOpts().CPlusPlus), suffix_(name_suffix(ordinal)), site_("__orch_site_" + suffix_),
+        attrs_("__orch_attrs_" + suffix_), span_("__orch_span_" + suffix_) {}
 
   std::vector<std::string> weave(EditList &edits) {
     collect_runtime_attributes();
@@ -106,6 +106,12 @@ public:
   }
 
 private:
+  std::string name_suffix(unsigned ordinal) const {
+    SourceLocation brace = fn_.body->getLBracLoc();
+    return std::to_string(sm_.getSpellingLineNumber(brace)) + "_" + std::to_string(sm_.getSpellingColumnNumber(brace)) +
+           (ordinal ? "_" + std::to_string(ordinal) : "");
+  }
+
   void add_runtime_attribute(const std::string &key, const ParmVarDecl *param) {
     std::string name(param->getName());
     if (name.empty()) {
@@ -157,7 +163,7 @@ private:
     std::string out;
     std::string statics_name = "ORCH_W_NULL";
     if (!statics.empty()) {
-      statics_name = "__orch_static_attrs_" + site_.substr(std::string("__orch_site_").size());
+      statics_name = "__orch_static_attrs_" + suffix_;
       out += "static const char *const " + statics_name + "[] = {";
       for (const auto &[k, v] : statics) out += c_string_literal(k) + ", " + c_string_literal(v) + ", ";
       out.resize(out.size() - 2);
@@ -166,7 +172,7 @@ private:
     std::string name = expand_template(advice_.name, fn_.facts, aspect_.id);
     out += std::string("static ") + (cplusplus_ ? "::" : "") + "orch_site " + site_ + " = {1u, " +
            std::to_string(static_cast<int>(advice_.kind)) + "u, " + c_string_literal(name) + ", " +
-           c_string_literal(fn_.facts.qualified_name) + ", " + c_string_literal(wc_.source_path) + ", " +
+           c_string_literal(fn_.facts.qualified_name) + ", " + c_string_literal(fn_.path) + ", " +
            std::to_string(fn_.facts.line) + "u, " + std::to_string(statics.size()) + "u, " + statics_name +
            ", ORCH_W_NULL}; ";
     return out;
@@ -248,7 +254,7 @@ private:
   ASTContext &ast_;
   const SourceManager &sm_;
   bool cplusplus_;
-  std::string site_, attrs_, span_;
+  std::string suffix_, site_, attrs_, span_;
   std::vector<RuntimeAttribute> runtime_attrs_;
   std::vector<std::string> notes_;
 };
@@ -256,8 +262,8 @@ private:
 }  // namespace
 
 std::vector<std::string> weave_span(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice,
-                                    const WeaveContext &wc, unsigned index, EditList &edits) {
-  return SpanWeaver(fn, aspect, advice, wc, index).weave(edits);
+                                    const WeaveContext &wc, unsigned ordinal, EditList &edits) {
+  return SpanWeaver(fn, aspect, advice, wc, ordinal).weave(edits);
 }
 
 }  // namespace orch

@@ -23,13 +23,18 @@ namespace orch {
 struct WeaveContext {
   clang::ASTContext &ast;
   const CustomValueTypes &custom_types;
-  std::string source_path;  // code.file.path: the original source, absolute
 };
 
-// Adds the insertions for one function to `edits`; `index` makes the
-// generated names unique in the unit. Returns notes for `orch explain`
-// (arguments that could not be recorded, and why).
+// Adds the insertions for one function to `edits`; `ordinal` tells apart the
+// span advices of one aspect on the same function. Returns notes for `orch
+// explain` (arguments that could not be recorded, and why).
+//
+// Generated names (__orch_site_L_C...) come from the line and column of the
+// body's opening brace: the same in every unit that compiles the function (an
+// inline function or template in a header must read identically everywhere,
+// or its definitions would differ between units), and distinct for bodies
+// nested in one another (lambdas, local classes).
 std::vector<std::string> weave_span(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice,
-                                    const WeaveContext &wc, unsigned index, EditList &edits);
+                                    const WeaveContext &wc, unsigned ordinal, EditList &edits);
 
 }  // namespace orch

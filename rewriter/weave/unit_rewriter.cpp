@@ -5,13 +5,17 @@
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/Mangle.h>
+#include <clang/AST/ParentMapContext.h>
 #include <clang/AST/RecursiveASTVisitor.h>
 #include <clang/Basic/SourceManager.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "ast/function_facts.h"
+#include "ast/project_files.h"
+#include "weave/include_redirect.h"
 #include "weave/span_weaver.h"
 
 using namespace clang;
@@ -26,13 +30,18 @@ size_t UnitRewrite::instrumented() const {
 
 namespace {
 
+const FileEntry *file_at(const SourceManager &sm, SourceLocation loc) {
+  OptionalFileEntryRef f = sm.getFileEntryRefForID(sm.getFileID(sm.getExpansionLoc(loc)));
+  return f ? &f->getFileEntry() : nullptr;
+}
+
 // Walks the whole unit, template instantiations included: function
-// definitions written in the main file become candidates; instantiations are
+// definitions written in project files become candidates; instantiations are
 // remembered under their pattern (for the manifest's symbols).
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
 public:
-  FunctionCollector(ASTContext &ctx, std::string project_root)
-      : ctx_(ctx), sm_(ctx.getSourceManager()), project_root_(std::move(project_root)) {}
+  FunctionCollector(ASTContext &ctx, const ProjectFiles &project, std::string project_root)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), project_(project), project_root_(std::move(project_root)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -64,12 +73,13 @@ public:
 
 private:
   void add(const FunctionDecl &fd, const LambdaExpr *le) {
-    SourceLocation loc = sm_.getExpansionLoc(le ? le->getBeginLoc() : fd.getLocation());
-    if (!sm_.isInMainFile(loc) || !seen_.insert(&fd).second) return;
+    const FileEntry *file = file_at(sm_, le ? le->getBeginLoc() : fd.getLocation());
+    if (!file || !project_.contains(file) || !seen_.insert(&fd).second) return;
     candidates.push_back(describe_function(fd, le, ctx_, project_root_));
   }
   ASTContext &ctx_;
   const SourceManager &sm_;
+  const ProjectFiles &project_;
   std::string project_root_;
   std::set<const FunctionDecl *> seen_;
 };
@@ -99,34 +109,45 @@ std::vector<std::string> symbols_of(const FunctionDecl &fd, MangleContext &mc) {
   return out;
 }
 
-std::string manifest_entry(const Candidate &c, const std::string &aspect, const std::vector<std::string> &symbols,
-                           const std::string &source_path) {
+std::string manifest_entry(const Candidate &c, const std::string &aspect, const std::vector<std::string> &symbols) {
   std::string json = "{\"function\":" + json_string(c.facts.qualified_name) + ",\"symbols\":[";
   for (size_t i = 0; i < symbols.size(); ++i) json += (i ? "," : "") + json_string(symbols[i]);
-  json += "],\"file\":" + json_string(source_path) + ",\"line\":" + std::to_string(c.facts.line) +
+  json += "],\"file\":" + json_string(c.path) + ",\"line\":" + std::to_string(c.facts.line) +
           ",\"kind\":" + json_string(to_string(c.facts.kind)) + ",\"aspect\":" + json_string(aspect) + "}";
   return json;
 }
 
-// The top-level declaration that contains `loc` (the prelude goes before it).
-SourceLocation top_level_begin(ASTContext &ctx, const Candidate &c) {
-  const SourceManager &sm = ctx.getSourceManager();
-  SourceLocation loc = sm.getExpansionLoc(c.body->getLBracLoc());
-  for (const Decl *d : ctx.getTranslationUnitDecl()->decls()) {
-    SourceRange r(sm.getExpansionLoc(d->getBeginLoc()), sm.getExpansionLoc(d->getEndLoc()));
-    if (r.isValid() && !sm.isBeforeInTranslationUnit(loc, r.getBegin()) &&
-        !sm.isBeforeInTranslationUnit(r.getEnd(), loc))
-      return declaration_start(*d, ctx);
+// The declaration at file scope that holds the candidate (the prelude goes
+// before it): up the lexical contexts, from a lambda first to the declaration
+// its expression sits in.
+const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
+  const Decl *d = c.decl;
+  if (c.lambda) {
+    DynTypedNodeList parents = ctx.getParents(*c.lambda);
+    while (!parents.empty()) {
+      if (const Decl *holder = parents[0].get<Decl>()) {
+        d = holder;
+        break;
+      }
+      parents = ctx.getParents(parents[0]);
+    }
   }
-  return loc;
+  for (const DeclContext *dc = d->getLexicalDeclContext(); dc && !dc->isTranslationUnit();
+       dc = d->getLexicalDeclContext())
+    d = Decl::castFromDeclContext(dc);
+  if (const auto *fd = dyn_cast<FunctionDecl>(d); fd && fd->getDescribedFunctionTemplate())
+    return *fd->getDescribedFunctionTemplate();
+  if (const auto *rd = dyn_cast<CXXRecordDecl>(d); rd && rd->getDescribedClassTemplate())
+    return *rd->getDescribedClassTemplate();
+  return *d;
 }
 
-std::string prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at) {
+std::string prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name) {
   std::string out = sm.getExpansionColumnNumber(at) > 1 ? "\n" : "";
   out += "#define ORCH_RUNTIME_PATH " + c_string_literal(s.runtime_library) + "\n";
   if (!s.config->service.empty()) out += "#define ORCH_SERVICE_NAME " + c_string_literal(s.config->service) + "\n";
   out += "#include " + c_string_literal(s.weave_header) + "\n";
-  out += "#line " + std::to_string(sm.getExpansionLineNumber(at)) + " " + c_string_literal(s.presumed_name) + "\n";
+  out += "#line " + std::to_string(sm.getExpansionLineNumber(at)) + " " + c_string_literal(name) + "\n";
   return out;
 }
 
@@ -137,63 +158,156 @@ std::string manifest_section(const std::vector<FunctionReport> &functions) {
   return "\nORCH_W_MANIFEST(" + c_string_literal(lines) + ")\n";
 }
 
+// A function an aspect matched, before the header checks.
+struct Match {
+  const Candidate *candidate;
+  const Aspect *aspect;
+  FunctionReport *report;
+  const FileEntry *file;
+  SourceLocation top_level;  // where its file-scope declaration starts
+};
+
+class UnitRewriter {
+public:
+  UnitRewriter(ASTContext &ctx, const IncludeGraph &includes, const RewriteSettings &settings)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), includes_(includes), settings_(settings),
+        main_(sm_.getFileEntryForID(sm_.getMainFileID())), project_(includes, *settings.config, main_),
+        collector_(ctx, project_, settings.config->root), mangler_(ctx.createMangleContext()) {}
+
+  UnitRewrite run() {
+    collector_.TraverseDecl(ctx_.getTranslationUnitDecl());
+    result_.functions.reserve(collector_.candidates.size());
+    std::vector<Match> matches = match_all();
+    RedirectPlan plan = plan_headers(matches);
+    for (const Match &m : matches)
+      if (m.file == main_ || plan.copied.count(m.file)) weave(m);
+    if (!result_.instrumented()) return std::move(result_);
+
+    redirect_includes(includes_, main_, plan, [&](const FileEntry *f) { return copy_path(f); }, edits_);
+    for (const auto &[file, at] : prelude_at_)
+      edits_[file].insert(sm_.getFileOffset(at), prelude(settings_, sm_, at, name_of(file)));
+    StringRef main_text = sm_.getBufferData(sm_.getMainFileID());
+    edits_[main_].insert(main_text.size(), manifest_section(result_.functions));
+    for (const FileEntry *file : plan.copied)
+      result_.headers.push_back({project_.entered(file).path, name_of(file), copy_path(file), rewritten_text(file)});
+    std::sort(result_.headers.begin(), result_.headers.end(),
+              [](const HeaderCopy &a, const HeaderCopy &b) { return a.copy < b.copy; });
+    result_.text = rewritten_text(main_);
+    return std::move(result_);
+  }
+
+private:
+  std::vector<Match> match_all() {
+    std::map<std::pair<const FileEntry *, unsigned>, int> bodies;  // a header entered twice may define a body twice
+    for (const Candidate &c : collector_.candidates)
+      if (c.body) ++bodies[{file_at(sm_, c.body->getLBracLoc()), sm_.getFileOffset(c.body->getLBracLoc())}];
+    std::vector<Match> matches;
+    for (const Candidate &c : collector_.candidates) {
+      FunctionReport &report = result_.functions.emplace_back();
+      report.file = name_of(file_at(sm_, c.body ? c.body->getLBracLoc() : c.decl->getLocation()));
+      report.qualified_name = c.facts.qualified_name;
+      report.kind = to_string(c.facts.kind);
+      report.line = c.facts.line;
+      if (!c.never_reason.empty()) {
+        report.reasons.push_back("never instrumented: " + c.never_reason);
+        continue;
+      }
+      if (c.facts.directive("orch:ignore")) {
+        report.reasons.push_back("excluded by // orch:ignore");
+        continue;
+      }
+      const Aspect *aspect = first_match(c, report);
+      if (!aspect) continue;
+      Match m{&c, aspect, &report, file_at(sm_, c.body->getLBracLoc()),
+              declaration_start(top_level_decl(c, ctx_), ctx_)};
+      if (bodies[{m.file, sm_.getFileOffset(c.body->getLBracLoc())}] > 1)
+        report.reasons.push_back(matched_but(*aspect, "its file is included more than once and defines it each time"));
+      else if (file_at(sm_, m.top_level) != m.file)
+        report.reasons.push_back(matched_but(*aspect, "its file is included inside a declaration of " +
+                                                          name_of(file_at(sm_, m.top_level))));
+      else
+        matches.push_back(m);
+    }
+    return matches;
+  }
+
+  const Aspect *first_match(const Candidate &c, FunctionReport &report) const {
+    for (const Aspect &aspect : settings_.config->aspects) {
+      MatchResult m = evaluate(*aspect.join_point, c.facts);
+      if (m.matched) return &aspect;
+      report.reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
+    }
+    return nullptr;
+  }
+
+  static std::string matched_but(const Aspect &aspect, const std::string &why) {
+    return "aspect '" + aspect.id + "' matches, but not instrumented: " + why;
+  }
+
+  // Which headers become copies; the functions of the others get the reason.
+  RedirectPlan plan_headers(std::vector<Match> &matches) {
+    std::set<const FileEntry *> wanted;
+    for (const Match &m : matches)
+      if (m.file != main_) wanted.insert(m.file);
+    RedirectPlan plan = plan_redirects(includes_, main_, wanted,
+                                       [&](const FileEntry *f) { return project_.why_not(f); });
+    for (const Match &m : matches)
+      if (auto it = plan.refused.find(m.file); it != plan.refused.end())
+        m.report->reasons.push_back(matched_but(*m.aspect, name_of(m.file) + " cannot be rewritten: " + it->second));
+    return plan;
+  }
+
+  void weave(const Match &m) {
+    const Candidate &c = *m.candidate;
+    FunctionReport &report = *m.report;
+    report.aspect = m.aspect->id;
+    WeaveContext wc{ctx_, collector_.custom_types};
+    unsigned ordinal = 0;
+    for (const Advice &advice : m.aspect->advice) {
+      auto notes = weave_span(c, *m.aspect, advice.span, wc, ordinal++, edits_[m.file]);
+      report.notes.insert(report.notes.end(), notes.begin(), notes.end());
+    }
+    std::vector<std::string> symbols = symbols_of(*c.decl, *mangler_);
+    for (const FunctionDecl *inst : collector_.instantiations[c.decl->getCanonicalDecl()]) {
+      auto more = symbols_of(*inst, *mangler_);
+      symbols.insert(symbols.end(), more.begin(), more.end());
+    }
+    report.manifest_json = manifest_entry(c, m.aspect->id, symbols);
+    auto [it, inserted] = prelude_at_.emplace(m.file, m.top_level);
+    if (!inserted && sm_.isBeforeInTranslationUnit(m.top_level, it->second)) it->second = m.top_level;
+  }
+
+  std::string name_of(const FileEntry *file) const {
+    return file == main_ ? settings_.presumed_name : project_.entered(file).spelling;
+  }
+  std::string copy_path(const FileEntry *file) const {
+    return settings_.copy_dir + "/orch-headers/" + settings_.config->relative_to_root(project_.entered(file).path);
+  }
+  // `#line 1` keeps __FILE__, diagnostics and debug info naming the original.
+  std::string rewritten_text(const FileEntry *file) {
+    FileID id = file == main_ ? sm_.getMainFileID() : sm_.translateFile(file);
+    StringRef original = sm_.getBufferData(id);
+    return "#line 1 " + c_string_literal(name_of(file)) + "\n" +
+           edits_[file].apply(std::string_view(original.data(), original.size()));
+  }
+
+  ASTContext &ctx_;
+  const SourceManager &sm_;
+  const IncludeGraph &includes_;
+  const RewriteSettings &settings_;
+  const FileEntry *main_;
+  ProjectFiles project_;
+  FunctionCollector collector_;
+  std::unique_ptr<MangleContext> mangler_;
+  std::map<const FileEntry *, EditList> edits_;
+  std::map<const FileEntry *, SourceLocation> prelude_at_;
+  UnitRewrite result_;
+};
+
 }  // namespace
 
-UnitRewrite rewrite_unit(ASTContext &ctx, const RewriteSettings &settings) {
-  const Config &config = *settings.config;
-  const SourceManager &sm = ctx.getSourceManager();
-  FunctionCollector collector(ctx, config.root);
-  collector.TraverseDecl(ctx.getTranslationUnitDecl());
-
-  std::unique_ptr<MangleContext> mangler(ctx.createMangleContext());
-  WeaveContext wc{ctx, collector.custom_types, settings.source_path};
-  EditList edits;
-  UnitRewrite result;
-  std::optional<SourceLocation> prelude_at;
-  unsigned index = 0;
-
-  for (const Candidate &c : collector.candidates) {
-    FunctionReport report;
-    report.qualified_name = c.facts.qualified_name;
-    report.kind = to_string(c.facts.kind);
-    report.line = c.facts.line;
-    if (!c.never_reason.empty()) {
-      report.reasons.push_back("never instrumented: " + c.never_reason);
-    } else if (c.facts.directive("orch:ignore")) {
-      report.reasons.push_back("excluded by // orch:ignore");
-    } else {
-      for (const Aspect &aspect : config.aspects) {
-        MatchResult m = evaluate(*aspect.join_point, c.facts);
-        if (!m.matched) {
-          report.reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
-          continue;
-        }
-        report.aspect = aspect.id;
-        for (const Advice &advice : aspect.advice) {
-          auto notes = weave_span(c, aspect, advice.span, wc, index++, edits);
-          report.notes.insert(report.notes.end(), notes.begin(), notes.end());
-        }
-        std::vector<std::string> symbols = symbols_of(*c.decl, *mangler);
-        for (const FunctionDecl *inst : collector.instantiations[c.decl->getCanonicalDecl()]) {
-          auto more = symbols_of(*inst, *mangler);
-          symbols.insert(symbols.end(), more.begin(), more.end());
-        }
-        report.manifest_json = manifest_entry(c, aspect.id, symbols, settings.source_path);
-        SourceLocation at = top_level_begin(ctx, c);
-        if (!prelude_at || sm.isBeforeInTranslationUnit(at, *prelude_at)) prelude_at = at;
-        break;  // one aspect per function: the first that matches
-      }
-    }
-    result.functions.push_back(std::move(report));
-  }
-  if (!prelude_at) return result;
-
-  edits.insert(sm.getFileOffset(*prelude_at), prelude(settings, sm, *prelude_at));
-  StringRef original = sm.getBufferData(sm.getMainFileID());
-  edits.insert(original.size(), manifest_section(result.functions));
-  result.text = "#line 1 " + c_string_literal(settings.presumed_name) + "\n" +
-                edits.apply(std::string_view(original.data(), original.size()));
-  return result;
+UnitRewrite rewrite_unit(ASTContext &ctx, const IncludeGraph &includes, const RewriteSettings &settings) {
+  return UnitRewriter(ctx, includes, settings).run();
 }
 
 }  // namespace orch

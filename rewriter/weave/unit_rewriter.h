@@ -1,12 +1,15 @@
-// Rewrites one parsed translation unit: finds the functions of the main file,
-// matches them against the aspects, weaves the advice, and adds the prelude
-// (weave header) and the manifest (an ELF section listing what was instrumented).
+// Rewrites one parsed translation unit: finds the functions of the main file
+// and of the project's headers, matches them against the aspects, weaves the
+// advice, and adds the prelude (weave header) and the manifest (an ELF section
+// listing what was instrumented). Headers with instrumented functions become
+// copies (see include_redirect.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "aspects/model.h"
+#include "ast/include_graph.h"
 
 namespace clang { class ASTContext; }
 
@@ -17,11 +20,12 @@ struct RewriteSettings {
   std::string weave_header;     // absolute path of orch/weave.h
   std::string runtime_library;  // absolute path of liborch_runtime.so
   std::string presumed_name;    // the source as the compiler was given it (for #line)
-  std::string source_path;      // the source, absolute
+  std::string copy_dir;         // absolute; header copies go under copy_dir/orch-headers/
 };
 
-// One function of the main file, and what orch decided about it.
+// One function of the unit's project files, and what orch decided about it.
 struct FunctionReport {
+  std::string file;  // as the unit names it
   std::string qualified_name;
   std::string kind;
   unsigned line = 0;
@@ -31,12 +35,21 @@ struct FunctionReport {
   std::string manifest_json;         // for instrumented functions
 };
 
+// A header rewritten for this unit.
+struct HeaderCopy {
+  std::string original;  // absolute path
+  std::string spelling;  // as the unit names it (__FILE__, depfiles)
+  std::string copy;      // absolute path of the copy
+  std::string text;
+};
+
 struct UnitRewrite {
   std::string text;  // the rewritten unit; empty when nothing was instrumented
+  std::vector<HeaderCopy> headers;
   std::vector<FunctionReport> functions;
   size_t instrumented() const;
 };
 
-UnitRewrite rewrite_unit(clang::ASTContext &ctx, const RewriteSettings &settings);
+UnitRewrite rewrite_unit(clang::ASTContext &ctx, const IncludeGraph &includes, const RewriteSettings &settings);
 
 }  // namespace orch

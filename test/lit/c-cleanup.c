@@ -18,24 +18,24 @@ RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %check-same %clang %s %t.clang -std=c99 -p
 enum unit { MM, CM };
 
 /*
-CHECK: double scale(double v, enum unit unit, const char *tag) { static orch_site __orch_site_0 = {1u, 1u, "scale", "scale", "{{.*}}c-cleanup.c", [[@LINE+2]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_0 = orch_w_start(&__orch_site_0); __attribute__((unused)) int __orch_attrs_0 = orch_w_attr_i64(&__orch_span_0, "unit", (int64_t)(unit)) + orch_w_attr_f64(&__orch_span_0, "arg.v", (double)(v)) + orch_w_attr_i64(&__orch_span_0, "arg.unit", (int64_t)(unit)) + orch_w_attr_cstr(&__orch_span_0, "arg.tag", tag);  double f = unit == CM ? 10.0 : 1.0; (void)tag; return (double)orch_w_ret_f64(&__orch_span_0, "orch.return.value", (v * f)); }
+CHECK: double scale(double v, enum unit unit, const char *tag) { static orch_site __orch_site_23_57 = {1u, 1u, "scale", "scale", "{{.*}}c-cleanup.c", [[@LINE+2]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_23_57 = orch_w_start(&__orch_site_23_57); __attribute__((unused)) int __orch_attrs_23_57 = orch_w_attr_i64(&__orch_span_23_57, "unit", (int64_t)(unit)) + orch_w_attr_f64(&__orch_span_23_57, "arg.v", (double)(v)) + orch_w_attr_i64(&__orch_span_23_57, "arg.unit", (int64_t)(unit)) + orch_w_attr_cstr(&__orch_span_23_57, "arg.tag", tag);  double f = unit == CM ? 10.0 : 1.0; (void)tag; return (double)orch_w_ret_f64(&__orch_span_23_57, "orch.return.value", (v * f)); }
 */
 double scale(double v, enum unit unit, const char *tag) { double f = unit == CM ? 10.0 : 1.0; (void)tag; return v * f; }
 
 /*
-CHECK: unsigned long count(unsigned long n) { {{.*}}return (unsigned long)orch_w_ret_u64(&__orch_span_1, "orch.return.value", (n + 1)); }
+CHECK: unsigned long count(unsigned long n) { {{.*}}return (unsigned long)orch_w_ret_u64(&__orch_span_28_38, "orch.return.value", (n + 1)); }
 */
 unsigned long count(unsigned long n) { return n + 1; }
 /*
-CHECK: const char *pick(int i) { {{.*}}return (const char *)orch_w_ret_cstr(&__orch_span_2, "orch.return.value", (i ? "yes" : "no")); }
+CHECK: const char *pick(int i) { {{.*}}return (const char *)orch_w_ret_cstr(&__orch_span_32_25, "orch.return.value", (i ? "yes" : "no")); }
 */
 const char *pick(int i) { return i ? "yes" : "no"; }
 /*
-CHECK: enum unit unit_of(int i) { {{.*}}return (enum unit)orch_w_ret_{{[iu]}}64(&__orch_span_3, "orch.return.value", (i ? CM : MM)); }
+CHECK: enum unit unit_of(int i) { {{.*}}return (enum unit)orch_w_ret_{{[iu]}}64(&__orch_span_36_26, "orch.return.value", (i ? CM : MM)); }
 */
 enum unit unit_of(int i) { return i ? CM : MM; }
 /*
-CHECK: void report(void) { static orch_site {{.*}}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_4 = orch_w_start(&__orch_site_4);  int a = 1; printf("report %d\n", a); }
+CHECK: void report(void) { static orch_site {{.*}}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_40_19 = orch_w_start(&__orch_site_40_19);  int a = 1; printf("report %d\n", a); }
 */
 void report(void) { int a = 1; printf("report %d\n", a); }
 static int twice(int x) { return 2 * x; }

@@ -10,11 +10,11 @@
 #include <cstdio>
 
 // orch:span team=payments owner="Jane Doe" empty=
-// CHECK: int pay() { static const char *const __orch_static_attrs_0[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_0 = {1u, 1u, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_0, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_0(&__orch_site_0); try {  return 1;  } catch (...) { __orch_span_0.record_exception(); throw; } }
+// CHECK: int pay() { static const char *const __orch_static_attrs_14_11[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_14_11 = {1u, 1u, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_14_11, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_11(&__orch_site_14_11); try {  return 1;  } catch (...) { __orch_span_14_11.record_exception(); throw; } }
 int pay() { return 1; }
 
 // orch:span
-// CHECK: int bare() { static ::orch_site __orch_site_1 = {1u, 1u, "bare", "bare", "{{.*}}", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL};
+// CHECK: int bare() { static ::orch_site __orch_site_18_12 = {1u, 1u, "bare", "bare", "{{.*}}", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL};
 int bare() { return 2; }
 
 // orch:span lost=yes
@@ -28,14 +28,14 @@ int plain() { return 4; }
 struct Account {
   // Some documentation first.
   // orch:span kind=read
-  // CHECK: int balance() const { static const char *const __orch_static_attrs_{{[0-9]+}}[] = {"kind", "read"};
+  // CHECK: int balance() const { static const char *const __orch_static_attrs_{{[0-9_]+}}[] = {"kind", "read"};
   int balance() const { return 5; }
 };
 
 /* orch:span style=c */
 // CHECK: template <typename T>
 template <typename T>
-// CHECK-NEXT: T twice(T v) { static const char *const __orch_static_attrs_{{[0-9]+}}[] = {"style", "c"};
+// CHECK-NEXT: T twice(T v) { static const char *const __orch_static_attrs_{{[0-9_]+}}[] = {"style", "c"};
 T twice(T v) { return v + v; }
 
 int main() { std::printf("%d\n", pay() + bare() + after_blank_line() + plain() + Account().balance() + twice(3)); }

@@ -12,7 +12,7 @@ struct Res {
   // CHECK: Res(int v) : v_(v) { static ::orch_site {{.*}}"Res::Res"{{.*}}ScopedSpan{{.*}} std::printf("open %d\n", v_); {{.*}} }
   Res(int v) : v_(v) { std::printf("open %d\n", v_); }
   // destructors are noexcept: no try/catch
-  // CHECK: ~Res() { static ::orch_site {{.*}}"Res::~Res"{{.*}}ScopedSpan __orch_span_{{[0-9]+}}(&__orch_site_{{[0-9]+}});  std::printf("close %d\n", v_); }
+  // CHECK: ~Res() { static ::orch_site {{.*}}"Res::~Res"{{.*}}ScopedSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}});  std::printf("close %d\n", v_); }
   ~Res() { std::printf("close %d\n", v_); }
   // CHECK: int get() const { static ::orch_site {{.*}} = {1u, 1u, "method get", "Res::get",
   int get() const { return v_; }

@@ -5,7 +5,7 @@
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %clangxx %s %t.clang -std=c++17 -fno-exceptions | FileCheck %s --check-prefix=OUT
 #include <cstdio>
 
-// CHECK: int f(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_0(&__orch_site_0);  return x * 3; }
+// CHECK: int f(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_9_14(&__orch_site_9_14);  return x * 3; }
 int f(int x) { return x * 3; }
 // CHECK-NOT: try
 int main() { std::printf("%d\n", f(4)); }

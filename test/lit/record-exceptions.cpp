@@ -10,16 +10,16 @@
 
 struct MyError { int code; };
 
-// CHECK: int thrower(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_0(&__orch_site_0); try {  if (x > 1) throw std::runtime_error("too big"); return x;  } catch (...) { __orch_span_0.record_exception(); throw; } }
+// CHECK: int thrower(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_14_20(&__orch_site_14_20); try {  if (x > 1) throw std::runtime_error("too big"); return x;  } catch (...) { __orch_span_14_20.record_exception(); throw; } }
 int thrower(int x) { if (x > 1) throw std::runtime_error("too big"); return x; }
-// CHECK: int quiet_thrower(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_1(&__orch_site_1);  if (x) throw MyError{x}; return 0; }
+// CHECK: int quiet_thrower(int x) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_16_26(&__orch_site_16_26);  if (x) throw MyError{x}; return 0; }
 int quiet_thrower(int x) { if (x) throw MyError{x}; return 0; }
-// CHECK: int safe(int x) noexcept { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_2(&__orch_site_2);  return x + 1; }
+// CHECK: int safe(int x) noexcept { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_18_26(&__orch_site_18_26);  return x + 1; }
 int safe(int x) noexcept { return x + 1; }
-// CHECK: int maybe(int x) noexcept(false) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_3(&__orch_site_3); try {
+// CHECK: int maybe(int x) noexcept(false) { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_20_34(&__orch_site_20_34); try {
 int maybe(int x) noexcept(false) { if (x) throw 42; return 0; }
 struct Guard {
-  // CHECK: ~Guard() { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_4(&__orch_site_4);  std::puts("guard"); }
+  // CHECK: ~Guard() { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_23_12(&__orch_site_23_12);  std::puts("guard"); }
   ~Guard() { std::puts("guard"); }
 };
 static_assert(noexcept(safe(1)), "noexcept unchanged");

@@ -10,15 +10,15 @@
 #include <string>
 
 enum class Level { low, high };
-// CHECK: long add(int a, int b) { {{.*}} try {  if (a < 0) return __orch_span_0.ret("orch.return.value", (-1)); return __orch_span_0.ret("orch.return.value", (a + b));  } catch
+// CHECK: long add(int a, int b) { {{.*}} try {  if (a < 0) return __orch_span_14_24.ret("orch.return.value", (-1)); return __orch_span_14_24.ret("orch.return.value", (a + b));  } catch
 long add(int a, int b) { if (a < 0) return -1; return a + b; }
-// CHECK: double half(double x) { {{.*}}return __orch_span_1.ret("orch.return.value", (x / 2));
+// CHECK: double half(double x) { {{.*}}return __orch_span_16_23.ret("orch.return.value", (x / 2));
 double half(double x) { return x / 2; }
-// CHECK: bool positive(int x) { {{.*}}return __orch_span_2.ret("orch.return.value", (x > 0));
+// CHECK: bool positive(int x) { {{.*}}return __orch_span_18_22.ret("orch.return.value", (x > 0));
 bool positive(int x) { return x > 0; }
-// CHECK: Level level(int x) { {{.*}}return __orch_span_3.ret("orch.return.value", (x > 5 ? Level::high : Level::low));
+// CHECK: Level level(int x) { {{.*}}return __orch_span_20_20.ret("orch.return.value", (x > 5 ? Level::high : Level::low));
 Level level(int x) { return x > 5 ? Level::high : Level::low; }
-// CHECK: {{^}}void nothing() { {{.*}}ScopedSpan __orch_span_4(&__orch_site_4); try {  return;  } catch
+// CHECK: {{^}}void nothing() { {{.*}}ScopedSpan __orch_span_22_16(&__orch_site_22_16); try {  return;  } catch
 void nothing() { return; }
 static int global = 3;
 // CHECK: {{^}}int &ref() { {{.*}} try {  return global;  } catch

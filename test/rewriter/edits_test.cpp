@@ -12,6 +12,14 @@ TEST(Edits, AppliedInOffsetOrderThenInsertionOrder) {
   EXPECT_EQ(edits.apply("01234567"), "<a>01234<b><c>567!");
 }
 
+TEST(Edits, ReplacementsAndInsertions) {
+  orch::EditList edits;
+  edits.replace(9, 5, "\"/abs/a.h\"");
+  edits.insert(0, "// ");
+  edits.insert(14, " x");
+  EXPECT_EQ(edits.apply("#include \"a.h\"\nint"), "// #include \"/abs/a.h\" x\nint");
+}
+
 TEST(Edits, StringLiterals) {
   // "?\?=" is written so, not as "??=", which would be a trigraph.
   EXPECT_EQ(orch::c_string_literal("a\"b\\c\n?\?="), "\"a\\\"b\\\\c\\n\\?\\?=\"");

@@ -1,9 +1,9 @@
 # jsoncpp (C++): the library's own namespace Json; its tests (jsoncpp_test, the reader/writer
 # test runner driven by Python) link the shared library.
 PKG=libjsoncpp
-# jsoncpp FORCEs CMAKE_<LANG>_COMPILER_LAUNCHER to ccache when it finds one, which would drop orch.
-CMAKE_FLAGS=(-DJSONCPP_WITH_POST_BUILD_UNITTEST=OFF -DJSONCPP_WITH_TESTS=ON -DJSONCPP_WITH_EXAMPLE=OFF
-             -DCCACHE_EXECUTABLE=CCACHE_EXECUTABLE-NOTFOUND)
+# CCACHE_EXECUTABLE empty: jsoncpp's CMakeLists otherwise forces ccache as the compiler launcher
+# (replacing orch) when ccache is installed.
+CMAKE_FLAGS=(-DCCACHE_EXECUTABLE= -DJSONCPP_WITH_POST_BUILD_UNITTEST=OFF -DJSONCPP_WITH_TESTS=ON -DJSONCPP_WITH_EXAMPLE=OFF)
 ORCH_YAML='service: jsoncpp-tests
 aspects:
   - id: json

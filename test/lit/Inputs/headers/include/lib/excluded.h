@@ -1,0 +1,3 @@
+namespace lib {
+inline int excluded() { return 8; }
+}  // namespace lib

@@ -1,0 +1,2 @@
+// Meant to be included inside a namespace.
+inline int inside() { return 7; }

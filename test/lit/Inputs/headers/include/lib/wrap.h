@@ -1,0 +1,3 @@
+namespace lib {
+inline int base() { return 3; }
+}  // namespace lib

@@ -1,0 +1,3 @@
+/* The matching function is in a header; this file does not name it. */
+#include "lib.h"
+int use(void) { return 0; }

@@ -1,0 +1,1 @@
+static inline int fn_alpha(void) { return 2; }
