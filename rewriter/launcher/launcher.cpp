@@ -33,10 +33,29 @@ bool warn_not_instrumented(const CompileCommand &cmd, const std::string &why) {
   return !strict;
 }
 
+// Names orch.yaml and every aspect file in the unit's depfile, beside the
+// originals of the copies the compiler read: an aspect edit must recompile
+// every unit it may change, instrumented or not yet.
+void fix_unit_depfile(const CompileCommand &cmd, const Config &config, const CopiedFiles &copies) {
+  if (cmd.depfile && !fix_depfile(*cmd.depfile, copies, config.input_files)) {
+    std::fprintf(stderr, "orch: warning: could not update depfile %s\n", cmd.depfile->c_str());
+  }
+}
+
+// A unit under orch.yaml that is not rewritten is compiled unchanged; its
+// depfile still names the aspect files.
+int compile_original(const CompileCommand &cmd, const Config &config) {
+  std::string diagnostics;
+  int status = run_command(cmd.argv, diagnostics);
+  std::fputs(diagnostics.c_str(), stderr);
+  if (status == 0) fix_unit_depfile(cmd, config, {});
+  return status;
+}
+
 // A unit orch cannot rewrite is compiled unchanged (fail open).
-[[noreturn]] void fail_open(const CompileCommand &cmd, const std::string &why) {
-  if (!warn_not_instrumented(cmd, why)) std::exit(1);
-  exec_command(cmd.argv);
+int fail_open(const CompileCommand &cmd, const Config &config, const std::string &why) {
+  if (!warn_not_instrumented(cmd, why)) return 1;
+  return compile_original(cmd, config);
 }
 
 void write_file(const fs::path &path, const std::string &text) {
@@ -94,17 +113,17 @@ int run_launcher(const std::vector<std::string> &argv) {
     return 1;
   }
   if (config.aspects.empty() || is_excluded(config, cmd.source()) || !unit_may_match(cmd, config))
-    exec_command(cmd.argv);
+    return compile_original(cmd, config);
 
   UnitJobResult job = rewrite_compile_command(cmd, config);
-  if (!job.failure.empty()) fail_open(cmd, job.failure);
-  if (job.rewrite.text.empty()) exec_command(cmd.argv);
+  if (!job.failure.empty()) return fail_open(cmd, config, job.failure);
+  if (job.rewrite.text.empty()) return compile_original(cmd, config);
 
   std::string rewritten;
   try {
     rewritten = write_rewritten(cmd, job.rewrite);
   } catch (const std::exception &e) {
-    fail_open(cmd, e.what());
+    return fail_open(cmd, config, e.what());
   }
   std::string diagnostics;
   if (run_command(rewritten_command(cmd, rewritten), diagnostics) != 0) {
@@ -119,11 +138,9 @@ int run_launcher(const std::vector<std::string> &argv) {
                : 1;
   }
   std::fputs(diagnostics.c_str(), stderr);
-  std::vector<std::pair<std::string, std::string>> copies = {{rewritten, cmd.source()}};
+  CopiedFiles copies = {{rewritten, cmd.source()}};
   for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
-  if (cmd.depfile && !fix_depfile(*cmd.depfile, copies, config.input_files)) {
-    std::fprintf(stderr, "orch: warning: could not update depfile %s\n", cmd.depfile->c_str());
-  }
+  fix_unit_depfile(cmd, config, copies);
   return 0;
 }
 
