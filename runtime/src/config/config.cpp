@@ -7,11 +7,13 @@
 namespace orch::rt {
 namespace {
 
-struct SamplerName {
+// The value of a variable and the setting it selects.
+template <class Kind> struct Named {
   const char *name;
-  SamplerKind kind;
+  Kind kind;
 };
-constexpr SamplerName kSamplers[] = {
+
+constexpr Named<SamplerKind> kSamplers[] = {
     {"always_on", SamplerKind::AlwaysOn},
     {"always_off", SamplerKind::AlwaysOff},
     {"traceidratio", SamplerKind::TraceIdRatio},
@@ -48,11 +50,7 @@ void read_sampler(const EnvReader &env, Config &c) {
   c.sampler_ratio = ratio;
 }
 
-struct ExporterName {
-  const char *name;
-  ExporterKind kind;
-};
-constexpr ExporterName kExporters[] = {
+constexpr Named<ExporterKind> kExporters[] = {
     {"otlp", ExporterKind::Otlp},
     {"console", ExporterKind::Console},
     {"file", ExporterKind::File},
@@ -77,7 +75,7 @@ void read_exporter(const EnvReader &env, Config &c) {
       none = true;
       continue;
     }
-    const ExporterName *known = nullptr;
+    const Named<ExporterKind> *known = nullptr;
     for (const auto &e : kExporters)
       if (name == e.name) known = &e;
     if (!known) {
