@@ -4,7 +4,10 @@
 // (@opentelemetry/otlp-proto-exporter-base), never with ours.
 //
 //   node receiver.js --out requests.jsonl [--port 0] [--mode MODE] [--status N] [--retry-after V]
+//                    [--rejected N] [--tls-cert PEM --tls-key PEM [--tls-client-ca PEM]]
 //
+// With --tls-cert/--tls-key it serves https; with --tls-client-ca it also
+// requires a client certificate signed by that CA (mutual TLS).
 // Prints "listening on PORT" once ready (--port 0 picks a free port).
 // Every accepted request is written to --out as one JSON line: the decoded
 // ExportTraceServiceRequest in OTLP/JSON form (ids as lowercase hex, 64-bit
@@ -12,32 +15,56 @@
 // contentEncoding, userAgent, headers}. Both protocols (application/x-protobuf,
 // application/json) and gzip bodies are accepted; undecodable bodies get 400.
 //
-// MODE makes the collector misbehave (nothing is written to --out):
+// MODE makes the collector misbehave (nothing is written to --out, except in partial):
 //   ok       200 (the default)
+//   partial  200 with an ExportTraceServiceResponse.partial_success rejecting
+//            --rejected N spans (default 1); the request is written as in ok
 //   status   answer --status N (e.g. 503, 400), with Retry-After: V if given
 //   hang     accept the request and never answer
 //   close    drop the connection as soon as the request starts arriving
 //   garbage  answer bytes that are not HTTP, then close
-// The mode can be changed while running: POST /control?mode=ok[&status=N&retry-after=V].
+// The mode can be changed while running: POST /control?mode=ok[&status=N&retry-after=V&rejected=N].
 'use strict';
 const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const zlib = require('zlib');
 const { opentelemetry } = require('@opentelemetry/otlp-proto-exporter-base/build/src/generated/root');
 
 const Request = opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+const Response = opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+const PARTIAL_MESSAGE = 'rejected on purpose by the test receiver';
 const ID_BYTES = { traceId: 16, spanId: 8, parentSpanId: 8 };
 const INT64_KEYS = new Set(['startTimeUnixNano', 'endTimeUnixNano', 'timeUnixNano', 'intValue']);
 const ENUM_KEYS = new Set(['kind', 'code']);
 
 function parseArgs(argv) {
-  const args = { port: '0', mode: 'ok', status: '503', 'retry-after': '' };
+  const args = { port: '0', mode: 'ok', status: '503', 'retry-after': '', rejected: '1' };
   for (let i = 0; i < argv.length; i += 2) {
     if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad argument ${argv[i]}`);
     args[argv[i].slice(2)] = argv[i + 1];
   }
   if (!args.out) throw new Error('--out FILE is required');
+  if (!args['tls-cert'] !== !args['tls-key']) throw new Error('--tls-cert and --tls-key go together');
   return args;
+}
+
+// The answer to an accepted request: empty (full success), or a partial success.
+function responseBody(contentType, rejected) {
+  const message = rejected === null ? {} : { partialSuccess: { rejectedSpans: rejected, errorMessage: PARTIAL_MESSAGE } };
+  if (contentType === 'application/json') {
+    return JSON.stringify(Response.toObject(Response.fromObject(message), { longs: String }));
+  }
+  return Buffer.from(Response.encode(Response.fromObject(message)).finish());
+}
+
+function createServer(args, handler) {
+  if (!args['tls-cert']) return http.createServer(handler);
+  const options = { cert: fs.readFileSync(args['tls-cert']), key: fs.readFileSync(args['tls-key']) };
+  if (args['tls-client-ca']) {
+    Object.assign(options, { ca: fs.readFileSync(args['tls-client-ca']), requestCert: true, rejectUnauthorized: true });
+  }
+  return https.createServer(options, handler);
 }
 
 // Applies fn to every [key, value, parent] pair of a JSON tree.
@@ -86,16 +113,19 @@ function toOtlpJson(message) {
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
-  const behaviour = { mode: args.mode, status: Number(args.status), retryAfter: args['retry-after'] };
+  const behaviour = {
+    mode: args.mode, status: Number(args.status), retryAfter: args['retry-after'], rejected: Number(args.rejected),
+  };
   const out = fs.openSync(args.out, 'a');
   const log = (msg) => process.stderr.write(`otlp-receiver: ${msg}\n`);
 
-  const server = http.createServer((req, res) => {
+  const server = createServer(args, (req, res) => {
     const url = new URL(req.url, 'http://receiver');
     if (url.pathname === '/control') {
       behaviour.mode = url.searchParams.get('mode') || 'ok';
       behaviour.status = Number(url.searchParams.get('status') || 503);
       behaviour.retryAfter = url.searchParams.get('retry-after') || '';
+      behaviour.rejected = Number(url.searchParams.get('rejected') || 1);
       log(`mode ${behaviour.mode}`);
       req.resume();
       return res.end('ok\n');
@@ -134,9 +164,8 @@ function main() {
         return res.end(`${e.message}\n`);
       }
       fs.writeSync(out, `${line}\n`);
-      // An empty ExportTraceServiceResponse: full success.
       res.writeHead(200, { 'Content-Type': contentType });
-      res.end(contentType === 'application/json' ? '{}' : Buffer.alloc(0));
+      res.end(responseBody(contentType, mode === 'partial' ? behaviour.rejected : null));
     });
   });
   server.keepAliveTimeout = 60000;

@@ -13,6 +13,18 @@
 //       loss is reported on stderr
 //   resume
 //       a collector answering 503 comes back: later spans are exported
+//   partial-protobuf | partial-json
+//       the collector accepts but rejects some spans (OTLP partial success):
+//       the rejection is counted and reported once at exit with its message
+//   https | mtls
+//       the receiver serves TLS with a self-signed certificate made by the
+//       openssl CLI: trusted through OTEL_EXPORTER_OTLP_CERTIFICATE, the full
+//       trace arrives; without it, the export fails and the loss is reported.
+//       mtls: the receiver also requires a client certificate
+//       (OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE / _CLIENT_KEY)
+//   otlp-console
+//       OTEL_TRACES_EXPORTER=otlp,console: the receiver gets the full trace and
+//       the console tree is on stderr
 'use strict';
 const assert = require('assert');
 const { spawn, spawnSync } = require('child_process');
@@ -75,6 +87,7 @@ function env(port, extra = {}) {
 function run(port, extra) {
   const start = process.hrtime.bigint();
   const r = spawnSync(program, [], { env: env(port, extra), encoding: 'utf8', timeout: 30000 });
+  if (r.error) throw r.error;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return { ...r, ms };
 }
@@ -91,6 +104,81 @@ async function traceCase(protocol, gzip) {
     assert.strictEqual(r.stderr, '', 'nothing lost, nothing to report');
     const problems = checkTrace(receiver.requests(), { pid: r.pid, protocol, gzip, hostname: os.hostname() });
     assert.deepStrictEqual(problems, []);
+  } finally {
+    receiver.stop();
+  }
+}
+
+function spanCount(requests) {
+  return requests.flatMap((q) => q.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans))).length;
+}
+
+async function partialCase(protocol) {
+  const receiver = await startReceiver('--mode', 'partial', '--rejected', '2');
+  try {
+    const r = run(receiver.port, { OTEL_EXPORTER_OTLP_PROTOCOL: protocol });
+    assert.strictEqual(r.stdout, 'result: 42\n');
+    assert.strictEqual(r.status, 7, r.stderr);
+    const requests = receiver.requests();
+    assert.strictEqual(spanCount(requests), 7, 'every span was sent');
+    const rejected = 2 * requests.length;  // the receiver rejects 2 spans of each request
+    assert.strictEqual(r.stderr,
+      `orch: ${rejected} spans rejected by the collector (partial success): rejected on purpose by the test receiver\n`);
+  } finally {
+    receiver.stop();
+  }
+}
+
+// A self-signed certificate (its own CA) for `cn`, valid for 127.0.0.1.
+function selfSigned(name, cn) {
+  const key = path.join(tmp, `${name}.key`), cert = path.join(tmp, `${name}.pem`);
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${cn}`,
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  assert.strictEqual(r.status, 0, `openssl: ${r.stderr}`);
+  return { key, cert };
+}
+
+async function tlsCase(mutual) {
+  const server = selfSigned('server', '127.0.0.1');
+  const client = selfSigned('client', 'orch-e2e-client');
+  const args = ['--tls-cert', server.cert, '--tls-key', server.key];
+  if (mutual) args.push('--tls-client-ca', client.cert);
+  const receiver = await startReceiver(...args);
+  const https = (extra) => run(receiver.port, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: `https://127.0.0.1:${receiver.port}`, ...extra,
+  });
+  const trusted = { OTEL_EXPORTER_OTLP_CERTIFICATE: server.cert };
+  const identified = mutual
+    ? { OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE: client.cert, OTEL_EXPORTER_OTLP_CLIENT_KEY: client.key } : {};
+  try {
+    const ok = https({ ...trusted, ...identified });
+    assert.strictEqual(ok.status, 7, ok.stderr);
+    assert.strictEqual(ok.stderr, '', 'nothing lost over https');
+    const problems = checkTrace(receiver.requests(), { pid: ok.pid, protocol: 'http/protobuf', gzip: false, hostname: os.hostname() });
+    assert.deepStrictEqual(problems, []);
+
+    // Not trusted (or, with mTLS, not identified): nothing arrives, the loss is reported.
+    const refused = https(mutual ? trusted : {});
+    assert.strictEqual(refused.stdout, ok.stdout);
+    assert.strictEqual(refused.status, 7);
+    assert.match(refused.stderr, /^orch: 7 spans not exported: .+/m);
+    assert.strictEqual(spanCount(receiver.requests()), 7, 'the refused run added nothing');
+    console.log(`refused: ${refused.stderr.trim()}`);
+  } finally {
+    receiver.stop();
+  }
+}
+
+async function otlpConsoleCase() {
+  const receiver = await startReceiver();
+  try {
+    const r = run(receiver.port, { OTEL_TRACES_EXPORTER: 'otlp,console' });
+    assert.strictEqual(r.stdout, 'result: 42\n');
+    assert.strictEqual(r.status, 7, r.stderr);
+    const problems = checkTrace(receiver.requests(), { pid: r.pid, protocol: 'http/protobuf', gzip: false, hostname: os.hostname() });
+    assert.deepStrictEqual(problems, []);
+    for (const name of ['handle_request', 'parse_input', 'db.query', 'fail_with_exception', 'consume'])
+      assert.match(r.stderr, new RegExp(`\\b${name.replace('.', '\\.')}\\b`), `console tree names ${name}`);
   } finally {
     receiver.stop();
   }
@@ -158,6 +246,11 @@ const cases = {
   'protobuf-gzip': () => traceCase('http/protobuf', true),
   'json-gzip': () => traceCase('http/json', true),
   resume: resumeCase,
+  'partial-protobuf': () => partialCase('http/protobuf'),
+  'partial-json': () => partialCase('http/json'),
+  https: () => tlsCase(false),
+  mtls: () => tlsCase(true),
+  'otlp-console': otlpConsoleCase,
 };
 for (const f of ['down', 'status-500', 'status-503', 'status-400', 'hang', 'close', 'garbage']) cases[f] = () => failureCase(f);
 

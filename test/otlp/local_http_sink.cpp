@@ -133,8 +133,8 @@ void LocalHttpSink::serve(int fd) {
       send_all(fd, "\x01\x02 this is not HTTP \xff\r\n\r\n");
       break;
     }
-    const std::string response = "HTTP/1.1 " + std::to_string(reply.status) +
-                                 " Scripted\r\nContent-Length: 0\r\n" + reply.headers + "\r\n";
+    const std::string response = "HTTP/1.1 " + std::to_string(reply.status) + " Scripted\r\nContent-Length: " +
+                                 std::to_string(reply.body.size()) + "\r\n" + reply.headers + "\r\n" + reply.body;
     if (!send_all(fd, response)) return;
   }
   shutdown(fd, SHUT_RDWR);

@@ -21,6 +21,7 @@ public:
     Action action = Action::Respond;
     int status = 200;
     std::string headers;  // extra header lines, each ending in "\r\n"
+    std::string body;
   };
   struct Request {
     std::string head;  // request line and headers

@@ -19,7 +19,7 @@ protected:
 
   static void clear() {
     for (const char *suffix : {"ENDPOINT", "HEADERS", "PROTOCOL", "COMPRESSION", "TIMEOUT",
-                               "CERTIFICATE"}) {
+                               "CERTIFICATE", "CLIENT_CERTIFICATE", "CLIENT_KEY"}) {
       unsetenv((std::string("OTEL_EXPORTER_OTLP_") + suffix).c_str());
       unsetenv((std::string("OTEL_EXPORTER_OTLP_TRACES_") + suffix).c_str());
     }
@@ -150,6 +150,26 @@ TEST_F(OtlpConfigFromEnv, UnreadableCertificateIsIgnoredWithAWarning) {
   setenv("OTEL_EXPORTER_OTLP_CERTIFICATE", "/nonexistent/ca.pem", 1);
   EXPECT_TRUE(read().certificate_file.empty());
   EXPECT_EQ(warnings.size(), 1u);
+}
+
+TEST_F(OtlpConfigFromEnv, ClientCertificateAndKeyGoTogether) {
+  // Any readable file will do for the configuration: libcurl reads them.
+  setenv("OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE", "/proc/self/cmdline", 1);
+  OtlpConfig c = read();
+  EXPECT_TRUE(c.client_certificate_file.empty());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("without its CLIENT_KEY"), std::string::npos) << warnings[0];
+
+  setenv("OTEL_EXPORTER_OTLP_CLIENT_KEY", "/nonexistent/key.pem", 1);
+  c = read();
+  EXPECT_TRUE(c.client_certificate_file.empty());
+  EXPECT_EQ(warnings.size(), 1u);
+
+  setenv("OTEL_EXPORTER_OTLP_CLIENT_KEY", "/proc/self/environ", 1);
+  c = read();
+  EXPECT_EQ(c.client_certificate_file, "/proc/self/cmdline");
+  EXPECT_EQ(c.client_key_file, "/proc/self/environ");
+  EXPECT_TRUE(warnings.empty());
 }
 
 }  // namespace

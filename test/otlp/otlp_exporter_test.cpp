@@ -102,6 +102,27 @@ TEST(OtlpExporter, EmptyBatchSendsNothing) {
   EXPECT_EQ(sink.request_count(), 0u);
 }
 
+TEST(OtlpExporter, ReadsPartialSuccessFromProtobufAndJsonAnswers) {
+  LocalHttpSink sink;
+  const char proto_answer[] = "\x0a\x0b\x08\x01\x12\x07too old";  // rejected_spans 1, "too old"
+  sink.script({{Action::Respond, 200, "", std::string(proto_answer, sizeof proto_answer - 1)},
+               {Action::Respond, 200, "", R"({"partialSuccess":{"rejectedSpans":"1","errorMessage":"bad attr"}})"},
+               {Action::Respond, 200, "", "{}"}});
+  Batch batch;
+  auto proto = rt::make_otlp_exporter(config_for(sink));
+  EXPECT_EQ(proto->export_spans(batch.spans(), batch.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(proto->rejected_spans(), 1u);
+  EXPECT_EQ(proto->partial_error(), "too old");
+  rt::OtlpConfig json_config = config_for(sink);
+  json_config.protocol = rt::OtlpProtocol::HttpJson;
+  auto json = rt::make_otlp_exporter(json_config);
+  EXPECT_EQ(json->export_spans(batch.spans(), batch.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(json->rejected_spans(), 1u);
+  EXPECT_EQ(json->partial_error(), "bad attr");
+  EXPECT_EQ(json->export_spans(batch.spans(), batch.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(json->rejected_spans(), 0u) << "each export starts from full success";
+}
+
 TEST(OtlpExporter, RetriesAfterTheDelayTheCollectorAsksFor) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 503, "Retry-After: 1\r\n"}});

@@ -30,7 +30,7 @@ TEST(Config, DefaultsFollowTheSpec) {
   Config c = env.config();
   EXPECT_FALSE(c.disabled);
   EXPECT_EQ(c.sampler, SamplerKind::ParentBasedAlwaysOn);
-  EXPECT_EQ(c.exporter, ExporterKind::Otlp);
+  EXPECT_EQ(c.exporters, std::vector{ExporterKind::Otlp});
   EXPECT_EQ(c.batch.schedule_delay_ms, 5000u);
   EXPECT_EQ(c.batch.max_queue_size, 2048u);
   EXPECT_EQ(c.batch.max_export_batch_size, 512u);
@@ -58,7 +58,7 @@ TEST(Config, ReadsEveryVariable) {
   EXPECT_TRUE(c.disabled);
   EXPECT_EQ(c.sampler, SamplerKind::ParentBasedTraceIdRatio);
   EXPECT_DOUBLE_EQ(c.sampler_ratio, 0.25);
-  EXPECT_EQ(c.exporter, ExporterKind::File);
+  EXPECT_EQ(c.exporters, std::vector{ExporterKind::File});
   EXPECT_EQ(c.file_path, "/tmp/x.jsonl");
   EXPECT_EQ(c.clock, ClockKind::Realtime);
   EXPECT_EQ(c.batch.schedule_delay_ms, 100u);
@@ -79,7 +79,7 @@ TEST(Config, BadValuesWarnOnceAndUseDefaults) {
               {"OTEL_SDK_DISABLED", "yes"}};
   Config c = env.config();
   EXPECT_EQ(c.sampler, SamplerKind::ParentBasedAlwaysOn);
-  EXPECT_EQ(c.exporter, ExporterKind::Otlp);
+  EXPECT_EQ(c.exporters, std::vector{ExporterKind::Otlp});
   EXPECT_EQ(c.batch.max_queue_size, 2048u);
   EXPECT_EQ(c.batch.schedule_delay_ms, 5000u);
   EXPECT_FALSE(c.disabled);
@@ -105,10 +105,32 @@ TEST(Config, BatchLargerThanQueueIsClamped) {
   EXPECT_EQ(env.warnings.size(), 1u);
 }
 
-TEST(Config, SeveralExportersUseTheFirst) {
+TEST(Config, ExportersAreACommaSeparatedList) {
   FakeEnv env;
-  env.vars = {{"OTEL_TRACES_EXPORTER", "console, otlp"}};
-  EXPECT_EQ(env.config().exporter, ExporterKind::Console);
+  env.vars = {{"OTEL_TRACES_EXPORTER", " console , OTLP,console,,file"}};
+  EXPECT_EQ(env.config().exporters, (std::vector{ExporterKind::Console, ExporterKind::Otlp, ExporterKind::File}));
+  EXPECT_TRUE(env.warnings.empty());
+}
+
+TEST(Config, NoneAloneDisablesExportBesideOthersItIsIgnored) {
+  FakeEnv env;
+  env.vars = {{"OTEL_TRACES_EXPORTER", "none"}};
+  EXPECT_TRUE(env.config().exporters.empty());
+  EXPECT_TRUE(env.warnings.empty());
+  env.vars = {{"OTEL_TRACES_EXPORTER", "none,console"}};
+  EXPECT_EQ(env.config().exporters, std::vector{ExporterKind::Console});
+  EXPECT_EQ(env.warnings.size(), 1u);
+}
+
+TEST(Config, UnknownExportersInAListAreSkippedWithAWarning) {
+  FakeEnv env;
+  env.vars = {{"OTEL_TRACES_EXPORTER", "zipkin,console"}};
+  EXPECT_EQ(env.config().exporters, std::vector{ExporterKind::Console});
+  ASSERT_EQ(env.warnings.size(), 1u);
+  EXPECT_NE(env.warnings[0].find("zipkin"), std::string::npos);
+  env.warnings.clear();
+  env.vars = {{"OTEL_TRACES_EXPORTER", " , "}};
+  EXPECT_EQ(env.config().exporters, std::vector{ExporterKind::Otlp});
   EXPECT_EQ(env.warnings.size(), 1u);
 }
 

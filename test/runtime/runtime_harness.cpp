@@ -141,7 +141,7 @@ std::vector<CapturedSpan> RuntimeHarness::spans() const {
 
 rt::Config test_config() {
   rt::Config c;
-  c.exporter = rt::ExporterKind::File;  // any exporter but none; the harness supplies its own
+  c.exporters = {rt::ExporterKind::File};  // any exporter but none; the harness supplies its own
   c.batch.schedule_delay_ms = 50;
   c.batch.export_timeout_ms = 5000;
   return c;

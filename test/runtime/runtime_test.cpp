@@ -382,7 +382,7 @@ TEST(Runtime, SdkDisabledRecordsNothing) {
 TEST(Runtime, NoneExporterRecordsNothing) {
   RuntimeHarness h;
   rt::Config c = test_config();
-  c.exporter = rt::ExporterKind::None;
+  c.exporters.clear();
   ASSERT_EQ(h.run(c,
                   [] {
                     orch_span s;

@@ -72,7 +72,17 @@ typedef struct orch_api_v1 {
   void (*exception)(orch_span *span, const char *type, const char *message);
   /* Sets status ERROR with a description (may be NULL). */
   void (*set_error)(orch_span *span, const char *description);
+  /* ---- Appended after the first release: check `size` before reading. ---- */
+  /* Nonzero while span_start would return no record for any site (tracing
+   * disabled, exporter `none`, sampler always_off, after the exit flush).
+   * Callers may read it with a relaxed atomic load and skip span_start. */
+  const uint32_t *recording_off;
 } orch_api_v1;
+
+/* True if `api` has the field `member` (a runtime built before the field was
+ * appended has a smaller table). */
+#define ORCH_API_HAS(api, member) \
+  ((api)->size >= offsetof(orch_api_v1, member) + sizeof(((orch_api_v1 *)0)->member))
 
 /* Exported by liborch_runtime.so. Never returns NULL. */
 const orch_api_v1 *orch_runtime_api_v1(void);
@@ -102,6 +112,45 @@ int orch_current_context(orch_span_context *out);
  * orch_context_detach is called with the returned token. */
 void *orch_context_attach(const orch_span_context *ctx);
 void orch_context_detach(void *token);
+
+/* ---- tracestate (W3C trace context): vendor entries beside traceparent. ----
+ * A tracestate is a list of at most 32 `key=value` members, most recently
+ * updated first. The structure does not own the text: members point into the
+ * parsed header value or into strings given to orch_tracestate_set, which must
+ * outlive it. */
+
+#define ORCH_TRACESTATE_MAX_MEMBERS 32
+
+typedef struct orch_tracestate_member {
+  const char *key; /* key_len bytes, not NUL-terminated */
+  size_t key_len;
+  const char *value; /* value_len bytes, not NUL-terminated */
+  size_t value_len;
+} orch_tracestate_member;
+
+typedef struct orch_tracestate {
+  uint32_t count;
+  orch_tracestate_member members[ORCH_TRACESTATE_MAX_MEMBERS]; /* leftmost first */
+} orch_tracestate;
+
+/* Parses a tracestate header value (several header fields: join them with
+ * ","). Optional whitespace around members and empty members are skipped.
+ * Returns 1 if the value is valid; otherwise 0 and out->count = 0, since an
+ * invalid tracestate must not be propagated: a key or value outside the W3C
+ * grammar, a member without "=", more than 32 members, or a key given twice. */
+int orch_tracestate_parse(const char *value, size_t len, orch_tracestate *out);
+/* Sets `key` to `value` as the leftmost member (the W3C rule for a vendor that
+ * updates its entry), removing its previous entry; when that makes 33 members
+ * the rightmost one is dropped. Returns 0 (and changes nothing) if the key or
+ * the value is outside the grammar. */
+int orch_tracestate_set(orch_tracestate *ts, const char *key, size_t key_len, const char *value, size_t value_len);
+/* The member with this key, or NULL. */
+const orch_tracestate_member *orch_tracestate_get(const orch_tracestate *ts, const char *key, size_t key_len);
+/* Removes the member with this key; returns 1 if there was one. */
+int orch_tracestate_remove(orch_tracestate *ts, const char *key, size_t key_len);
+/* Formats "k1=v1,k2=v2" into buf, NUL-terminated. Returns the length written,
+ * or 0 if buf is too small (nothing is written then) or the list is empty. */
+size_t orch_tracestate_format(const orch_tracestate *ts, char *buf, size_t buf_len);
 
 /* Exports everything buffered so far; waits at most timeout_ms. Returns 1 if
  * all spans were exported. */

@@ -18,7 +18,8 @@ typedef struct orch_stats {
   uint64_t spans_published;     /* ended and queued for export */
   uint64_t spans_dropped;       /* ended but not queued: queue full (OTEL_BSP_MAX_QUEUE_SIZE) */
   uint64_t spans_exported;      /* accepted by the exporter */
-  uint64_t spans_export_failed; /* rejected, or given up after OTEL_BSP_EXPORT_TIMEOUT */
+  uint64_t spans_export_failed; /* export refused, or given up after OTEL_BSP_EXPORT_TIMEOUT */
+  uint64_t spans_rejected;      /* in an accepted export, refused by the receiver (OTLP partial success) */
 } orch_stats;
 
 /* Fills the first `size` bytes of *out (pass sizeof(orch_stats)); returns

@@ -68,12 +68,21 @@ static void orch_w_noop_start(orch_span *s, const orch_site *site) {
 }
 static void orch_w_noop_end(orch_span *s) { (void)s; }
 
+/* What orch_w_off_cache points to: without a runtime, nothing is ever
+ * recorded; a runtime older than `recording_off` is asked at every span. */
+static const uint32_t orch_w_always_off = 1;
+static const uint32_t orch_w_ask_runtime = 0;
+
 static const orch_api_v1 orch_w_noop_api = {
     ORCH_ABI_VERSION, (uint32_t)sizeof(orch_api_v1), orch_w_noop_start, orch_w_noop_end,
-    ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL};
+    ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, &orch_w_always_off};
 
-/* One cache per translation unit: dlopen of an already loaded library is cheap. */
+/* One cache per translation unit: dlopen of an already loaded library is cheap.
+ * orch_w_off_cache is the runtime's `recording_off` flag: when it is set, a span
+ * costs two loads and a branch, with no call into the runtime. It is stored
+ * before orch_w_api_cache is published. */
 static const orch_api_v1 *orch_w_api_cache;
+static const uint32_t *orch_w_off_cache;
 
 /* Shared by every unit of the process, so that the warning is printed once. */
 __attribute__((weak)) int orch_w_warned_missing_runtime;
@@ -119,6 +128,9 @@ __attribute__((noinline, cold)) static const orch_api_v1 *orch_w_load_api(void) 
       fprintf(stderr, "orch: tracing disabled: cannot load runtime %s\n", path);
     api = &orch_w_noop_api;
   }
+  __atomic_store_n(&orch_w_off_cache,
+                   ORCH_API_HAS(api, recording_off) && api->recording_off ? api->recording_off : &orch_w_ask_runtime,
+                   __ATOMIC_RELAXED);
   __atomic_store_n(&orch_w_api_cache, api, __ATOMIC_RELEASE);
   return api;
 }
@@ -133,7 +145,8 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
 static __inline__ orch_span orch_w_start(orch_site *site) {
   orch_span s;
   s.api = orch_w_api();
-  s.api->span_start(&s, site);
+  if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s.rec = ORCH_W_NULL;
+  else s.api->span_start(&s, site);
   return s;
 }
 static __inline__ void orch_w_end(orch_span *s) {

@@ -11,6 +11,7 @@
 #include "core/runtime.h"
 #include "core/thread_state.h"
 #include "core/trace_context.h"
+#include "core/tracestate.h"
 
 #define ORCH_EXPORT extern "C" __attribute__((visibility("default")))
 
@@ -33,6 +34,44 @@ ORCH_EXPORT size_t orch_traceparent_format(const orch_span_context *ctx, char *b
 ORCH_EXPORT int orch_traceparent_parse(const char *value, size_t len, orch_span_context *out) {
   if (!value || !out) return 0;
   return parse_traceparent({value, len}, *out) ? 1 : 0;
+}
+
+// A tracestate handed in by the caller: count within bounds.
+static bool usable(const orch_tracestate *ts) { return ts && ts->count <= ORCH_TRACESTATE_MAX_MEMBERS; }
+
+ORCH_EXPORT int orch_tracestate_parse(const char *value, size_t len, orch_tracestate *out) {
+  if (!out) return 0;
+  if (!value) {
+    out->count = 0;
+    return 0;
+  }
+  return parse_tracestate({value, len}, *out) ? 1 : 0;
+}
+
+ORCH_EXPORT int orch_tracestate_set(orch_tracestate *ts, const char *key, size_t key_len, const char *value,
+                                    size_t value_len) {
+  if (!usable(ts) || !key || !value) return 0;
+  return tracestate_set(*ts, {key, key_len}, {value, value_len}) ? 1 : 0;
+}
+
+ORCH_EXPORT const orch_tracestate_member *orch_tracestate_get(const orch_tracestate *ts, const char *key,
+                                                              size_t key_len) {
+  if (!usable(ts) || !key) return nullptr;
+  return tracestate_get(*ts, {key, key_len});
+}
+
+ORCH_EXPORT int orch_tracestate_remove(orch_tracestate *ts, const char *key, size_t key_len) {
+  if (!usable(ts) || !key) return 0;
+  return tracestate_remove(*ts, {key, key_len}) ? 1 : 0;
+}
+
+ORCH_EXPORT size_t orch_tracestate_format(const orch_tracestate *ts, char *buf, size_t buf_len) {
+  if (!usable(ts) || !buf) return 0;
+  const size_t n = tracestate_length(*ts);
+  if (n == 0 || n >= buf_len) return 0;
+  format_tracestate(*ts, buf);
+  buf[n] = '\0';
+  return n;
 }
 
 ORCH_EXPORT int orch_current_context(orch_span_context *out) {
@@ -103,7 +142,7 @@ ORCH_EXPORT size_t orch_stats_get(orch_stats *out, size_t size) {
   try {
     if (Runtime *rt = Runtime::instance()) {
       RuntimeTotals t = rt->totals();
-      s = {t.published, t.dropped, t.exported, t.export_failed};
+      s = {t.published, t.dropped, t.exported, t.export_failed, t.rejected};
     }
   } catch (...) {
   }

@@ -77,7 +77,7 @@ __attribute__((noinline)) ThreadState *thread_state_or_null() noexcept {
 }
 
 void span_start(orch_span *span, const orch_site *site) noexcept {
-  if (g_hot.off.load(std::memory_order_relaxed)) return set_span(span, nullptr);
+  if (g_hot.is_off()) return set_span(span, nullptr);
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return set_span(span, nullptr);
   Frame *parent = ts->current;
@@ -309,6 +309,7 @@ void set_error(orch_span *span, const char *description) noexcept {
 const orch_api_v1 kApiV1 = {
     ORCH_ABI_VERSION, static_cast<uint32_t>(sizeof(orch_api_v1)),
     span_start, span_end, attr_i64, attr_f64, attr_bool, attr_str, exception, set_error,
+    &g_hot.off,
 };
 
 }  // namespace orch::rt

@@ -1,16 +1,19 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
 namespace orch::rt {
 namespace {
 
-struct SamplerName {
+// The value of a variable and the setting it selects.
+template <class Kind> struct Named {
   const char *name;
-  SamplerKind kind;
+  Kind kind;
 };
-constexpr SamplerName kSamplers[] = {
+
+constexpr Named<SamplerKind> kSamplers[] = {
     {"always_on", SamplerKind::AlwaysOn},
     {"always_off", SamplerKind::AlwaysOff},
     {"traceidratio", SamplerKind::TraceIdRatio},
@@ -47,18 +50,47 @@ void read_sampler(const EnvReader &env, Config &c) {
   c.sampler_ratio = ratio;
 }
 
+constexpr Named<ExporterKind> kExporters[] = {
+    {"otlp", ExporterKind::Otlp},
+    {"console", ExporterKind::Console},
+    {"file", ExporterKind::File},
+};
+
+// A comma-separated list (spec): every exporter named gets every batch.
+// Unknown names are skipped with a warning; `none` alone disables tracing,
+// beside other names it is ignored.
 void read_exporter(const EnvReader &env, Config &c) {
+  if (auto path = env.str("ORCH_FILE_EXPORTER_PATH")) c.file_path = *path;
   auto list = env.lower("OTEL_TRACES_EXPORTER");
   if (!list) return;
-  std::string_view first = trim(std::string_view(*list).substr(0, list->find(',')));
-  if (list->find(',') != std::string::npos)
-    env.warn("OTEL_TRACES_EXPORTER=" + *list + ": only one exporter is supported; using " + std::string(first));
-  if (first == "otlp") c.exporter = ExporterKind::Otlp;
-  else if (first == "console") c.exporter = ExporterKind::Console;
-  else if (first == "file") c.exporter = ExporterKind::File;
-  else if (first == "none") c.exporter = ExporterKind::None;
-  else env.warn("OTEL_TRACES_EXPORTER=" + std::string(first) + " is not otlp, console, file or none; using otlp");
-  if (auto path = env.str("ORCH_FILE_EXPORTER_PATH")) c.file_path = *path;
+  std::vector<ExporterKind> kinds;
+  bool none = false, unknown = false;
+  std::string_view rest = *list;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string_view name = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (name.empty()) continue;
+    if (name == "none") {
+      none = true;
+      continue;
+    }
+    const Named<ExporterKind> *known = nullptr;
+    for (const auto &e : kExporters)
+      if (name == e.name) known = &e;
+    if (!known) {
+      env.warn("OTEL_TRACES_EXPORTER: " + std::string(name) + " is not otlp, console, file or none; ignored");
+      unknown = true;
+    } else if (std::find(kinds.begin(), kinds.end(), known->kind) == kinds.end()) {
+      kinds.push_back(known->kind);
+    }
+  }
+  if (none && !kinds.empty()) env.warn("OTEL_TRACES_EXPORTER=" + *list + ": `none` ignored beside other exporters");
+  if (kinds.empty() && !none) {
+    if (!unknown) env.warn("OTEL_TRACES_EXPORTER=" + *list + " names no exporter; using otlp");
+    kinds.push_back(ExporterKind::Otlp);
+  }
+  c.exporters = std::move(kinds);
 }
 
 void read_clock(const EnvReader &env, Config &c) {
@@ -104,6 +136,10 @@ Config config_from_env(const EnvReader &env) {
   read_batch(env, c.batch);
   read_limits(env, c.limits);
   return c;
+}
+
+bool exports_to(const Config &c, ExporterKind kind) {
+  return std::find(c.exporters.begin(), c.exporters.end(), kind) != c.exporters.end();
 }
 
 }  // namespace orch::rt

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "config/env.h"
 
@@ -19,7 +20,7 @@ enum class SamplerKind {
   ParentBasedTraceIdRatio,
 };
 
-enum class ExporterKind { Otlp, Console, File, None };
+enum class ExporterKind { Otlp, Console, File };
 
 enum class ClockKind { Auto, Tsc, Realtime };
 
@@ -40,7 +41,8 @@ struct Config {
   bool disabled = false;  // OTEL_SDK_DISABLED
   SamplerKind sampler = SamplerKind::ParentBasedAlwaysOn;
   double sampler_ratio = 1.0;
-  ExporterKind exporter = ExporterKind::Otlp;
+  // OTEL_TRACES_EXPORTER, in the order given, each once; empty for `none`.
+  std::vector<ExporterKind> exporters{ExporterKind::Otlp};
   std::string file_path = "orch-traces.jsonl";  // ORCH_FILE_EXPORTER_PATH
   ClockKind clock = ClockKind::Auto;            // ORCH_CLOCK
   BatchConfig batch;
@@ -48,5 +50,7 @@ struct Config {
 };
 
 Config config_from_env(const EnvReader &env);
+
+bool exports_to(const Config &c, ExporterKind kind);
 
 }  // namespace orch::rt

@@ -130,7 +130,9 @@ size_t ExportWorker::export_batch() {
   }
   auto &c = rt_.counters();
   if (result == ExportResult::Success) {
-    c.exported.fetch_add(records_.size(), std::memory_order_relaxed);
+    const uint64_t rejected = exporter_ ? std::min<uint64_t>(exporter_->rejected_spans(), records_.size()) : 0;
+    c.exported.fetch_add(records_.size() - rejected, std::memory_order_relaxed);
+    if (rejected) note_rejection(rejected);
   } else {
     c.export_failed.fetch_add(records_.size(), std::memory_order_relaxed);
     std::string reason;
@@ -196,6 +198,23 @@ bool ExportWorker::shutdown(Clock::time_point deadline) {
     thread_.detach();
   }
   return ok;
+}
+
+void ExportWorker::note_rejection(uint64_t rejected) {
+  rt_.counters().rejected.fetch_add(rejected, std::memory_order_relaxed);
+  std::string reason;
+  try {
+    reason = exporter_->partial_error();
+  } catch (...) {
+  }
+  std::lock_guard lock(mu_);
+  flush_ok_ = false;
+  last_rejection_ = std::move(reason);
+}
+
+std::string ExportWorker::last_rejection() {
+  std::lock_guard lock(mu_);
+  return last_rejection_;
 }
 
 std::string ExportWorker::last_error() {

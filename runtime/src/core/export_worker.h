@@ -39,6 +39,8 @@ public:
   // flush(), then stops the thread (waiting for it at most until the deadline).
   bool shutdown(std::chrono::steady_clock::time_point deadline);
   std::string last_error();
+  // The receiver's message of the last partial success that rejected spans.
+  std::string last_rejection();
 
 private:
   using Clock = std::chrono::steady_clock;
@@ -48,6 +50,7 @@ private:
   // Exports at most one batch; returns the number of spans taken.
   size_t export_batch();
   void delete_exited_threads();
+  void note_rejection(uint64_t rejected);
 
   Runtime &rt_;
   ExporterFactory factory_;
@@ -76,6 +79,7 @@ private:
   bool flush_ok_ = true;  // no export failure since the last completed flush
   bool exited_ = false;
   std::string last_error_;
+  std::string last_rejection_;
 };
 
 }  // namespace orch::rt

@@ -24,8 +24,8 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
   // Wake the exporter for a batch, but never above what the queue limit lets accumulate.
   uint32_t reachable = c.batch.max_queue_size / kChunkRecords * kChunkRecords;
   g_hot.wake_threshold = std::max<uint32_t>(kChunkRecords, std::min(c.batch.max_export_batch_size, reachable));
-  bool off = c.disabled || c.exporter == ExporterKind::None || sampler.never_samples();
-  g_hot.off.store(off, std::memory_order_release);
+  bool off = c.disabled || c.exporters.empty() || sampler.never_samples();
+  g_hot.set_off(off);
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ Runtime *Runtime::create_from_env() {
     Config config = config_from_env(EnvReader(process_env(), warn_stderr));
     install(new Runtime(config, make_configured_exporter));
   } catch (...) {
-    // Out of memory: stay off (g_hot.off is still true), try again next time.
+    // Out of memory: stay off (g_hot.off is still 1), try again next time.
   }
   return g_instance.load(std::memory_order_acquire);
 }
@@ -82,7 +82,7 @@ void Runtime::ensure_worker() {
     // Before the worker starts and before our exit handler is registered (see
     // prepare_http_transport): an exit right after the first span must not run
     // OpenSSL's cleanup while the worker initialises it.
-    if (config_.exporter == ExporterKind::Otlp) prepare_http_transport();
+    if (exports_to(config_, ExporterKind::Otlp)) prepare_http_transport();
     auto *w = new ExportWorker(*this, factory_);
     if (!w->start()) {
       delete w;
@@ -123,6 +123,7 @@ RuntimeTotals Runtime::totals() {
   }
   t.exported = counters_.exported.load();
   t.export_failed = counters_.export_failed.load();
+  t.rejected = counters_.rejected.load();
   return t;
 }
 
@@ -151,11 +152,11 @@ void Runtime::at_exit() {
   Runtime *rt = g_instance.load(std::memory_order_acquire);
   if (!rt || rt->exit_started_.exchange(true)) return;
   try {
-    g_hot.off.store(true, std::memory_order_release);
+    g_hot.set_off(true);
     end_open_spans_at_exit(*rt);
     const uint32_t timeout = rt->config_.batch.export_timeout_ms;
     bool complete = true;
-    std::string reason;
+    std::string reason, rejected_reason;
     ExportWorker *w;
     {
       std::lock_guard lock(rt->worker_mu_);  // no worker starts after this
@@ -164,6 +165,7 @@ void Runtime::at_exit() {
     if (w) {
       complete = w->shutdown(std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout));
       reason = w->last_error();
+      rejected_reason = w->last_rejection();
     }
     RuntimeTotals t = rt->totals();
     if (t.dropped)
@@ -172,7 +174,10 @@ void Runtime::at_exit() {
     if (t.export_failed)
       std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: %s\n", t.export_failed,
                    reason.empty() ? "export failed" : reason.c_str());
-    uint64_t accounted = t.exported + t.export_failed;
+    if (t.rejected)
+      std::fprintf(stderr, "orch: %" PRIu64 " spans rejected by the collector (partial success): %s\n", t.rejected,
+                   rejected_reason.empty() ? "no reason given" : rejected_reason.c_str());
+    uint64_t accounted = t.exported + t.export_failed + t.rejected;
     if (!complete && t.published > accounted)
       std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: flush at exit exceeded OTEL_BSP_EXPORT_TIMEOUT=%u ms\n",
                    t.published - accounted, timeout);
@@ -217,7 +222,7 @@ void Runtime::fork_child() {
     // The parent's runtime is kept as it is, never used: its mutexes may be
     // held by threads that do not exist here.
   } catch (...) {
-    g_hot.off.store(true);
+    g_hot.set_off(true);
   }
 }
 

@@ -21,9 +21,14 @@ struct ThreadState;
 class ExportWorker;
 
 // What every span_start reads: fixed at initialisation, except `off`, which
-// becomes true at exit.
+// becomes 1 at exit.
 struct HotConfig {
-  std::atomic<bool> off{true};  // no span is recorded: rec = NULL at once
+  // 1: no span is recorded, rec = NULL at once. A plain integer accessed
+  // through std::atomic_ref, because its address is published in
+  // orch_api_v1::recording_off for the weave header to read inline.
+  alignas(4) uint32_t off = 1;
+  bool is_off() { return std::atomic_ref(off).load(std::memory_order_relaxed) != 0; }
+  void set_off(bool v) { std::atomic_ref(off).store(v ? 1 : 0, std::memory_order_release); }
   uint32_t attr_count_limit = 128;
   uint32_t inline_attr_limit = 4;  // min(kInlineAttrs, attr_count_limit)
   uint32_t value_length_limit = UINT32_MAX;
@@ -37,6 +42,7 @@ using ExporterFactory = std::unique_ptr<Exporter> (*)(const Config &);
 struct RuntimeCounters {
   std::atomic<uint64_t> exported{0};
   std::atomic<uint64_t> export_failed{0};
+  std::atomic<uint64_t> rejected{0};  // refused by the receiver in a partial success
   // Totals of threads whose ThreadState was deleted.
   std::atomic<uint64_t> published_by_exited{0};
   std::atomic<uint64_t> dropped_by_exited{0};
@@ -47,6 +53,7 @@ struct RuntimeTotals {
   uint64_t dropped;    // queue full (or out of memory)
   uint64_t exported;
   uint64_t export_failed;
+  uint64_t rejected;
 };
 
 class Runtime {

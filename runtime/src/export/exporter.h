@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -27,6 +28,10 @@ public:
                                     std::chrono::steady_clock::time_point deadline) = 0;
   // A short human-readable reason for the last failure (for the exit report).
   virtual std::string last_error() const { return {}; }
+  // Of the spans of the last successful export, how many the receiver
+  // refused (OTLP partial success); its reason is in partial_error().
+  virtual uint64_t rejected_spans() const { return 0; }
+  virtual std::string partial_error() const { return {}; }
 };
 
 }  // namespace orch::rt

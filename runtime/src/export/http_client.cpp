@@ -9,7 +9,8 @@
 namespace orch::rt {
 namespace {
 
-constexpr size_t kBodyExcerptBytes = 200;
+// An ExportTraceServiceResponse is a few bytes; an error page may be long.
+constexpr size_t kMaxBodyBytes = 64 * 1024;
 
 bool transport_error_retryable(CURLcode code) {
   // Not CURLE_UNSUPPORTED_PROTOCOL: the URL's scheme was checked when the
@@ -75,6 +76,10 @@ void HttpClient::open_handle() {
   curl_easy_setopt(curl_, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   if (!options_.certificate_file.empty())
     curl_easy_setopt(curl_, CURLOPT_CAINFO, options_.certificate_file.c_str());
+  if (!options_.client_certificate_file.empty()) {
+    curl_easy_setopt(curl_, CURLOPT_SSLCERT, options_.client_certificate_file.c_str());
+    curl_easy_setopt(curl_, CURLOPT_SSLKEY, options_.client_key_file.c_str());
+  }
   curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, &HttpClient::on_header);
   curl_easy_setopt(curl_, CURLOPT_HEADERDATA, this);
   curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &HttpClient::on_body);
@@ -92,7 +97,7 @@ const HttpResponse &HttpClient::post(std::string_view body, std::chrono::millise
   response_.transport_error.clear();
   response_.transport_retryable = false;
   response_.retry_after.clear();
-  response_.body_excerpt.clear();
+  response_.body.clear();
   if (!curl_) {
     response_.transport_error = "cannot initialise libcurl";
     return response_;
@@ -137,9 +142,9 @@ size_t HttpClient::on_header(char *data, size_t size, size_t count, void *self) 
 
 size_t HttpClient::on_body(char *data, size_t size, size_t count, void *self) {
   auto *client = static_cast<HttpClient *>(self);
-  std::string &excerpt = client->response_.body_excerpt;
+  std::string &body = client->response_.body;
   const size_t n = size * count;
-  excerpt.append(data, std::min(n, kBodyExcerptBytes - std::min(kBodyExcerptBytes, excerpt.size())));
+  body.append(data, std::min(n, kMaxBodyBytes - std::min(kMaxBodyBytes, body.size())));
   return n;
 }
 

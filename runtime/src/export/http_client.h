@@ -25,7 +25,7 @@ struct HttpResponse {
   // certificate problems, unsupported protocol).
   bool transport_retryable = false;
   std::string retry_after;    // the Retry-After header, if any
-  std::string body_excerpt;   // the start of the body, for error messages
+  std::string body;           // the body (its first 64 KiB)
 };
 
 // Initialises libcurl (and so OpenSSL) once per process. Call it on the
@@ -41,6 +41,8 @@ public:
     std::vector<std::string> header_lines;  // "Name: value"
     std::string user_agent;
     std::string certificate_file;           // CA bundle for https; empty: system default
+    std::string client_certificate_file;    // PEM, for mutual TLS; empty: none
+    std::string client_key_file;            // PEM private key of the client certificate
   };
 
   explicit HttpClient(Options options);

@@ -123,14 +123,34 @@ void read_timeout(OtlpConfig &config, const Warn &warn) {
          std::to_string(config.timeout.count()));
 }
 
+bool readable(std::string_view path) { return std::ifstream(std::string(path)).good(); }
+
 void read_certificate(OtlpConfig &config, const Warn &warn) {
   const Setting s = lookup_traces_first("CERTIFICATE");
   if (!s) return;
-  if (std::ifstream(std::string(s.value)).good())
+  if (readable(s.value))
     config.certificate_file = std::string(s.value);
   else
-    warn(s.name + "=\"" + std::string(s.value) +
-         "\" cannot be read; using the system's certificates");
+    warn(s.name + "=\"" + std::string(s.value) + "\" cannot be read; using the system's certificates");
+}
+
+// Mutual TLS: both files or neither.
+void read_client_certificate(OtlpConfig &config, const Warn &warn) {
+  const Setting cert = lookup_traces_first("CLIENT_CERTIFICATE"), key = lookup_traces_first("CLIENT_KEY");
+  if (!cert && !key) return;
+  if (!cert || !key) {
+    warn((cert ? cert.name : key.name) + " is set without its " + (cert ? "CLIENT_KEY" : "CLIENT_CERTIFICATE") +
+         "; no client certificate is sent");
+    return;
+  }
+  for (const Setting *s : {&cert, &key}) {
+    if (!readable(s->value)) {
+      warn(s->name + "=\"" + std::string(s->value) + "\" cannot be read; no client certificate is sent");
+      return;
+    }
+  }
+  config.client_certificate_file = std::string(cert.value);
+  config.client_key_file = std::string(key.value);
 }
 
 }  // namespace
@@ -195,6 +215,7 @@ OtlpConfig otlp_config_from_env(const Warn &warn) {
   read_compression(config, warn);
   read_timeout(config, warn);
   read_certificate(config, warn);
+  read_client_certificate(config, warn);
   return config;
 }
 

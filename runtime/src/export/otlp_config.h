@@ -27,6 +27,9 @@ struct OtlpConfig {
   std::chrono::milliseconds timeout{10000};
   // PEM file of trusted certificates for https (empty: the system's).
   std::string certificate_file;
+  // PEM client certificate and its private key for mutual TLS (both or neither).
+  std::string client_certificate_file;
+  std::string client_key_file;
 };
 
 OtlpConfig otlp_config_from_env(const Warn &warn = warn_stderr);

@@ -12,6 +12,7 @@
 #include "http_gzip.h"
 #include "otlp_json.h"
 #include "otlp_proto.h"
+#include "otlp_response.h"
 #include "otlp_retry.h"
 
 namespace orch::rt {
@@ -30,13 +31,16 @@ HttpClient::Options client_options(const OtlpConfig &config) {
   for (const auto &[name, value] : config.headers) options.header_lines.push_back(name + ": " + value);
   options.user_agent = "orch-otlp-exporter";
   options.certificate_file = config.certificate_file;
+  options.client_certificate_file = config.client_certificate_file;
+  options.client_key_file = config.client_key_file;
   return options;
 }
 
 // Printable start of a response body for an error message.
 std::string printable(std::string_view body) {
+  constexpr size_t kExcerptBytes = 200;
   std::string out;
-  for (char c : body) out.push_back(c >= ' ' && c < 0x7f ? c : '.');
+  for (char c : body.substr(0, kExcerptBytes)) out.push_back(c >= ' ' && c < 0x7f ? c : '.');
   return out;
 }
 
@@ -57,10 +61,13 @@ public:
   }
 
   std::string last_error() const override { return last_error_; }
+  uint64_t rejected_spans() const override { return partial_.rejected_spans; }
+  std::string partial_error() const override { return partial_.error_message; }
 
 private:
   ExportResult export_batch(std::span<const SpanView> spans, const ResourceView &resource,
                             Clock::time_point deadline) {
+    partial_ = {};
     if (spans.empty()) return ExportResult::Success;
     ignore_sigpipe_on_this_thread();
     if (config_.timeout.count() > 0) deadline = std::min(deadline, Clock::now() + config_.timeout);
@@ -91,7 +98,12 @@ private:
                                       ? classify_http_status(response.status)
                                   : response.transport_retryable ? HttpVerdict::Retryable
                                                                  : HttpVerdict::Permanent;
-      if (verdict == HttpVerdict::Success) return ExportResult::Success;
+      if (verdict == HttpVerdict::Success) {
+        partial_ = config_.protocol == OtlpProtocol::HttpJson ? parse_partial_success_json(response.body)
+                                                              : parse_partial_success_proto(response.body);
+        partial_.rejected_spans = std::min<uint64_t>(partial_.rejected_spans, spans.size());
+        return ExportResult::Success;
+      }
       describe_failure(response, attempt);
       if (verdict == HttpVerdict::Permanent) return ExportResult::PermanentFailure;
 
@@ -114,7 +126,7 @@ private:
       last_error_ = "POST " + config_.endpoint + ": " + response.transport_error;
     } else {
       last_error_ = "POST " + config_.endpoint + ": HTTP " + std::to_string(response.status);
-      if (!response.body_excerpt.empty()) last_error_ += " (" + printable(response.body_excerpt) + ")";
+      if (!response.body.empty()) last_error_ += " (" + printable(response.body) + ")";
       if (!response.retry_after.empty()) last_error_ += ", Retry-After: " + response.retry_after;
     }
     last_error_ += " (attempt " + std::to_string(attempt) + ")";
@@ -141,6 +153,7 @@ private:
   std::minstd_rand jitter_rng_;
   std::uniform_real_distribution<double> jitter_{0.5, 1.0};
   std::string last_error_;
+  PartialSuccess partial_;  // of the last export
 };
 
 }  // namespace

@@ -13,6 +13,7 @@ set(ORCH_OTLP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/otlp_utf8.cpp
   ${CMAKE_CURRENT_LIST_DIR}/otlp_config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/otlp_retry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/otlp_response.cpp
   ${CMAKE_CURRENT_LIST_DIR}/otlp_exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_client.cpp
   ${CMAKE_CURRENT_LIST_DIR}/http_gzip.cpp)

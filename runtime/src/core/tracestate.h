@@ -1,0 +1,27 @@
+// W3C Trace Context tracestate (https://www.w3.org/TR/trace-context/#tracestate-header):
+// the list-member grammar, parsing, updating and formatting behind the
+// orch_tracestate_* functions of orch.h.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "orch/orch.h"
+
+namespace orch::rt {
+
+// key = simple-key / tenant-id "@" system-id (lower-case letters, digits, _ - * /).
+bool tracestate_key_valid(std::string_view key);
+// 1 to 256 printable ASCII characters except "," and "=", not ending in a space.
+bool tracestate_value_valid(std::string_view value);
+
+bool parse_tracestate(std::string_view header, orch_tracestate &out);
+bool tracestate_set(orch_tracestate &ts, std::string_view key, std::string_view value);
+const orch_tracestate_member *tracestate_get(const orch_tracestate &ts, std::string_view key);
+bool tracestate_remove(orch_tracestate &ts, std::string_view key);
+// The formatted length (without NUL), whatever the buffer.
+size_t tracestate_length(const orch_tracestate &ts);
+// Writes tracestate_length(ts) chars (no NUL) into out.
+void format_tracestate(const orch_tracestate &ts, char *out);
+
+}  // namespace orch::rt
