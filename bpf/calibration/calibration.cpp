@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "loader/probe_plan.h"
@@ -46,6 +48,25 @@ LoopTimes run_target(const std::string &target, const char *mode, long calls, Ch
   return times;
 }
 
+// Uprobes belong to the file, not to a process: while one verifier probes the
+// calibration target's empty function, every other process running it traps
+// too (the BPF program only filters what it counts). Concurrent verifiers
+// (parallel ctest, two users) therefore take turns calibrating.
+class CalibrationLock {
+public:
+  CalibrationLock() : fd_(open("/tmp/orch-calibration.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0666)) {
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~CalibrationLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  CalibrationLock(const CalibrationLock &) = delete;
+  CalibrationLock &operator=(const CalibrationLock &) = delete;
+
+private:
+  int fd_;
+};
+
 } // namespace
 
 std::string calibration_target_path() {
@@ -58,6 +79,7 @@ std::string calibration_target_path() {
 }
 
 ProbeCost measure_probe_cost(const std::string &target, long calls) {
+  CalibrationLock lock;
   ElfImageSet images(target);
   ExitFinder finder;
   ProbeCost cost;
@@ -72,6 +94,7 @@ ProbeCost measure_probe_cost(const std::string &target, long calls) {
 }
 
 SpanCost measure_span_cost(const std::string &target, long calls) {
+  CalibrationLock lock;
   auto nothing = [](pid_t) {};
   LoopTimes empty = run_target(target, "empty", calls, {}, nothing);
   ChildSetup setup;

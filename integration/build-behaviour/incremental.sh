@@ -5,9 +5,10 @@
 # a full -j2 build compiles every unit; a second build compiles nothing;
 # touching one source recompiles exactly that object; touching a header
 # recompiles exactly the objects the plain build recompiles (depfiles name the
-# original headers); removing orch.yaml recompiles the instrumented objects into
-# plain ones (no orch_manifest section, no weave symbols, same output as the
-# plain build), and the build after that compiles nothing.
+# original headers); removing orch.yaml recompiles every unit under it (each
+# depfile names it, instrumented or not) into plain objects (no orch_manifest
+# section, no weave symbols, same output as the plain build), and the build
+# after that compiles nothing.
 set -euo pipefail
 orch=$1 generator=$2 cxx=$3 work=$4
 source "$(dirname "$0")/builds.sh"
@@ -40,7 +41,7 @@ expect_objects "touch src/storage/errors.h (as the plain build)" "$plain_set" "$
 
 rm "$src/orch.yaml"
 rebuild "$work/orch" "$work/no-config.log"
-expect_objects "orch.yaml removed: the instrumented objects" "$instrumented" "$(built_objects "$work/no-config.log")"
+expect_objects "orch.yaml removed: every unit under it" "$all" "$(built_objects "$work/no-config.log")"
 expect_objects "orch.yaml removed: objects with orch_manifest" "" "$(instrumented_objects "$work/orch")"
 weave_symbols=$(nm "$work/orch/kvs" | grep -c "orch_w_\|orch5weave" || true)
 [ "$weave_symbols" = 0 ] || { echo "FAIL: kvs still has $weave_symbols weave symbols"; exit 1; }
