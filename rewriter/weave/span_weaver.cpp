@@ -8,6 +8,7 @@
 #include <clang/Lex/Lexer.h>
 
 #include "aspects/name_template.h"
+#include "weave/exception_flow.h"
 
 using namespace clang;
 
@@ -92,7 +93,7 @@ public:
   std::vector<std::string> weave(EditList &edits) {
     collect_runtime_attributes();
     bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
-                             may_throw(*fn_.decl);
+                             may_throw(*fn_.decl) && body_can_throw(fn_.body, ast_);
     bool with_try = record_exceptions && !returns_named_local(fn_.body);
     if (record_exceptions && !with_try)
       notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");

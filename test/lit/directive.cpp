@@ -10,7 +10,7 @@
 #include <cstdio>
 
 // orch:span team=payments owner="Jane Doe" empty=
-// CHECK: int pay() { static const char *const __orch_static_attrs_14_11[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_14_11 = {1u, 1u, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_14_11, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_11(&__orch_site_14_11); try {  return 1;  } catch (...) { __orch_span_14_11.record_exception(); throw; } }
+// CHECK: int pay() { static const char *const __orch_static_attrs_14_11[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_14_11 = {1u, 1u, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_14_11, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_11(&__orch_site_14_11);  return 1; }
 int pay() { return 1; }
 
 // orch:span

@@ -10,7 +10,7 @@
 #include <string>
 
 enum class Level { low, high };
-// CHECK: long add(int a, int b) { {{.*}} try {  if (a < 0) return __orch_span_14_24.ret("orch.return.value", (-1)); return __orch_span_14_24.ret("orch.return.value", (a + b));  } catch
+// CHECK: long add(int a, int b) { {{.*}}  if (a < 0) return __orch_span_14_24.ret("orch.return.value", (-1)); return __orch_span_14_24.ret("orch.return.value", (a + b)); 
 long add(int a, int b) { if (a < 0) return -1; return a + b; }
 // CHECK: double half(double x) { {{.*}}return __orch_span_16_23.ret("orch.return.value", (x / 2));
 double half(double x) { return x / 2; }
@@ -18,16 +18,16 @@ double half(double x) { return x / 2; }
 bool positive(int x) { return x > 0; }
 // CHECK: Level level(int x) { {{.*}}return __orch_span_20_20.ret("orch.return.value", (x > 5 ? Level::high : Level::low));
 Level level(int x) { return x > 5 ? Level::high : Level::low; }
-// CHECK: {{^}}void nothing() { {{.*}}ScopedSpan __orch_span_22_16(&__orch_site_22_16); try {  return;  } catch
+// CHECK: {{^}}void nothing() { {{.*}}ScopedSpan __orch_span_22_16(&__orch_site_22_16);  return; 
 void nothing() { return; }
 static int global = 3;
-// CHECK: {{^}}int &ref() { {{.*}} try {  return global;  } catch
+// CHECK: {{^}}int &ref() { {{.*}}  return global; 
 int &ref() { return global; }
-// CHECK: {{^}}auto deduced() { {{.*}} try {  return 9;  } catch
+// CHECK: {{^}}auto deduced() { {{.*}}  return 9; 
 auto deduced() { return 9; }
 // CHECK: {{^}}std::string text() { {{.*}} try {  return "abc";  } catch
 std::string text() { return "abc"; }
-// CHECK: {{^}}int braced() { {{.*}} try {  return {4};  } catch
+// CHECK: {{^}}int braced() { {{.*}}  return {4}; 
 int braced() { return {4}; }
 
 int main() {
