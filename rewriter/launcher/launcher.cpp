@@ -133,9 +133,10 @@ int run_launcher(const std::vector<std::string> &argv) {
     int original_status = run_command(cmd.argv, original_diagnostics);
     std::fputs(original_diagnostics.c_str(), stderr);
     if (original_status != 0) return original_status;
-    return warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this")
-               ? 0
-               : 1;
+    if (!warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this"))
+      return 1;
+    fix_unit_depfile(cmd, config, {});
+    return 0;
   }
   std::fputs(diagnostics.c_str(), stderr);
   CopiedFiles copies = {{rewritten, cmd.source()}};
