@@ -17,21 +17,11 @@ bool is_nothrow_type(QualType type) {
   return proto && proto->isNothrow();
 }
 
-bool is_nothrow_function(const FunctionDecl *fd, const ASTContext &ast) {
-  if (!fd) return false;
-  if (fd->hasAttr<NoThrowAttr>()) return true;
-  if (unsigned id = fd->getBuiltinID()) return ast.BuiltinInfo.isNoThrow(id);
-  return is_nothrow_type(fd->getType());
-}
-
 bool has_nothrow_destructor(QualType type) {
   const CXXRecordDecl *record = type->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
   if (!record || !record->hasDefinition()) return !type->isDependentType();
   const CXXDestructorDecl *dtor = record->getDestructor();
-  if (!dtor) return true;
-  const auto *proto = dtor->getType()->getAs<FunctionProtoType>();
-  // Destructors are noexcept unless declared otherwise (or a member's is not).
-  return !proto || proto->isNothrow() || proto->getExceptionSpecType() == EST_Unevaluated;
+  return !dtor || !function_can_throw(*dtor, dtor->getASTContext());
 }
 
 class ThrowFinder : public RecursiveASTVisitor<ThrowFinder> {
@@ -48,11 +38,11 @@ public:
 
   bool VisitCallExpr(CallExpr *call) {
     const Decl *callee = call->getCalleeDecl();
-    if (const auto *fd = dyn_cast_or_null<FunctionDecl>(callee)) return check(is_nothrow_function(fd, ast_));
+    if (const auto *fd = dyn_cast_or_null<FunctionDecl>(callee)) return check(!function_can_throw(*fd, ast_));
     const Expr *target = call->getCallee();
     return check(target && !target->isTypeDependent() && is_nothrow_type(target->getType()));
   }
-  bool VisitCXXConstructExpr(CXXConstructExpr *e) { return check(is_nothrow_function(e->getConstructor(), ast_)); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *e) { return check(!function_can_throw(*e->getConstructor(), ast_)); }
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *e) { return check(has_nothrow_destructor(e->getType())); }
   bool VisitVarDecl(VarDecl *var) { return check(!var->hasLocalStorage() || has_nothrow_destructor(var->getType())); }
   bool VisitCXXThrowExpr(CXXThrowExpr *) { return check(false); }
@@ -73,6 +63,16 @@ private:
 };
 
 }  // namespace
+
+bool function_can_throw(const FunctionDecl &fd, const ASTContext &ast) {
+  if (fd.hasAttr<NoThrowAttr>()) return false;
+  if (unsigned id = fd.getBuiltinID()) return !ast.BuiltinInfo.isNoThrow(id);
+  const auto *proto = fd.getType()->getAs<FunctionProtoType>();
+  if (!proto) return true;
+  ExceptionSpecificationType est = proto->getExceptionSpecType();
+  if (isa<CXXDestructorDecl>(fd)) return est == EST_NoexceptFalse || est == EST_Dynamic;  // implicitly noexcept
+  return !proto->isNothrow();
+}
 
 bool body_can_throw(const Stmt *body, const ASTContext &ast) {
   ThrowFinder finder(ast);

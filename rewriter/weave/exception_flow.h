@@ -6,10 +6,15 @@
 
 namespace clang {
 class ASTContext;
+class FunctionDecl;
 class Stmt;
 }  // namespace clang
 
 namespace orch {
+
+// Whether the function's declaration lets an exception out: not noexcept
+// (destructors are unless declared otherwise), not a nothrow builtin.
+bool function_can_throw(const clang::FunctionDecl &fd, const clang::ASTContext &ast);
 
 // Conservative: true unless every expression the body evaluates is known not
 // to throw (dependent code in templates counts as throwing). Lambda bodies and

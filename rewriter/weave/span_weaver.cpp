@@ -61,16 +61,6 @@ bool returns_named_local(const CompoundStmt *body) {
   return false;
 }
 
-// Whether an exception can leave the function (so a try/catch is worth it).
-bool may_throw(const FunctionDecl &fd) {
-  const auto *fpt = fd.getType()->getAs<FunctionProtoType>();
-  if (!fpt) return true;
-  ExceptionSpecificationType est = fpt->getExceptionSpecType();
-  if (isa<CXXDestructorDecl>(fd)) return est == EST_NoexceptFalse || est == EST_Dynamic;  // implicitly noexcept
-  if (est == EST_Unevaluated || est == EST_Uninstantiated || est == EST_Unparsed) return true;
-  return !fpt->isNothrow();
-}
-
 std::string c_attribute_call(const RuntimeAttribute &a, const std::string &span) {
   std::string head = "(&" + span + ", " + c_string_literal(a.key) + ", ";
   std::string name(a.param->getName());
@@ -93,7 +83,7 @@ public:
   std::vector<std::string> weave(EditList &edits) {
     collect_runtime_attributes();
     bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
-                             may_throw(*fn_.decl) && body_can_throw(fn_.body, ast_);
+                             function_can_throw(*fn_.decl, ast_) && body_can_throw(fn_.body, ast_);
     bool with_try = record_exceptions && !returns_named_local(fn_.body);
     if (record_exceptions && !with_try)
       notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");
