@@ -129,14 +129,10 @@ int run_launcher(const std::vector<std::string> &argv) {
   if (run_command(rewritten_command(cmd, rewritten), diagnostics) != 0) {
     // The rewrite must never be what breaks a build. If the original does not
     // compile either, the user's own diagnostics are all that matter.
-    std::string original_diagnostics;
-    int original_status = run_command(cmd.argv, original_diagnostics);
-    std::fputs(original_diagnostics.c_str(), stderr);
-    if (original_status != 0) return original_status;
-    if (!warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this"))
-      return 1;
-    fix_unit_depfile(cmd, config, {});
-    return 0;
+    if (int original_status = compile_original(cmd, config)) return original_status;
+    return warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this")
+               ? 0
+               : 1;
   }
   std::fputs(diagnostics.c_str(), stderr);
   CopiedFiles copies = {{rewritten, cmd.source()}};
