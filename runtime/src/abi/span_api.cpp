@@ -193,16 +193,17 @@ __attribute__((noinline)) void add_extension_attr(Record *r, AttrView a) noexcep
   }
 }
 
-inline InlineAttr *inline_slot(Record *r) {
-  return r->n_attrs < g_hot.inline_attr_limit && !r->ext ? &r->attrs[r->n_attrs++] : nullptr;
+inline InlineAttr *inline_slot(Record *r, AttrType type) {
+  if (r->n_attrs >= g_hot.inline_attr_limit || r->ext) return nullptr;
+  r->attr_types[r->n_attrs] = type;
+  return &r->attrs[r->n_attrs++];
 }
 
 void attr_i64(orch_span *span, const char *key, int64_t value) noexcept {
   Record *r = recording(span);
   if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r)) {
+  if (InlineAttr *a = inline_slot(r, AttrType::Int)) {
     a->key = key;
-    a->type = AttrType::Int;
     a->i = value;
     return;
   }
@@ -216,9 +217,8 @@ void attr_i64(orch_span *span, const char *key, int64_t value) noexcept {
 void attr_f64(orch_span *span, const char *key, double value) noexcept {
   Record *r = recording(span);
   if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r)) {
+  if (InlineAttr *a = inline_slot(r, AttrType::Double)) {
     a->key = key;
-    a->type = AttrType::Double;
     a->d = value;
     return;
   }
@@ -232,9 +232,8 @@ void attr_f64(orch_span *span, const char *key, double value) noexcept {
 void attr_bool(orch_span *span, const char *key, int value) noexcept {
   Record *r = recording(span);
   if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r)) {
+  if (InlineAttr *a = inline_slot(r, AttrType::Bool)) {
     a->key = key;
-    a->type = AttrType::Bool;
     a->b = value != 0;
     return;
   }
@@ -258,12 +257,10 @@ void attr_str(orch_span *span, const char *key, const char *value, size_t len) n
   if (!r || !key || !value) return;  // NULL: the attribute is absent
   len = truncated_length(value, len);
   if (len <= static_cast<size_t>(kInlineStringBytes - r->str_used)) {
-    if (InlineAttr *a = inline_slot(r)) {
+    if (InlineAttr *a = inline_slot(r, AttrType::String)) {
       a->key = key;
-      a->type = AttrType::String;
-      a->in_extension = false;
-      a->offset = r->str_used;
-      a->len = static_cast<uint32_t>(len);
+      a->str.offset = r->str_used;
+      a->str.len = static_cast<uint32_t>(len);
       std::memcpy(r->str + r->str_used, value, len);
       r->str_used = static_cast<uint8_t>(r->str_used + len);
       return;

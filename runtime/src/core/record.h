@@ -7,6 +7,7 @@
 // meaningful after a memcpy: inline strings are offsets, not pointers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -52,17 +53,18 @@ struct RecordExtension {
 constexpr int kInlineAttrs = 4;
 constexpr int kInlineStringBytes = 72;
 
+// Its type is Record::attr_types[i]: with the key and the value only, two
+// inline attributes and the header fit in the two cache lines a span end copies.
 struct InlineAttr {
   const char *key;  // string literal from the instrumented code
-  uint32_t len;     // AttrType::String
-  AttrType type;
-  bool in_extension;  // String: `ptr` into the extension, else `offset` into Record::str
   union {
     int64_t i;
     double d;
     bool b;
-    uint32_t offset;
-    const char *ptr;
+    struct {
+      uint32_t offset;  // into Record::str
+      uint32_t len;
+    } str;
   };
 };
 
@@ -76,10 +78,17 @@ struct alignas(64) Record : Frame {
   uint8_t n_attrs;
   uint8_t str_used;
   StatusCode status;
+  AttrType attr_types[kInlineAttrs];
   InlineAttr attrs[kInlineAttrs];
   char str[kInlineStringBytes];
 };
 
+// offsetof on a derived class is conditionally supported; GCC and Clang support it.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static_assert(offsetof(Record, attrs) + 2 * sizeof(InlineAttr) <= 128,
+              "a span with two attributes must be copied as two cache lines");
+#pragma GCC diagnostic pop
 static_assert(sizeof(Record) == 256, "Record is copied whole on span end; keep it at 4 cache lines");
 
 }  // namespace orch::rt

@@ -25,12 +25,13 @@ AttrView int_attr(std::string_view key, int64_t value) {
   return a;
 }
 
-AttrView inline_attr(const Record &r, const InlineAttr &in) {
+AttrView inline_attr(const Record &r, int i) {
+  const InlineAttr &in = r.attrs[i];
   AttrView a;
   a.key = in.key;
-  a.type = in.type;
-  switch (in.type) {
-  case AttrType::String: a.str = {in.in_extension ? in.ptr : r.str + in.offset, in.len}; break;
+  a.type = r.attr_types[i];
+  switch (a.type) {
+  case AttrType::String: a.str = {r.str + in.str.offset, in.str.len}; break;
   case AttrType::Int: a.i = in.i; break;
   case AttrType::Double: a.d = in.d; break;
   case AttrType::Bool: a.b = in.b; break;
@@ -60,7 +61,7 @@ void SpanViewBuilder::add_attributes(const Record &r, SpanView &v) {
     const char *key = site->static_attrs[2 * i], *value = site->static_attrs[2 * i + 1];
     if (key && value) attrs_.push_back(str_attr(key, value));
   }
-  for (int i = 0; i < r.n_attrs; ++i) attrs_.push_back(inline_attr(r, r.attrs[i]));
+  for (int i = 0; i < r.n_attrs; ++i) attrs_.push_back(inline_attr(r, i));
   if (r.ext) attrs_.insert(attrs_.end(), r.ext->attrs.begin(), r.ext->attrs.end());
 
   // A key set twice keeps its last value (OpenTelemetry SetAttribute).
