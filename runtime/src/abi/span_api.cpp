@@ -100,7 +100,7 @@ void span_start(orch_span *span, const orch_site *site) noexcept {
   } else {
     ts->ids.trace_id(trace_id);
     const Sampler &sampler = Runtime::instance()->sampler();
-    if (!sampler.should_sample(ParentKind::None, trace_id)) {
+    if (!sampler.should_sample_root(trace_id)) {
       // A ratio decision depends on the trace id, which descendants must
       // share: keep a non-recording frame. Other samplers decide the same for
       // every root, so nothing needs to be kept.

@@ -20,6 +20,12 @@ public:
   Sampler(SamplerKind kind, double ratio);
 
   bool should_sample(ParentKind parent, const uint8_t trace_id[16]) const;
+  // should_sample for a span without a parent, with the default samplers'
+  // answer inline (no call on the hot path).
+  bool should_sample_root(const uint8_t trace_id[16]) const {
+    return kind_ == SamplerKind::ParentBasedAlwaysOn || kind_ == SamplerKind::AlwaysOn ||
+           should_sample(ParentKind::None, trace_id);
+  }
 
   // True when no span can ever be sampled: span_start may return at once.
   bool never_samples() const { return kind_ == SamplerKind::AlwaysOff; }

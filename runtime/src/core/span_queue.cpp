@@ -1,6 +1,5 @@
 #include "core/span_queue.h"
 
-#include <cstring>
 #include <new>
 
 namespace orch::rt {
@@ -41,38 +40,24 @@ bool ChunkPool::reserve_full_chunk() {
   return true;
 }
 
-PushResult SpanQueue::push(const Record &r, ChunkPool &pool) {
-  PushResult result = PushResult::Ok;
-  if (__builtin_expect(write_ == kChunkRecords || !tail_, 0)) {
-    // The full tail chunk counts against the queue limit until exported.
-    if (tail_ && !pool.reserve_full_chunk()) return PushResult::Dropped;
-    Chunk *c = pool.take();
-    if (!c) {
-      if (tail_) pool.release_full_chunk();
-      return PushResult::Dropped;
-    }
-    if (tail_) {
-      tail_->next.store(c, std::memory_order_release);
-      result = PushResult::OkChunkFilled;
-    } else {
-      head_.store(c, std::memory_order_release);
-      result = PushResult::OkFirstChunk;
-    }
-    tail_ = c;
-    write_ = 0;
+PushResult SpanQueue::next_chunk(ChunkPool &pool) {
+  // The full tail chunk counts against the queue limit until exported.
+  if (tail_ && !pool.reserve_full_chunk()) return PushResult::Dropped;
+  Chunk *c = pool.take();
+  if (!c) {
+    if (tail_) pool.release_full_chunk();
+    return PushResult::Dropped;
   }
-  // Only the cache lines in use: the header and the used attributes, then
-  // the used string bytes. Every cache line not written is one less to pull
-  // from the exporter's core, which read this slot last. The two fixed sizes
-  // compile to a few vector moves; a copy of the exact length was a call into
-  // memcpy on every span.
-  Record &slot = tail_->records[write_];
-  const auto *base = reinterpret_cast<const char *>(&r);
-  const size_t used = reinterpret_cast<const char *>(&r.attrs[r.n_attrs]) - base;
-  if (used <= 128) std::memcpy(static_cast<void *>(&slot), base, 128);
-  else std::memcpy(static_cast<void *>(&slot), base, sizeof(Record) - sizeof(r.str));  // str is last
-  if (r.str_used) std::memcpy(slot.str, r.str, r.str_used);
-  tail_->published.store(++write_, std::memory_order_release);
+  PushResult result;
+  if (tail_) {
+    tail_->next.store(c, std::memory_order_release);
+    result = PushResult::OkChunkFilled;
+  } else {
+    head_.store(c, std::memory_order_release);
+    result = PushResult::OkFirstChunk;
+  }
+  tail_ = c;
+  write_ = 0;
   return result;
 }
 
