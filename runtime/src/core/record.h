@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/tracestate.h"
 #include "orch/orch.h"
 #include "span_data.h"
 
@@ -28,6 +29,7 @@ struct Frame {
   uint8_t trace_id[16];
   uint8_t span_id[8];
   Frame *prev;  // enclosing context on this thread (also the free-list link)
+  const SharedTraceState *trace_state;  // owned reference or nullptr; the same for a remote frame and its descendants
   uint8_t trace_flags;
   FrameKind kind;
   bool no_export;  // already accounted for: in flight across fork() (the parent
@@ -50,7 +52,7 @@ struct RecordExtension {
 };
 
 constexpr int kInlineAttrs = 4;
-constexpr int kInlineStringBytes = 72;
+constexpr int kInlineStringBytes = 64;  // what is left of 256 bytes
 
 struct InlineAttr {
   const char *key;  // string literal from the instrumented code
@@ -81,5 +83,11 @@ struct alignas(64) Record : Frame {
 };
 
 static_assert(sizeof(Record) == 256, "Record is copied whole on span end; keep it at 4 cache lines");
+
+// Frees what a finished Record owns besides itself; its final holder calls it.
+inline void release_owned(const Record &r) {
+  delete r.ext;
+  SharedTraceState::release(r.trace_state);
+}
 
 }  // namespace orch::rt
