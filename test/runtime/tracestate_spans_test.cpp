@@ -65,6 +65,14 @@ std::map<std::string, CapturedSpan> by_name(const std::vector<CapturedSpan> &spa
   return m;
 }
 
+using TraceStates = std::map<std::string, std::string>;  // span name -> trace_state
+
+TraceStates trace_states(const std::vector<CapturedSpan> &spans) {
+  TraceStates m;
+  for (const auto &[name, s] : by_name(spans)) m[name] = s.trace_state;
+  return m;
+}
+
 TEST(TracestateSpans, EveryDescendantOfTheRemoteParentCarriesIt) {
   RuntimeHarness h;
   ASSERT_EQ(h.run(test_config(),
@@ -115,12 +123,8 @@ TEST(TracestateSpans, InnerRemoteParentWinsUntilItIsDetached) {
                     orch_context_detach(outer);
                   }),
             0);
-  auto spans = by_name(h.spans());
-  ASSERT_EQ(spans.size(), 4u);
-  EXPECT_EQ(spans["request"].trace_state, "outer=1");
-  EXPECT_EQ(spans["inner"].trace_state, "inner=2,outer=1");
-  EXPECT_EQ(spans["leaf"].trace_state, "outer=1");
-  EXPECT_EQ(spans["local"].trace_state, "");
+  EXPECT_EQ(trace_states(h.spans()),
+            (TraceStates{{"request", "outer=1"}, {"inner", "inner=2,outer=1"}, {"leaf", "outer=1"}, {"local", ""}}));
 }
 
 TEST(TracestateSpans, InvalidTracestateAttachesTheContextWithoutIt) {
@@ -172,11 +176,8 @@ TEST(TracestateSpans, QueuedSpansOutliveTheirDetachedContextAndTheHeader) {
                     CHILD_CHECK(orch_flush(10000) == 1);
                   }),
             0);
-  auto spans = by_name(h.spans());
-  ASSERT_EQ(spans.size(), 3u);
-  EXPECT_EQ(spans["request"].trace_state, "vendor=short-lived");
-  EXPECT_EQ(spans["inner"].trace_state, "vendor=short-lived");
-  EXPECT_EQ(spans["local"].trace_state, "");
+  EXPECT_EQ(trace_states(h.spans()),
+            (TraceStates{{"request", "vendor=short-lived"}, {"inner", "vendor=short-lived"}, {"local", ""}}));
 }
 
 // A span that ends on another thread (a resumed coroutine) hands its reference
