@@ -14,7 +14,13 @@ function attrs(list) {
   return out;
 }
 
-// Each expected span: parent name, kind, attributes (typed, exact), status, events.
+// The remote parent (W3C traceparent) remote_request continues, and the
+// tracestate it was attached with, as the header string spans carry.
+const REMOTE = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
+const REMOTE_TRACE_STATE = 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE';
+
+// Each expected span: parent name (or remote parent), kind, attributes (typed,
+// exact), status, events, trace state.
 const EXPECTED = {
   handle_request: {
     parent: null, kind: 2, status: undefined,
@@ -52,7 +58,10 @@ const EXPECTED = {
   fail_with_status: { parent: 'handle_request', kind: 1, status: { code: 2, message: 'bad input' } },
   publish: { parent: 'handle_request', kind: 4 },
   consume: { parent: 'handle_request', kind: 5 },
+  remote_request: { parent: null, remote: REMOTE, kind: 2, traceState: REMOTE_TRACE_STATE },
+  remote_work: { parent: 'remote_request', kind: 1, traceState: REMOTE_TRACE_STATE },
 };
+const SPAN_COUNT = Object.keys(EXPECTED).length;
 const ORDER = ['parse_input', 'fail_with_exception', 'fail_with_status', 'publish', 'consume'];
 
 const same = require('util').isDeepStrictEqual;
@@ -108,7 +117,13 @@ function checkTrace(requests, expect) {
     const now = BigInt(Date.now()) * 1000000n;
     if (!(start > now - 600n * 1000000000n && start <= end && end <= now)) fail(`${name}: times ${start}..${end} not within the last 10 min and ordered`);
     const parent = e.parent && byName[e.parent];
-    if (!e.parent && s.parentSpanId) fail(`${name}: root span has parent ${s.parentSpanId}`);
+    if (e.remote) {
+      if (s.parentSpanId !== e.remote.spanId || s.traceId !== e.remote.traceId)
+        fail(`${name}: trace ${s.traceId} parent ${s.parentSpanId}, expected the remote ${JSON.stringify(e.remote)}`);
+    } else if (!e.parent && s.parentSpanId) {
+      fail(`${name}: root span has parent ${s.parentSpanId}`);
+    }
+    if ((s.traceState || '') !== (e.traceState || '')) fail(`${name}: trace state "${s.traceState}", expected "${e.traceState || ''}"`);
     if (e.parent && parent) {
       if (s.parentSpanId !== parent.spanId) fail(`${name}: parent ${s.parentSpanId}, expected ${e.parent} (${parent.spanId})`);
       if (s.traceId !== parent.traceId) fail(`${name}: trace id differs from its parent's`);
@@ -142,4 +157,4 @@ function checkTrace(requests, expect) {
   return problems;
 }
 
-module.exports = { checkTrace };
+module.exports = { checkTrace, SPAN_COUNT };

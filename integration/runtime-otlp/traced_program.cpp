@@ -1,8 +1,10 @@
 // A small program that reaches liborch_runtime through its C ABI the way
 // woven code does, for the end-to-end OTLP tests.
 //
-//   traced_program            one trace with every kind of data orch records
-//                             (see check-trace.js), prints "result: 42", exits 7
+//   traced_program            one trace with every kind of data orch records,
+//                             then one continuing a remote parent with its
+//                             tracestate (see check-trace.js); prints
+//                             "result: 42", exits 7
 //   traced_program rounds     reads "round N" lines from stdin; for each, ends
 //                             one span named "round-N", flushes (1 s) and
 //                             prints "round N exported=0|1"
@@ -92,6 +94,22 @@ int one_trace() {
   return 42;
 }
 
+// What an integration does with an incoming request's headers.
+void remote_request() {
+  static orch_site site = make_site(ORCH_KIND_SERVER, "remote_request", __LINE__);
+  static orch_site work = make_site(ORCH_KIND_INTERNAL, "remote_work", __LINE__);
+  const char traceparent[] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+  const char tracestate[] = " rojo=00f067aa0ba902b7 ,congo=t61rcWkgMzE";
+  orch_span_context parent;
+  if (!orch_traceparent_parse(traceparent, sizeof traceparent - 1, &parent)) return;
+  void *token = orch_context_attach_tracestate(&parent, tracestate, sizeof tracestate - 1);
+  {
+    Span request(site);
+    Span child(work);
+  }
+  orch_context_detach(token);
+}
+
 int rounds() {
   std::string line;
   while (std::getline(std::cin, line)) {
@@ -114,5 +132,6 @@ int rounds() {
 int main(int argc, char **argv) {
   if (argc > 1 && std::strcmp(argv[1], "rounds") == 0) return rounds();
   std::printf("result: %d\n", one_trace());
+  remote_request();
   return 7;
 }

@@ -48,7 +48,7 @@ public:
       out << getpid() << '\x1f' << s.name << '\x1f' << hex(s.trace_id, 16) << '\x1f' << hex(s.span_id, 8) << '\x1f'
           << hex(s.parent_span_id, 8) << '\x1f' << s.trace_flags << '\x1f' << static_cast<int>(s.status) << '\x1f'
           << s.start_unix_nano << '\x1f' << s.end_unix_nano << '\x1f' << s.dropped_attributes_count << '\x1f'
-          << service << '\x1f';
+          << service << '\x1f' << s.trace_state << '\x1f';
       for (const auto &a : s.attributes) out << a.key << '=' << value_text(a) << '\x1e';
       out << '\x1f';
       for (const auto &e : s.events) {
@@ -113,7 +113,7 @@ std::vector<CapturedSpan> RuntimeHarness::spans() const {
   std::string line;
   while (std::getline(in, line)) {
     auto f = split(line, '\x1f');
-    if (f.size() != 13) continue;
+    if (f.size() != 14) continue;
     CapturedSpan s;
     s.pid = std::stoi(f[0]);
     s.name = f[1];
@@ -126,13 +126,14 @@ std::vector<CapturedSpan> RuntimeHarness::spans() const {
     s.end = std::stoull(f[8]);
     s.dropped_attributes = static_cast<uint32_t>(std::stoul(f[9]));
     s.service_name = f[10];
-    for (const auto &kv : split(f[11], '\x1e')) {
+    s.trace_state = f[11];
+    for (const auto &kv : split(f[12], '\x1e')) {
       if (kv.empty()) continue;
       auto eq = kv.find('=');
       s.attrs[kv.substr(0, eq)] = kv.substr(eq + 1);
       s.attr_order.push_back(kv.substr(0, eq));
     }
-    for (const auto &e : split(f[12], '\x1e'))
+    for (const auto &e : split(f[13], '\x1e'))
       if (!e.empty()) s.events.push_back(e);
     result.push_back(std::move(s));
   }

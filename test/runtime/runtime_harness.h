@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <string>
@@ -11,6 +13,15 @@
 
 #include "config/config.h"
 #include "orch/orch.h"
+
+// In a RuntimeHarness::run body: a failure ends the child with status 3 and a message.
+#define CHILD_CHECK(cond)                                                    \
+  do {                                                                       \
+    if (!(cond)) {                                                           \
+      std::fprintf(stderr, "child check failed: %s (line %d)\n", #cond, __LINE__); \
+      std::_Exit(3);                                                         \
+    }                                                                        \
+  } while (0)
 
 namespace orch::test {
 
@@ -25,6 +36,7 @@ struct CapturedSpan {
   std::vector<std::string> attr_order;
   std::vector<std::string> events;  // "name type=... message=..."
   std::string service_name;
+  std::string trace_state;
 };
 
 class RuntimeHarness {

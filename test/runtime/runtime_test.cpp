@@ -19,15 +19,6 @@
 namespace orch::test {
 namespace {
 
-// Child-side check: a failure ends the child with status 3 and a message.
-#define CHILD_CHECK(cond)                                                    \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      std::fprintf(stderr, "child check failed: %s (line %d)\n", #cond, __LINE__); \
-      std::_Exit(3);                                                         \
-    }                                                                        \
-  } while (0)
-
 orch_site g_root = make_site("root");
 orch_site g_child = make_site("child");
 orch_site g_leaf = make_site("leaf");

@@ -152,6 +152,20 @@ int orch_tracestate_remove(orch_tracestate *ts, const char *key, size_t key_len)
  * or 0 if buf is too small (nothing is written then) or the list is empty. */
 size_t orch_tracestate_format(const orch_tracestate *ts, char *buf, size_t buf_len);
 
+/* orch_context_attach with the remote parent's tracestate header value
+ * (several header fields joined with ","): every span started under the
+ * context, and every descendant span on this thread, carries it (OTLP
+ * Span.trace_state, orch_current_tracestate) as "k1=v1,k2=v2". The value is
+ * copied; an integration that updates its own entry does so before attaching
+ * (orch_tracestate_parse, _set, _format). NULL, empty or invalid: the context
+ * is attached without a tracestate (W3C: an invalid one is not propagated).
+ * Detach with orch_context_detach. */
+void *orch_context_attach_tracestate(const orch_span_context *ctx, const char *tracestate, size_t len);
+/* The tracestate of the calling thread's current context, for an outgoing
+ * request's header: copied into buf, NUL-terminated. Returns its length, or 0
+ * if there is none or buf is too small. */
+size_t orch_current_tracestate(char *buf, size_t buf_len);
+
 /* Exports everything buffered so far; waits at most timeout_ms. Returns 1 if
  * all spans were exported. */
 int orch_flush(uint32_t timeout_ms);

@@ -2,7 +2,6 @@
 // None of them throws, blocks for long (orch_flush waits at most its
 // timeout) or fails on a missing runtime.
 #include <cstring>
-#include <new>
 
 #include "orch/stats.h"
 
@@ -85,26 +84,36 @@ ORCH_EXPORT int orch_current_context(orch_span_context *out) {
   return 1;
 }
 
-ORCH_EXPORT void *orch_context_attach(const orch_span_context *ctx) {
+// The calling thread's state, if `ctx` can be attached to it.
+static ThreadState *attachable(const orch_span_context *ctx) {
   if (!ctx || !context_is_valid(*ctx) || !Runtime::instance()) return nullptr;
-  ThreadState *ts;
   try {
-    ts = thread_state();
+    return thread_state();
   } catch (...) {
     return nullptr;
   }
-  auto *f = new (std::nothrow) Frame{};
-  if (!ts || !f) {
-    delete f;
-    return nullptr;
-  }
-  std::memcpy(f->trace_id, ctx->trace_id, 16);
-  std::memcpy(f->span_id, ctx->span_id, 8);
-  f->trace_flags = ctx->trace_flags;
-  f->kind = FrameKind::Remote;
+}
+
+// Makes `f` (nullptr when out of memory) the thread's current context; returns the token.
+static void *push_remote(ThreadState *ts, Frame *f) {
+  if (!f) return nullptr;
   f->prev = ts->current;
   ts->current = f;
   return f;
+}
+
+ORCH_EXPORT void *orch_context_attach(const orch_span_context *ctx) {
+  ThreadState *ts = attachable(ctx);
+  return ts ? push_remote(ts, new_remote_frame(*ctx, nullptr)) : nullptr;
+}
+
+ORCH_EXPORT void *orch_context_attach_tracestate(const orch_span_context *ctx, const char *tracestate, size_t len) {
+  ThreadState *ts = attachable(ctx);
+  if (!ts) return nullptr;
+  // An invalid tracestate is not propagated (W3C); the context still is.
+  orch_tracestate parsed;
+  const bool valid = tracestate && parse_tracestate({tracestate, len}, parsed);
+  return push_remote(ts, new_remote_frame(*ctx, valid ? SharedTraceState::make(parsed) : nullptr));
 }
 
 ORCH_EXPORT void orch_context_detach(void *token) {
@@ -113,11 +122,11 @@ ORCH_EXPORT void orch_context_detach(void *token) {
   if (!ts || !f || f->kind != FrameKind::Remote) return;
   if (ts->current == f) {
     Frame *p = f->prev;
-    delete f;
+    delete_remote_frame(f);
     while (p && p->kind == FrameKind::Remote && p->detached) {
       Frame *dead = p;
       p = p->prev;
-      delete dead;
+      delete_remote_frame(dead);
     }
     ts->current = p;
   } else {
@@ -125,6 +134,16 @@ ORCH_EXPORT void orch_context_detach(void *token) {
     // when they end (see unlink_frame in span_api.cpp).
     f->detached = true;
   }
+}
+
+ORCH_EXPORT size_t orch_current_tracestate(char *buf, size_t buf_len) {
+  ThreadState *ts = tls_thread_state;
+  if (!buf || !ts || !ts->current || !ts->current->trace_state) return 0;
+  const std::string_view text = ts->current->trace_state->text();
+  if (text.size() >= buf_len) return 0;
+  std::memcpy(buf, text.data(), text.size());
+  buf[text.size()] = '\0';
+  return text.size();
 }
 
 ORCH_EXPORT int orch_flush(uint32_t timeout_ms) {

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
+#include "core/trace_context.h"
 
 namespace orch::rt {
 namespace {
@@ -29,7 +30,7 @@ inline bool unlink_frame(ThreadState *ts, Frame *f) {
     while (p && p->kind == FrameKind::Remote && p->detached) {
       Frame *dead = p;
       p = p->prev;
-      delete dead;
+      delete_remote_frame(dead);
     }
     ts->current = p;
     return true;
@@ -52,6 +53,7 @@ inline void init_record(Record *r, ThreadState *ts, const orch_site *site, Frame
   span_id_bytes(ts->ids.span_id(), r->span_id);
   r->site = site;
   r->ext = nullptr;
+  r->trace_state = nullptr;
   r->dropped_attrs = 0;
   r->n_attrs = 0;
   r->str_used = 0;
@@ -123,6 +125,7 @@ void span_start(orch_span *span, const orch_site *site) noexcept {
   else std::memset(r->parent_span_id, 0, 8);
   r->trace_flags = flags;
   init_record(r, ts, site, FrameKind::Recording);
+  if (parent && parent->trace_state) r->trace_state = parent->trace_state->retain();  // safe: see trace_context.h
   set_span(span, r);
   r->start_ticks = now_ticks();
 }
@@ -156,10 +159,10 @@ void span_end(orch_span *span) noexcept {
       if (result != PushResult::Dropped) ThreadState::bump(ts->published);
       publish_slow(rt, ts, result);
     }
-    // The queue owns the extension now, unless the span was dropped.
-    if (result == PushResult::Dropped) delete r->ext;
+    // The queue owns the extension and tracestate now, unless the span was dropped.
+    if (result == PushResult::Dropped) release_owned(*r);
   } else {
-    delete r->ext;
+    release_owned(*r);
   }
   r->ext = nullptr;
   if (reusable) ts->free_record(r);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/tracestate.h"
 #include "orch/orch.h"
 #include "span_data.h"
 
@@ -29,6 +30,7 @@ struct Frame {
   uint8_t trace_id[16];
   uint8_t span_id[8];
   Frame *prev;  // enclosing context on this thread (also the free-list link)
+  const SharedTraceState *trace_state;  // owned reference or nullptr; the same for a remote frame and its descendants
   uint8_t trace_flags;
   FrameKind kind;
   bool no_export;  // already accounted for: in flight across fork() (the parent
@@ -51,7 +53,7 @@ struct RecordExtension {
 };
 
 constexpr int kInlineAttrs = 4;
-constexpr int kInlineStringBytes = 72;
+constexpr int kInlineStringBytes = 64;  // what is left of 256 bytes
 
 // Its type is Record::attr_types[i]: with the key and the value only, two
 // inline attributes and the header fit in the two cache lines a span end copies.
@@ -90,5 +92,11 @@ static_assert(offsetof(Record, attrs) + 2 * sizeof(InlineAttr) <= 128,
               "a span with two attributes must be copied as two cache lines");
 #pragma GCC diagnostic pop
 static_assert(sizeof(Record) == 256, "Record is copied whole on span end; keep it at 4 cache lines");
+
+// Frees what a finished Record owns besides itself; its final holder calls it.
+inline void release_owned(const Record &r) {
+  delete r.ext;
+  SharedTraceState::release(r.trace_state);
+}
 
 }  // namespace orch::rt

@@ -113,6 +113,7 @@ std::span<const SpanView> SpanViewBuilder::build(std::span<const Record *const> 
     std::memcpy(v.span_id, r->span_id, 8);
     std::memcpy(v.parent_span_id, r->parent_span_id, 8);
     v.trace_flags = r->trace_flags;
+    if (r->trace_state) v.trace_state = r->trace_state->text();
     v.name = r->site->name ? r->site->name : "";
     const uint32_t kind = r->site->kind;
     v.kind = static_cast<uint8_t>(kind >= ORCH_KIND_INTERNAL && kind <= ORCH_KIND_CONSUMER ? kind : 1u);

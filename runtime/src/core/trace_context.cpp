@@ -1,5 +1,8 @@
 #include "core/trace_context.h"
 
+#include <cstring>
+#include <new>
+
 #include "core/ids.h"
 
 namespace orch::rt {
@@ -44,6 +47,25 @@ bool parse_traceparent(std::string_view v, orch_span_context &out) {
   ctx.is_remote = 1;
   out = ctx;
   return true;
+}
+
+Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *trace_state) {
+  auto *f = new (std::nothrow) Frame{};
+  if (!f) {
+    SharedTraceState::release(trace_state);
+    return nullptr;
+  }
+  std::memcpy(f->trace_id, ctx.trace_id, 16);
+  std::memcpy(f->span_id, ctx.span_id, 8);
+  f->trace_flags = ctx.trace_flags;
+  f->kind = FrameKind::Remote;
+  f->trace_state = trace_state;
+  return f;
+}
+
+void delete_remote_frame(Frame *f) {
+  SharedTraceState::release(f->trace_state);
+  delete f;
 }
 
 }  // namespace orch::rt

@@ -1,6 +1,7 @@
 #include "core/tracestate.h"
 
 #include <cstring>
+#include <new>
 
 namespace orch::rt {
 namespace {
@@ -110,6 +111,22 @@ void format_tracestate(const orch_tracestate &ts, char *out) {
     *out++ = '=';
     out = static_cast<char *>(std::memcpy(out, m.value, m.value_len)) + m.value_len;
   }
+}
+
+const SharedTraceState *SharedTraceState::make(const orch_tracestate &ts) noexcept {
+  const size_t n = tracestate_length(ts);
+  if (n == 0) return nullptr;
+  try {
+    std::string text(n, '\0');
+    format_tracestate(ts, text.data());
+    return new SharedTraceState(std::move(text));
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+void SharedTraceState::release(const SharedTraceState *s) {
+  if (s && s->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete s;
 }
 
 }  // namespace orch::rt
