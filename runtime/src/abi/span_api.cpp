@@ -198,7 +198,7 @@ __attribute__((noinline)) void add_extension_attr(Record *r, AttrView a) noexcep
 
 inline InlineAttr *inline_slot(Record *r, AttrType type) {
   if (r->n_attrs >= g_hot.inline_attr_limit || r->ext) return nullptr;
-  r->attr_types[r->n_attrs] = type;
+  r->set_attr_type(r->n_attrs, type);
   return &r->attrs[r->n_attrs++];
 }
 

@@ -53,9 +53,9 @@ struct RecordExtension {
 };
 
 constexpr int kInlineAttrs = 4;
-constexpr int kInlineStringBytes = 64;  // what is left of 256 bytes
+constexpr int kInlineStringBytes = 96;  // what is left of 256 bytes
 
-// Its type is Record::attr_types[i]: with the key and the value only, two
+// Its type is Record::attr_type(i): with the key and the value only, two
 // inline attributes and the header fit in the two cache lines a span end copies.
 struct InlineAttr {
   const char *key;  // string literal from the instrumented code
@@ -80,10 +80,17 @@ struct alignas(64) Record : Frame {
   uint8_t n_attrs;
   uint8_t str_used;
   StatusCode status;
-  AttrType attr_types[kInlineAttrs];
+  uint8_t attr_types;  // two bits per inline attribute: its AttrType
   InlineAttr attrs[kInlineAttrs];
   char str[kInlineStringBytes];
+
+  AttrType attr_type(int i) const { return static_cast<AttrType>((attr_types >> (2 * i)) & 3); }
+  void set_attr_type(int i, AttrType type) {
+    attr_types = static_cast<uint8_t>((attr_types & ~(3 << (2 * i))) | (static_cast<int>(type) << (2 * i)));
+  }
 };
+
+static_assert(static_cast<int>(AttrType::Bool) < 4 && 2 * kInlineAttrs <= 8, "Record::attr_types packs 2 bits per attribute");
 
 // offsetof on a derived class is conditionally supported; GCC and Clang support it.
 #pragma GCC diagnostic push

@@ -29,7 +29,7 @@ AttrView inline_attr(const Record &r, int i) {
   const InlineAttr &in = r.attrs[i];
   AttrView a;
   a.key = in.key;
-  a.type = r.attr_types[i];
+  a.type = r.attr_type(i);
   switch (a.type) {
   case AttrType::String: a.str = {r.str + in.str.offset, in.str.len}; break;
   case AttrType::Int: a.i = in.i; break;
