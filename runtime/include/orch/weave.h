@@ -80,9 +80,9 @@ static const orch_api_v1 orch_w_noop_api = {
 /* One cache per translation unit: dlopen of an already loaded library is cheap.
  * orch_w_off_cache points to the runtime's `recording_off` flag: when it is set,
  * a span makes no call into the runtime. It is stored before orch_w_api_cache
- * is published; until then it points to a zero, so the first span asks. */
+ * is published; while it is null, the next span looks the runtime up. */
 static const orch_api_v1 *orch_w_api_cache;
-static const uint32_t *orch_w_off_cache = &orch_w_ask_runtime;
+static const uint32_t *orch_w_off_cache;
 
 /* Shared by every unit of the process, so that the warning is printed once. */
 __attribute__((weak)) int orch_w_warned_missing_runtime;
@@ -144,7 +144,7 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
 
 /* Ending a span, and the part of starting one that calls into the runtime, are
  * out of line (once per unit) and cannot throw: an instrumented function
- * inlines only the recording_off check (two loads and a branch) and makes
+ * inlines only the recording_off check (two loads, two branches) and makes
  * direct calls that need no landing pad. Inlining more (the end's check, the
  * runtime lookup, the indirect calls) made units of many small functions
  * compile up to 1.9x slower than plain (docs/benchmarks.md, "Build cost"); the
@@ -155,7 +155,8 @@ __attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch
   else s->api->span_start(s, site);
 }
 static __inline__ void orch_w_start_at(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
-  if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) {
+  const uint32_t *off = __atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED);
+  if (off && __atomic_load_n(off, __ATOMIC_RELAXED)) {
     s->api = ORCH_W_NULL; /* set all the same: GCC's -Wmaybe-uninitialized reaches into inlined code */
     s->rec = ORCH_W_NULL;
   } else {
