@@ -149,7 +149,7 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
  * lookup and the indirect calls too made units of many small functions compile
  * up to 1.9x slower than plain (docs/benchmarks.md, "Build cost"). The checks
  * stay inline because a call on the sampled-out path costs about a nanosecond
- * each: with the end out of line as well, a sampled-out span cost 2-2.7 ns
+ * each: with the end out of line as well, a sampled-out span cost 1.6-2.7 ns
  * over a plain call instead of about 0.8 (bench_span, always_off). */
 __attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
   s->api = orch_w_api();
