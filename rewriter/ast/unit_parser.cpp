@@ -11,6 +11,10 @@
 #include <llvm/Option/ArgList.h>
 #include <llvm/Option/OptTable.h>
 
+#include <optional>
+
+#include "ast/project_files.h"
+
 namespace orch {
 namespace {
 
@@ -47,33 +51,48 @@ public:
 
 class CallbackConsumer : public clang::ASTConsumer {
 public:
-  CallbackConsumer(AstCallback on_ast, bool &called, std::unique_ptr<IncludeGraph> includes)
-      : on_ast_(on_ast), called_(called), includes_(std::move(includes)) {}
+  CallbackConsumer(AstCallback on_ast, bool &called, std::unique_ptr<IncludeGraph> includes,
+                   const clang::SourceManager &sm, const Config *project)
+      : on_ast_(on_ast), called_(called), includes_(std::move(includes)), sm_(sm), project_config_(project) {}
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     if (ctx.getDiagnostics().hasErrorOccurred()) return;
     called_ = true;
     on_ast_(ctx, *includes_);
   }
-
-private:
-  AstCallback on_ast_;
-  bool &called_;
-  std::unique_ptr<IncludeGraph> includes_;
-};
-
-class CallbackAction : public clang::ASTFrontendAction {
-public:
-  CallbackAction(AstCallback on_ast, bool &called)
-      : on_ast_(on_ast), called_(called) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci, llvm::StringRef) override {
-    auto includes = std::make_unique<IncludeGraph>();
-    record_includes(ci.getPreprocessor(), *includes);
-    return std::make_unique<CallbackConsumer>(on_ast_, called_, std::move(includes));
+  // Asked by the parser (with FrontendOptions::SkipFunctionBodies) for each
+  // body it may skip; Sema never offers constexpr functions or those with a
+  // deduced return type, whose bodies the rest of the unit may need.
+  bool shouldSkipFunctionBody(clang::Decl *d) override {
+    if (!project_config_) return false;
+    if (!project_) project_.emplace(*includes_, *project_config_, sm_.getFileEntryForID(sm_.getMainFileID()));
+    const clang::FileEntry *file = sm_.getFileEntryForID(sm_.getFileID(sm_.getExpansionLoc(d->getLocation())));
+    return file && !project_->contains(file);
   }
 
 private:
   AstCallback on_ast_;
   bool &called_;
+  std::unique_ptr<IncludeGraph> includes_;  // filled by the preprocessor while the parser runs
+  const clang::SourceManager &sm_;
+  const Config *project_config_;
+  std::optional<ProjectFiles> project_;
+};
+
+class CallbackAction : public clang::ASTFrontendAction {
+public:
+  CallbackAction(AstCallback on_ast, bool &called, const Config *project)
+      : on_ast_(on_ast), called_(called), project_(project) {}
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci, llvm::StringRef) override {
+    auto includes = std::make_unique<IncludeGraph>();
+    record_includes(ci.getPreprocessor(), *includes);
+    ci.getFrontendOpts().SkipFunctionBodies = project_ != nullptr;
+    return std::make_unique<CallbackConsumer>(on_ast_, called_, std::move(includes), ci.getSourceManager(), project_);
+  }
+
+private:
+  AstCallback on_ast_;
+  bool &called_;
+  const Config *project_;
 };
 
 }  // namespace
@@ -118,7 +137,7 @@ bool run_frontend(const ParseRequest &request, std::unique_ptr<clang::FrontendAc
 std::string parse_unit(const ParseRequest &request, AstCallback on_ast) {
   bool called = false;
   std::string first_error;
-  bool ok = run_frontend(request, std::make_unique<CallbackAction>(on_ast, called), first_error);
+  bool ok = run_frontend(request, std::make_unique<CallbackAction>(on_ast, called, request.project), first_error);
   if (called) return "";
   if (!first_error.empty()) return "clang could not parse it: " + first_error;
   return ok ? "clang produced no AST" : "clang could not process the command line";

@@ -2,6 +2,13 @@
 // hands the AST and the unit's #include directives to a callback. Flags Clang
 // does not know are dropped; output, dependency and code generation flags are
 // irrelevant to parsing and removed.
+//
+// Given the project (orch.yaml), Clang skips the bodies of functions defined
+// outside the project's files (system headers, files outside orch.yaml's
+// directory or excluded): orch never instruments them, and what it asks about
+// their functions (exception specifications, types) is in their declarations.
+// The templates such bodies would instantiate are not instantiated either,
+// which is most of what parsing a unit that includes the standard library costs.
 #pragma once
 
 #include <llvm/ADT/STLFunctionalExtras.h>
@@ -10,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "aspects/model.h"
 #include "ast/include_graph.h"
 
 namespace clang {
@@ -24,6 +32,7 @@ struct ParseRequest {
   std::vector<std::string> args;  // the compiler's arguments, without the compiler itself
   std::string source;             // the source file as named in args
   std::string resource_dir;       // clang's builtin headers
+  const Config *project = nullptr;  // when set, bodies outside its files are skipped (see above)
 };
 
 using AstCallback = llvm::function_ref<void(clang::ASTContext &, const IncludeGraph &)>;

@@ -32,6 +32,7 @@ ParseRequest parse_request(const CompileCommand &cmd) {
 UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &config) {
   const InstallLayout &layout = install_layout();
   ParseRequest request = parse_request(cmd);
+  request.project = &config;
 
   RewriteSettings settings;
   settings.config = &config;

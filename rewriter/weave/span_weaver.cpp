@@ -171,8 +171,8 @@ private:
 
   std::string span_definition(bool detect_unwinding) {
     if (cplusplus_) {
-      std::string out = "::orch::weave::ScopedSpan " + span_ + "(&" + site_ +
-                        (detect_unwinding ? ", ::orch::weave::detect_unwinding" : "") + "); ";
+      std::string out = std::string(detect_unwinding ? "::orch::weave::UnwindAwareSpan " : "::orch::weave::ScopedSpan ") +
+                        span_ + "(&" + site_ + "); ";
       for (const auto &a : runtime_attrs_)
         out += span_ + ".attr(" + c_string_literal(a.key) + ", " + a.param->getName().str() + "); ";
       return out;

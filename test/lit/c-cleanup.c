@@ -1,14 +1,14 @@
 /* C sources: the span is a declaration with __attribute__((cleanup)) (C has no
- * destructors), placed before the body's own declarations, so strict C99
- * (-std=c99 -pedantic -Wall -Wextra -Werror -Wdeclaration-after-statement)
- * still compiles with gcc and clang. record-args become one more declaration;
+ * destructors), placed before the body's own declarations, so strict C99 (-std=c99
+ * -pedantic -Wall -Wextra -Werror -Wdeclaration-after-statement; -O2 for gcc's
+ * -Wmaybe-uninitialized) still compiles with gcc and clang. record-args: one more declaration;
  * record-return wraps each returned value in a typed pass-through (unsigned,
  * double, char pointer, enum) that returns it unchanged. */
 /*
 RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %orch diff --full %s -- %cc -std=c89 -c %s | grep -v "^[A-Z-]*:" | FileCheck %s
 */
 /*
-RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %check-same %cc %s %t.gcc -std=c99 -pedantic -Wall -Wextra -Werror -Wdeclaration-after-statement | FileCheck %s --check-prefix=OUT
+RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %check-same %cc %s %t.gcc -std=c99 -pedantic -O2 -Wall -Wextra -Werror -Wdeclaration-after-statement | FileCheck %s --check-prefix=OUT
 */
 /*
 RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %check-same %clang %s %t.clang -std=c99 -pedantic -Wall -Wextra -Werror -Wdeclaration-after-statement | FileCheck %s --check-prefix=OUT

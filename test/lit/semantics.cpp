@@ -25,7 +25,7 @@ struct Counted {
   int v = 0;
 };
 // a named local: no try block (it would cost NRVO with GCC); the guard detects unwinding instead
-// CHECK: Counted make_counted() { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}}, ::orch::weave::detect_unwinding);  Counted c; c.v = 7; return c; }
+// CHECK: Counted make_counted() { static ::orch_site {{[^;]*}}; ::orch::weave::UnwindAwareSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}});  Counted c; c.v = 7; return c; }
 Counted make_counted() { Counted c; c.v = 7; return c; }
 
 const char *which(int) { return "int"; }

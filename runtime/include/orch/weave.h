@@ -78,9 +78,9 @@ static const orch_api_v1 orch_w_noop_api = {
     ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL, &orch_w_always_off};
 
 /* One cache per translation unit: dlopen of an already loaded library is cheap.
- * orch_w_off_cache is the runtime's `recording_off` flag: when it is set, a span
- * costs two loads and a branch, with no call into the runtime. It is stored
- * before orch_w_api_cache is published. */
+ * orch_w_off_cache points to the runtime's `recording_off` flag: when it is set,
+ * a span makes no call into the runtime. It is stored before orch_w_api_cache
+ * is published; while it is null, the next span looks the runtime up. */
 static const orch_api_v1 *orch_w_api_cache;
 static const uint32_t *orch_w_off_cache;
 
@@ -142,15 +142,38 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
 
 /* ---- Span operations (C and C++) ---------------------------------------- */
 
+/* The calls into the runtime are out of line (once per unit) and cannot
+ * throw: an instrumented function inlines only the checks (start: the
+ * recording_off flag, two loads and two branches; end: whether there is a
+ * record) and direct calls that need no landing pad. Inlining the runtime
+ * lookup and the indirect calls too made units of many small functions compile
+ * up to 1.9x slower than plain (docs/benchmarks.md, "Build cost"). The checks
+ * stay inline because a call on the sampled-out path costs about a nanosecond
+ * each: with the end out of line as well, a sampled-out span cost 1.6-2.7 ns
+ * over a plain call instead of about 0.8 (bench_span, always_off). */
+__attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
+  s->api = orch_w_api();
+  if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s->rec = ORCH_W_NULL;
+  else s->api->span_start(s, site);
+}
+static __inline__ void orch_w_start_at(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
+  const uint32_t *off = __atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED);
+  if (off && __atomic_load_n(off, __ATOMIC_RELAXED)) {
+    s->api = ORCH_W_NULL; /* set all the same: GCC's -Wmaybe-uninitialized reaches into inlined code */
+    s->rec = ORCH_W_NULL;
+  } else {
+    orch_w_start_in_runtime(s, site);
+  }
+}
+__attribute__((noinline)) static void orch_w_end_in_runtime(orch_span *s) ORCH_W_NOEXCEPT { s->api->span_end(s); }
+static __inline__ void orch_w_end(orch_span *s) ORCH_W_NOEXCEPT {
+  if (s->rec) orch_w_end_in_runtime(s);
+}
+/* C: `__attribute__((cleanup(orch_w_end))) orch_span S = orch_w_start(&site);` */
 static __inline__ orch_span orch_w_start(orch_site *site) {
   orch_span s;
-  s.api = orch_w_api();
-  if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s.rec = ORCH_W_NULL;
-  else s.api->span_start(&s, site);
+  orch_w_start_at(&s, site);
   return s;
-}
-static __inline__ void orch_w_end(orch_span *s) {
-  if (s->rec) s->api->span_end(s);
 }
 /* The attribute helpers return 0 so that C code can call them inside a
  * declaration (keeps -Wdeclaration-after-statement quiet). */
@@ -293,22 +316,10 @@ template <class T> inline void put(orch_span *s, const char *k, const T &v, kind
 }
 }  // namespace detail
 
-/* Passed by the rewriter when it cannot wrap the body in try/catch (a
- * function returning a named local: GCC gives up NRVO inside a try block). The
- * guard then notices an exception passing through from its destructor. */
-struct detect_unwinding_t {};
-static const detect_unwinding_t detect_unwinding = {};
-
 class ScopedSpan {
 public:
-  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT : s_(orch_w_start(site)), uncaught_(-1) {}
-  ScopedSpan(orch_site *site, detect_unwinding_t) ORCH_W_NOEXCEPT : s_(orch_w_start(site)),
-                                                                     uncaught_(uncaught_count()) {}
-  ~ScopedSpan() {
-    if (uncaught_ >= 0 && s_.rec && uncaught_count() > uncaught_)
-      s_.api->set_error(&s_, "an exception left the function (its type is not recorded here)");
-    orch_w_end(&s_);
-  }
+  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT { orch_w_start_at(&s_, site); }
+  ~ScopedSpan() { orch_w_end(&s_); }
 
   template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
     if (s_.rec) detail::set(&s_, key, value);
@@ -319,8 +330,9 @@ public:
     attr(key, value);
     return value;
   }
-  /* Called from `catch (...) { span.record_exception(); throw; }`. */
-  void record_exception() ORCH_W_NOEXCEPT {
+  /* Called from `catch (...) { span.record_exception(); throw; }`; out of line
+   * (once per unit), as exceptions are the rare path. */
+  __attribute__((noinline, cold)) void record_exception() ORCH_W_NOEXCEPT {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
     if (!s_.rec) return;
     const std::type_info *type = abi::__cxa_current_exception_type();
@@ -335,6 +347,25 @@ public:
 #endif
   }
 
+protected:
+  orch_span s_;
+
+private:
+  ScopedSpan(const ScopedSpan &);
+  ScopedSpan &operator=(const ScopedSpan &);
+};
+
+/* Used by the rewriter when it cannot wrap the body in try/catch (a function
+ * returning a named local: GCC gives up NRVO inside a try block). It notices
+ * an exception passing through from its destructor, without its type. */
+class UnwindAwareSpan : public ScopedSpan {
+public:
+  explicit UnwindAwareSpan(orch_site *site) ORCH_W_NOEXCEPT : ScopedSpan(site), uncaught_(uncaught_count()) {}
+  ~UnwindAwareSpan() {
+    if (s_.rec && uncaught_count() > uncaught_)
+      s_.api->set_error(&s_, "an exception left the function (its type is not recorded here)");
+  }
+
 private:
   static int uncaught_count() ORCH_W_NOEXCEPT {
 #if defined(__cpp_lib_uncaught_exceptions) || __cplusplus >= 201703L
@@ -343,10 +374,7 @@ private:
     return std::uncaught_exception() ? 1 : 0;
 #endif
   }
-  ScopedSpan(const ScopedSpan &);
-  ScopedSpan &operator=(const ScopedSpan &);
-  orch_span s_;
-  int uncaught_; /* -1: not detecting */
+  int uncaught_;
 };
 
 }  // namespace weave
