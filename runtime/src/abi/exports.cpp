@@ -123,12 +123,7 @@ ORCH_EXPORT void orch_context_detach(void *token) {
   if (ts->current == f) {
     Frame *p = f->prev;
     delete_remote_frame(f);
-    while (p && p->kind == FrameKind::Remote && p->detached) {
-      Frame *dead = p;
-      p = p->prev;
-      delete_remote_frame(dead);
-    }
-    ts->current = p;
+    ts->current = drop_detached_remote_frames(p);
   } else {
     // Spans started after the attach are still open: the frame goes away
     // when they end (see unlink_frame in span_api.cpp).

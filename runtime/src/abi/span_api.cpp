@@ -26,13 +26,7 @@ inline Record *recording(orch_span *span) {
 // usual case; remote frames detached out of order go with it.
 inline bool unlink_frame(ThreadState *ts, Frame *f) {
   if (__builtin_expect(ts->current == f, 1)) {
-    Frame *p = f->prev;
-    while (p && p->kind == FrameKind::Remote && p->detached) {
-      Frame *dead = p;
-      p = p->prev;
-      delete_remote_frame(dead);
-    }
-    ts->current = p;
+    ts->current = drop_detached_remote_frames(f->prev);
     return true;
   }
   // Ended before a span it encloses: splice it out, the inner span stays current.

@@ -35,4 +35,15 @@ bool parse_traceparent(std::string_view value, orch_span_context &out);
 Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *trace_state);
 void delete_remote_frame(Frame *f);
 
+// `p` becomes the innermost frame: the remote frames detached while spans above
+// them were open go now. Returns the first frame still in use.
+inline Frame *drop_detached_remote_frames(Frame *p) {
+  while (p && p->kind == FrameKind::Remote && p->detached) {
+    Frame *dead = p;
+    p = p->prev;
+    delete_remote_frame(dead);
+  }
+  return p;
+}
+
 }  // namespace orch::rt
