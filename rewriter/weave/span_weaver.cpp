@@ -83,7 +83,7 @@ public:
   std::vector<std::string> weave(EditList &edits) {
     collect_runtime_attributes();
     bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
-                             function_can_throw(*fn_.decl, ast_) && body_can_throw(fn_.body, ast_);
+                             function_can_throw(*fn_.decl, ast_) && body_can_throw(*fn_.decl, fn_.body, ast_);
     bool with_try = record_exceptions && !returns_named_local(fn_.body);
     if (record_exceptions && !with_try)
       notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");

@@ -21,7 +21,7 @@ Pinned make_pinned(int v) { return Pinned(v); }
 static int copies = 0;
 struct Counted {
   Counted() = default;
-  Counted(const Counted &) { ++copies; }
+  Counted(const Counted &) { if (++copies > 100) throw copies; }  // may throw: make_counted needs the guard
   int v = 0;
 };
 // a named local: no try block (it would cost NRVO with GCC); the guard detects unwinding instead

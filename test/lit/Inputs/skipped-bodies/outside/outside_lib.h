@@ -5,3 +5,4 @@ inline int outside_loud(int a) {
   return a;
 }
 inline int outside_quiet(int a) noexcept { return a - 1; }
+inline int outside_plain(int a) { return a; }  // cannot throw, but not declared noexcept
