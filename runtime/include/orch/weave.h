@@ -156,19 +156,31 @@ __attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch
   if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s->rec = ORCH_W_NULL;
   else s->api->span_start(s, site);
 }
-static __inline__ void orch_w_start_at(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
-  const uint32_t *off = __atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED);
-  if (off && __atomic_load_n(off, __ATOMIC_RELAXED)) {
-    s->api = ORCH_W_NULL; /* set all the same: GCC's -Wmaybe-uninitialized reaches into inlined code */
-    s->rec = ORCH_W_NULL;
-  } else {
-    orch_w_start_in_runtime(s, site);
-  }
-}
 __attribute__((noinline)) static void orch_w_end_in_runtime(orch_span *s) ORCH_W_NOEXCEPT { s->api->span_end(s); }
-static __inline__ void orch_w_end(orch_span *s) ORCH_W_NOEXCEPT {
-  if (s->rec) orch_w_end_in_runtime(s);
-}
+/* The inline checks, as macros so that C++'s guard has them in its own
+ * constructor and destructor rather than one inline call deeper: a level of
+ * inlining costs a debug-info entry (with its parameters' locations) per
+ * instrumented function, and per exit for the end. */
+#define ORCH_W_START_AT(s, site)                                                         \
+  do {                                                                                   \
+    const uint32_t *orch_w_off = __atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED);   \
+    if (orch_w_off && __atomic_load_n(orch_w_off, __ATOMIC_RELAXED)) {                   \
+      (s)->api = ORCH_W_NULL; /* set all the same: GCC's -Wmaybe-uninitialized reaches into inlined code */ \
+      (s)->rec = ORCH_W_NULL;                                                            \
+    } else {                                                                             \
+      orch_w_start_in_runtime((s), (site));                                              \
+    }                                                                                    \
+  } while (0)
+#define ORCH_W_END(s)                           \
+  do {                                          \
+    if ((s)->rec) orch_w_end_in_runtime(s);     \
+  } while (0)
+/* C: the same through functions. Kept one level deeper than C++'s guard on
+ * purpose: GCC's inliner sizes a C function by it, and with the checks one
+ * level up it inlined instrumented functions into more callers (cJSON's test
+ * units compiled slower, not faster). */
+static __inline__ void orch_w_start_at(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT { ORCH_W_START_AT(s, site); }
+static __inline__ void orch_w_end(orch_span *s) ORCH_W_NOEXCEPT { ORCH_W_END(s); }
 /* C: `__attribute__((cleanup(orch_w_end))) orch_span S = orch_w_start(&site);` */
 static __inline__ orch_span orch_w_start(orch_site *site) {
   orch_span s;
@@ -318,8 +330,8 @@ template <class T> inline void put(orch_span *s, const char *k, const T &v, kind
 
 class ScopedSpan {
 public:
-  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT { orch_w_start_at(&s_, site); }
-  ~ScopedSpan() { orch_w_end(&s_); }
+  explicit ScopedSpan(orch_site *site) ORCH_W_NOEXCEPT { ORCH_W_START_AT(&s_, site); }
+  ~ScopedSpan() { ORCH_W_END(&s_); }
 
   template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
     if (s_.rec) detail::set(&s_, key, value);
