@@ -52,6 +52,7 @@ inline void init_record(Record *r, ThreadState *ts, const orch_site *site, Frame
   r->n_attrs = 0;
   r->str_used = 0;
   r->status = StatusCode::Unset;
+  r->attr_types = 0;
   ts->current = r;
 }
 
@@ -192,54 +193,42 @@ __attribute__((noinline)) void add_extension_attr(Record *r, AttrView a) noexcep
 
 inline InlineAttr *inline_slot(Record *r, AttrType type) {
   if (r->n_attrs >= g_hot.inline_attr_limit || r->ext) return nullptr;
-  r->set_attr_type(r->n_attrs, type);
+  r->add_attr_type(r->n_attrs, type);
   return &r->attrs[r->n_attrs++];
 }
 
-void attr_i64(orch_span *span, const char *key, int64_t value) noexcept {
-  Record *r = recording(span);
-  if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Int)) {
-    a->key = key;
-    a->i = value;
-    return;
-  }
+// The value of a scalar attribute, into either form.
+inline void set_value(InlineAttr &a, int64_t v) { a.i = v; }
+inline void set_value(InlineAttr &a, double v) { a.d = v; }
+inline void set_value(InlineAttr &a, bool v) { a.b = v; }
+inline void set_value(AttrView &a, int64_t v) { a.i = v; }
+inline void set_value(AttrView &a, double v) { a.d = v; }
+inline void set_value(AttrView &a, bool v) { a.b = v; }
+
+// Beyond the inline slots. Out of line, so that the setters' usual path needs
+// no stack frame.
+template <class T> __attribute__((noinline)) void add_extension_scalar(Record *r, const char *key, AttrType type, T value) noexcept {
   AttrView v;
   v.key = key;
-  v.type = AttrType::Int;
-  v.i = value;
+  v.type = type;
+  set_value(v, value);
   add_extension_attr(r, v);
 }
 
-void attr_f64(orch_span *span, const char *key, double value) noexcept {
+template <class T> inline void add_scalar(orch_span *span, const char *key, AttrType type, T value) {
   Record *r = recording(span);
   if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Double)) {
+  if (InlineAttr *a = inline_slot(r, type)) {
     a->key = key;
-    a->d = value;
+    set_value(*a, value);
     return;
   }
-  AttrView v;
-  v.key = key;
-  v.type = AttrType::Double;
-  v.d = value;
-  add_extension_attr(r, v);
+  add_extension_scalar(r, key, type, value);
 }
 
-void attr_bool(orch_span *span, const char *key, int value) noexcept {
-  Record *r = recording(span);
-  if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Bool)) {
-    a->key = key;
-    a->b = value != 0;
-    return;
-  }
-  AttrView v;
-  v.key = key;
-  v.type = AttrType::Bool;
-  v.b = value != 0;
-  add_extension_attr(r, v);
-}
+void attr_i64(orch_span *span, const char *key, int64_t value) noexcept { add_scalar(span, key, AttrType::Int, value); }
+void attr_f64(orch_span *span, const char *key, double value) noexcept { add_scalar(span, key, AttrType::Double, value); }
+void attr_bool(orch_span *span, const char *key, int value) noexcept { add_scalar(span, key, AttrType::Bool, value != 0); }
 
 // Cuts at the limit, backing off to the start of a UTF-8 sequence.
 size_t truncated_length(const char *s, size_t len) {
