@@ -24,6 +24,7 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
   // Wake the exporter for a batch, but never above what the queue limit lets accumulate.
   uint32_t reachable = c.batch.max_queue_size / kChunkRecords * kChunkRecords;
   g_hot.wake_threshold = std::max<uint32_t>(kChunkRecords, std::min(c.batch.max_export_batch_size, reachable));
+  g_hot.roots_always_sampled = sampler.keeps_every_root();
   bool off = c.disabled || c.exporters.empty() || sampler.never_samples();
   g_hot.set_off(off);
 }
