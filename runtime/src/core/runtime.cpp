@@ -134,7 +134,8 @@ void Runtime::register_exit_handler() {
 }
 
 // Spans still open on the exiting thread (exit() called below them) end now;
-// they are marked so that nothing exports them twice.
+// they are marked so that nothing exports them twice, and what they own goes
+// with the queued copy.
 static void end_open_spans_at_exit(Runtime &rt) {
   ThreadState *ts = tls_thread_state;
   if (!ts) return;
@@ -143,8 +144,14 @@ static void end_open_spans_at_exit(Runtime &rt) {
     if (f->kind != FrameKind::Recording || f->no_export) continue;
     auto *r = static_cast<Record *>(f);
     r->end_ticks = now;
-    if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) ThreadState::bump(ts->dropped);
-    else ThreadState::bump(ts->published);
+    if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) {
+      ThreadState::bump(ts->dropped);
+    } else {
+      ThreadState::bump(ts->published);
+      // The queued copy owns them now: a span_end after exit must not free them.
+      r->ext = nullptr;
+      r->trace_state = nullptr;
+    }
     r->no_export = true;
   }
 }
