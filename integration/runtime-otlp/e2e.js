@@ -179,6 +179,8 @@ async function otlpConsoleCase() {
     assert.deepStrictEqual(problems, []);
     for (const name of ['handle_request', 'parse_input', 'db.query', 'fail_with_exception', 'consume'])
       assert.match(r.stderr, new RegExp(`\\b${name.replace('.', '\\.')}\\b`), `console tree names ${name}`);
+    assert.match(r.stderr, /\(parent b7ad6b7169203331 not in this batch; tracestate rojo=00f067aa0ba902b7,congo=t61rcWkgMzE\)/,
+                 'the console tree shows the remote parent and its tracestate');
   } finally {
     receiver.stop();
   }

@@ -21,8 +21,16 @@
 //                    rate it sustains.
 // Spans dropped anyway are reported as the counter `dropped`; the numbers are
 // valid when it is 0.
+//
+// Every benchmark also reports `core_ns_per_add`: how fast the calling core
+// ran at the end of each timed stretch (ns per step of a dependent chain of
+// adds). The two vCPUs of the VM these figures come from are SMT siblings:
+// whatever runs on the other one (the exporter thread, another process, or the
+// host polling for an idle vCPU) doubles this figure and the span's cost with
+// it, while the plain call and rdtsc barely move.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdlib>
 
 #include "bench_workload.h"
@@ -31,10 +39,46 @@
 
 namespace {
 
+constexpr int64_t kSaturatedFlushEvery = 4096;
+constexpr int64_t kBurst = 256;  // below the exporter's wake threshold of 512
+
+// Mean over a benchmark of the core-speed probe taken at each pause.
+class CoreSpeed {
+public:
+  void probe() {
+    constexpr int kSteps = 4000;
+    uint64_t a = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < kSteps; ++i) {
+      asm volatile("" : "+r"(a));  // one dependent add per step, never folded
+      ++a;
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    total_ns_ += std::chrono::duration<double, std::nano>(t1 - t0).count() / kSteps;
+    ++probes_;
+  }
+  void report(benchmark::State &state) const {
+    if (probes_) state.counters["core_ns_per_add"] = total_ns_ / probes_;
+  }
+
+private:
+  double total_ns_ = 0;
+  int probes_ = 0;
+};
+
 void BM_Plain(benchmark::State &state) {
-  int64_t x = 0;
-  for (auto _ : state) x = orch::bench::plain_call(x, 7);
+  CoreSpeed core;
+  int64_t x = 0, n = 0;
+  for (auto _ : state) {
+    x = orch::bench::plain_call(x, 7);
+    if (++n % kSaturatedFlushEvery == 0) {
+      state.PauseTiming();
+      core.probe();
+      state.ResumeTiming();
+    }
+  }
   benchmark::DoNotOptimize(x);
+  core.report(state);
 }
 BENCHMARK(BM_Plain);
 
@@ -47,11 +91,13 @@ void report_drops(benchmark::State &state, const orch_stats &before) {
 void traced_loop(benchmark::State &state, int64_t flush_every) {
   orch_stats before{};
   orch_stats_get(&before, sizeof before);
+  CoreSpeed core;
   int64_t x = 0, n = 0;
   for (auto _ : state) {
     x = orch::bench::traced_call(x, 7);
     if (++n % flush_every == 0) {
       state.PauseTiming();
+      core.probe();
       orch_flush(10000);
       state.ResumeTiming();
     }
@@ -59,10 +105,8 @@ void traced_loop(benchmark::State &state, int64_t flush_every) {
   benchmark::DoNotOptimize(x);
   orch_flush(10000);
   report_drops(state, before);
+  core.report(state);
 }
-
-constexpr int64_t kSaturatedFlushEvery = 4096;
-constexpr int64_t kBurst = 256;  // below the exporter's wake threshold of 512
 
 // A root span per call (sampled in with the default sampler).
 void BM_Traced(benchmark::State &state) { traced_loop(state, kSaturatedFlushEvery); }

@@ -290,6 +290,32 @@ TEST(Runtime, ExitFlushesWithoutAnExplicitFlush) {
   EXPECT_EQ(spans.back().name, "root");
 }
 
+// exit() called below an open span whose attributes overflowed into an
+// extension, and the span ended afterwards (by an atexit handler registered
+// before the runtime's, which therefore runs after it): the exit flush exports
+// the span once and gives its extension to the queue, so the late span_end
+// must not free it again.
+TEST(Runtime, SpanEndedAfterTheExitFlushFreesNothingTwice) {
+  RuntimeHarness h;
+  static orch_span open;
+  ASSERT_EQ(h.run(test_config(),
+                  [] {
+                    std::atexit([] { api()->span_end(&open); });
+                    one_span(&g_leaf);  // starts the exporter, which registers the runtime's handler
+                    orch_flush(10000);
+                    api()->span_start(&open, &g_root);
+                    static const char *const keys[] = {"k0", "k1", "k2", "k3", "k4", "k5"};
+                    for (int i = 0; i < 6; ++i) api()->attr_i64(&open, keys[i], i);
+                    api()->attr_str(&open, "text", "beyond the inline slots", 23);
+                  }),
+            0);
+  auto spans = h.spans();
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans.back().name, "root");
+  EXPECT_EQ(spans.back().attrs["k5"], "5");
+  EXPECT_EQ(spans.back().attrs["text"], "\"beyond the inline slots\"");
+}
+
 TEST(Runtime, ExitReportsDroppedSpansOnStderr) {
   int pipe_fds[2];
   ASSERT_EQ(pipe(pipe_fds), 0);

@@ -52,6 +52,7 @@ inline void init_record(Record *r, ThreadState *ts, const orch_site *site, Frame
   r->n_attrs = 0;
   r->str_used = 0;
   r->status = StatusCode::Unset;
+  r->attr_types = 0;
   ts->current = r;
 }
 
@@ -72,7 +73,22 @@ __attribute__((noinline)) ThreadState *thread_state_or_null() noexcept {
   }
 }
 
-void span_start(orch_span *span, const orch_site *site) noexcept {
+// Fills a sampled span's Record, whose trace id is set, and makes it the
+// thread's current frame and the span's record.
+inline void start_recording(orch_span *span, const orch_site *site, ThreadState *ts, Record *r, Frame *parent,
+                            uint8_t flags) {
+  if (parent) std::memcpy(r->parent_span_id, parent->span_id, 8);
+  else std::memset(r->parent_span_id, 0, 8);
+  r->trace_flags = flags;
+  init_record(r, ts, site, FrameKind::Recording);
+  if (parent && parent->trace_state) r->trace_state = parent->trace_state->retain();  // safe: see trace_context.h
+  set_span(span, r);
+  r->start_ticks = now_ticks();
+}
+
+// span_start in every case: any sampler, remote and non-recording parents, a
+// thread without state yet, no spare Record.
+__attribute__((noinline)) void start_general(orch_span *span, const orch_site *site) noexcept {
   if (g_hot.is_off()) return set_span(span, nullptr);
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return set_span(span, nullptr);
@@ -115,13 +131,27 @@ void span_start(orch_span *span, const orch_site *site) noexcept {
     return set_span(span, nullptr);
   }
   std::memcpy(r->trace_id, trace_id, 16);
-  if (parent) std::memcpy(r->parent_span_id, parent->span_id, 8);
-  else std::memset(r->parent_span_id, 0, 8);
-  r->trace_flags = flags;
-  init_record(r, ts, site, FrameKind::Recording);
-  if (parent && parent->trace_state) r->trace_state = parent->trace_state->retain();  // safe: see trace_context.h
-  set_span(span, r);
-  r->start_ticks = now_ticks();
+  start_recording(span, site, ts, r, parent, flags);
+}
+
+// The usual cases, with no call but tail calls so that they need no stack
+// frame (the general path's frame and checks were a tenth of a span's
+// instructions): a warm thread with a spare Record, and either a recording
+// local parent or a root that the sampler keeps without looking at it.
+void span_start(orch_span *span, const orch_site *site) noexcept {
+  ThreadState *ts = tls_thread_state;
+  if (__builtin_expect(g_hot.is_off() || !ts || !ts->free_records, 0)) return start_general(span, site);
+  Frame *parent = ts->current;
+  if (parent) {
+    if (parent->kind != FrameKind::Recording) return start_general(span, site);
+    Record *r = ts->take_free_record();
+    std::memcpy(r->trace_id, parent->trace_id, 16);
+    return start_recording(span, site, ts, r, parent, parent->trace_flags);
+  }
+  if (!g_hot.roots_always_sampled) return start_general(span, site);
+  Record *r = ts->take_free_record();
+  ts->ids.trace_id(r->trace_id);
+  start_recording(span, site, ts, r, nullptr, 1);
 }
 
 __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushResult result) noexcept {
@@ -134,8 +164,9 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
   if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
 }
 
-void span_end(orch_span *span) noexcept {
-  const uint64_t end = now_ticks();
+// span_end in every case: a span ended out of order or on another thread,
+// dropped or non-recording spans, a full chunk, remote frames to free.
+__attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexcept {
   auto *r = static_cast<Record *>(span->rec);
   if (!r) return;
   span->rec = nullptr;
@@ -161,6 +192,28 @@ void span_end(orch_span *span) noexcept {
   r->ext = nullptr;
   if (reusable) ts->free_record(r);
   else r->no_export = true;  // its own thread may still meet it (exit flush)
+}
+
+// The usual case, without a stack frame: the thread's innermost span,
+// recording, with room in its queue chunk and no detached remote frame to
+// free under it. The queue takes the extension and tracestate; the Record's
+// stale pointers to them are reset when it is reused (init_record).
+void span_end(orch_span *span) noexcept {
+  const uint64_t end = now_ticks();
+  auto *r = static_cast<Record *>(span->rec);
+  ThreadState *ts = tls_thread_state;
+  if (__builtin_expect(!r || !ts || ts->current != r || r->kind != FrameKind::Recording || r->no_export ||
+                           !ts->queue.has_room(),
+                       0))
+    return end_general(span, end);
+  Frame *prev = r->prev;
+  if (__builtin_expect(prev && prev->kind == FrameKind::Remote && prev->detached, 0)) return end_general(span, end);
+  span->rec = nullptr;
+  ts->current = prev;
+  r->end_ticks = end;
+  ts->queue.push_with_room(*r);
+  ThreadState::bump(ts->published);
+  ts->free_record(r);
 }
 
 // ---- attributes --------------------------------------------------------
@@ -192,54 +245,42 @@ __attribute__((noinline)) void add_extension_attr(Record *r, AttrView a) noexcep
 
 inline InlineAttr *inline_slot(Record *r, AttrType type) {
   if (r->n_attrs >= g_hot.inline_attr_limit || r->ext) return nullptr;
-  r->set_attr_type(r->n_attrs, type);
+  r->add_attr_type(r->n_attrs, type);
   return &r->attrs[r->n_attrs++];
 }
 
-void attr_i64(orch_span *span, const char *key, int64_t value) noexcept {
-  Record *r = recording(span);
-  if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Int)) {
-    a->key = key;
-    a->i = value;
-    return;
-  }
+// The value of a scalar attribute, into either form.
+inline void set_value(InlineAttr &a, int64_t v) { a.i = v; }
+inline void set_value(InlineAttr &a, double v) { a.d = v; }
+inline void set_value(InlineAttr &a, bool v) { a.b = v; }
+inline void set_value(AttrView &a, int64_t v) { a.i = v; }
+inline void set_value(AttrView &a, double v) { a.d = v; }
+inline void set_value(AttrView &a, bool v) { a.b = v; }
+
+// Beyond the inline slots. Out of line, so that the setters' usual path needs
+// no stack frame.
+template <class T> __attribute__((noinline)) void add_extension_scalar(Record *r, const char *key, AttrType type, T value) noexcept {
   AttrView v;
   v.key = key;
-  v.type = AttrType::Int;
-  v.i = value;
+  v.type = type;
+  set_value(v, value);
   add_extension_attr(r, v);
 }
 
-void attr_f64(orch_span *span, const char *key, double value) noexcept {
+template <class T> inline void add_scalar(orch_span *span, const char *key, AttrType type, T value) {
   Record *r = recording(span);
   if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Double)) {
+  if (InlineAttr *a = inline_slot(r, type)) {
     a->key = key;
-    a->d = value;
+    set_value(*a, value);
     return;
   }
-  AttrView v;
-  v.key = key;
-  v.type = AttrType::Double;
-  v.d = value;
-  add_extension_attr(r, v);
+  add_extension_scalar(r, key, type, value);
 }
 
-void attr_bool(orch_span *span, const char *key, int value) noexcept {
-  Record *r = recording(span);
-  if (!r || !key) return;
-  if (InlineAttr *a = inline_slot(r, AttrType::Bool)) {
-    a->key = key;
-    a->b = value != 0;
-    return;
-  }
-  AttrView v;
-  v.key = key;
-  v.type = AttrType::Bool;
-  v.b = value != 0;
-  add_extension_attr(r, v);
-}
+void attr_i64(orch_span *span, const char *key, int64_t value) noexcept { add_scalar(span, key, AttrType::Int, value); }
+void attr_f64(orch_span *span, const char *key, double value) noexcept { add_scalar(span, key, AttrType::Double, value); }
+void attr_bool(orch_span *span, const char *key, int value) noexcept { add_scalar(span, key, AttrType::Bool, value != 0); }
 
 // Cuts at the limit, backing off to the start of a UTF-8 sequence.
 size_t truncated_length(const char *s, size_t len) {

@@ -6,6 +6,8 @@
 #include <thread>
 
 namespace orch::rt {
+
+uint64_t realtime_ns_outlined() { return realtime_ns(); }
 namespace {
 
 // Invariant TSC (CPUID 0x80000007 EDX bit 8) and a kernel that still uses the

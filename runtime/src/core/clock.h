@@ -26,11 +26,15 @@ inline uint64_t realtime_ns() {
   return static_cast<uint64_t>(ts.tv_sec) * 1000000000u + static_cast<uint64_t>(ts.tv_nsec);
 }
 
+// Out of line: inlined into the span entry points, its timespec would give
+// them a stack frame they otherwise do not need.
+__attribute__((noinline)) uint64_t realtime_ns_outlined();
+
 inline uint64_t now_ticks() {
 #if defined(__x86_64__)
   if (__builtin_expect(clock_detail::g_use_tsc, 1)) return __rdtsc();
 #endif
-  return realtime_ns();
+  return realtime_ns_outlined();
 }
 
 class TickClock {

@@ -24,8 +24,9 @@ void IdGenerator::seed() {
     entropy = static_cast<uint64_t>(ts.tv_nsec) ^ (static_cast<uint64_t>(ts.tv_sec) << 30) ^
               (static_cast<uint64_t>(getpid()) << 48) ^ reinterpret_cast<uintptr_t>(this);
   }
-  // splitmix64 expands one word into a state that is never all-zero.
-  for (auto &word : s_) word = splitmix64(entropy);
+  // Any state is valid (wyrand visits all 2^64 of them); splitmix64 spreads a
+  // weak fallback seed over every bit.
+  state_ = splitmix64(entropy);
 }
 
 void hex_encode(const uint8_t *bytes, size_t n, char *out) {

@@ -85,9 +85,8 @@ struct alignas(64) Record : Frame {
   char str[kInlineStringBytes];
 
   AttrType attr_type(int i) const { return static_cast<AttrType>((attr_types >> (2 * i)) & 3); }
-  void set_attr_type(int i, AttrType type) {
-    attr_types = static_cast<uint8_t>((attr_types & ~(3 << (2 * i))) | (static_cast<int>(type) << (2 * i)));
-  }
+  // Slot i's bits are still clear: init_record clears them all.
+  void add_attr_type(int i, AttrType type) { attr_types = static_cast<uint8_t>(attr_types | static_cast<int>(type) << (2 * i)); }
 };
 
 static_assert(static_cast<int>(AttrType::Bool) < 4 && 2 * kInlineAttrs <= 8, "Record::attr_types packs 2 bits per attribute");

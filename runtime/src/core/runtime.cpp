@@ -24,6 +24,7 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
   // Wake the exporter for a batch, but never above what the queue limit lets accumulate.
   uint32_t reachable = c.batch.max_queue_size / kChunkRecords * kChunkRecords;
   g_hot.wake_threshold = std::max<uint32_t>(kChunkRecords, std::min(c.batch.max_export_batch_size, reachable));
+  g_hot.roots_always_sampled = sampler.keeps_every_root();
   bool off = c.disabled || c.exporters.empty() || sampler.never_samples();
   g_hot.set_off(off);
 }
@@ -133,7 +134,8 @@ void Runtime::register_exit_handler() {
 }
 
 // Spans still open on the exiting thread (exit() called below them) end now;
-// they are marked so that nothing exports them twice.
+// they are marked so that nothing exports them twice, and what they own goes
+// with the queued copy.
 static void end_open_spans_at_exit(Runtime &rt) {
   ThreadState *ts = tls_thread_state;
   if (!ts) return;
@@ -142,8 +144,14 @@ static void end_open_spans_at_exit(Runtime &rt) {
     if (f->kind != FrameKind::Recording || f->no_export) continue;
     auto *r = static_cast<Record *>(f);
     r->end_ticks = now;
-    if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) ThreadState::bump(ts->dropped);
-    else ThreadState::bump(ts->published);
+    if (ts->queue.push(*r, rt.pool()) == PushResult::Dropped) {
+      ThreadState::bump(ts->dropped);
+    } else {
+      ThreadState::bump(ts->published);
+      // The queued copy owns them now: a span_end after exit must not free them.
+      r->ext = nullptr;
+      r->trace_state = nullptr;
+    }
     r->no_export = true;
   }
 }

@@ -33,6 +33,7 @@ struct HotConfig {
   uint32_t inline_attr_limit = 4;  // min(kInlineAttrs, attr_count_limit)
   uint32_t value_length_limit = UINT32_MAX;
   uint32_t wake_threshold = 512;  // spans in full chunks that wake the exporter
+  bool roots_always_sampled = false;  // the sampler keeps every root without looking at it
 };
 inline HotConfig g_hot;
 

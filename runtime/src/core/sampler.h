@@ -23,9 +23,9 @@ public:
   // should_sample for a span without a parent, with the default samplers'
   // answer inline (no call on the hot path).
   bool should_sample_root(const uint8_t trace_id[16]) const {
-    return kind_ == SamplerKind::ParentBasedAlwaysOn || kind_ == SamplerKind::AlwaysOn ||
-           should_sample(ParentKind::None, trace_id);
+    return keeps_every_root() || should_sample(ParentKind::None, trace_id);
   }
+  bool keeps_every_root() const { return kind_ == SamplerKind::ParentBasedAlwaysOn || kind_ == SamplerKind::AlwaysOn; }
 
   // True when no span can ever be sampled: span_start may return at once.
   bool never_samples() const { return kind_ == SamplerKind::AlwaysOff; }

@@ -60,13 +60,18 @@ public:
   // Producer side (owning thread). Starts without a chunk: the first push takes one.
   PushResult push(const Record &r, ChunkPool &pool) {
     PushResult result = PushResult::Ok;
-    if (__builtin_expect(write_ == kChunkRecords || !tail_, 0)) {
+    if (__builtin_expect(!has_room(), 0)) {
       result = next_chunk(pool);
       if (result == PushResult::Dropped) return result;
     }
+    push_with_room(r);
+    return result;
+  }
+  // The tail chunk has a free slot: push_with_room cannot fail.
+  bool has_room() const { return tail_ && write_ < kChunkRecords; }
+  void push_with_room(const Record &r) {
     copy_used(r, tail_->records[write_]);
     tail_->published.store(++write_, std::memory_order_release);
-    return result;
   }
 
   // Consumer side (exporter thread): the records published since the last

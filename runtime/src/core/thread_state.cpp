@@ -59,9 +59,7 @@ Record *ThreadState::alloc_record_slow() {
     if (!block) return nullptr;
     for (int i = 0; i < kRecordBlock; ++i) free_record(&block[i]);
   }
-  Record *r = free_records;
-  free_records = static_cast<Record *>(r->prev);
-  return r;
+  return take_free_record();
 }
 
 ThreadState *thread_state() {

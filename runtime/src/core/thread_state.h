@@ -27,13 +27,12 @@ struct ThreadState {
     counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
 
-  Record *alloc_record() {
+  Record *alloc_record() { return __builtin_expect(free_records != nullptr, 1) ? take_free_record() : alloc_record_slow(); }
+  // free_records must not be empty.
+  Record *take_free_record() {
     Record *r = free_records;
-    if (__builtin_expect(r != nullptr, 1)) {
-      free_records = static_cast<Record *>(r->prev);
-      return r;
-    }
-    return alloc_record_slow();
+    free_records = static_cast<Record *>(r->prev);
+    return r;
   }
   void free_record(Record *r) {
     r->prev = free_records;

@@ -67,8 +67,12 @@ public:
         trace = spans_[r].trace_id;
         std::fprintf(out_, "trace %s\n", hex(trace, 16).c_str());
       }
-      if (uint64_t parent = id64(spans_[r].parent_span_id))
-        std::fprintf(out_, "  (parent %016" PRIx64 " not in this batch)\n", parent);
+      const SpanView &root = spans_[r];
+      if (uint64_t parent = id64(root.parent_span_id)) {
+        // A remote parent's vendors' state (tracestate) is the tree's, when there is one.
+        std::string state = root.trace_state.empty() ? "" : "; tracestate " + std::string(root.trace_state);
+        std::fprintf(out_, "  (parent %016" PRIx64 " not in this batch%s)\n", parent, state.c_str());
+      }
       print_span(r, 1);
     }
     std::fflush(out_);
