@@ -1,6 +1,6 @@
 // W3C trace and span ids from a per-thread wyrand generator seeded from
 // getrandom(2): one add and one 64x64->128 multiply per 64 bits (Go's runtime
-// draws its fast random numbers the same way), no lock, no system call once
+// draws its cheap random numbers the same way), no lock, no system call once
 // seeded. A root span needs three numbers; xoshiro256** cost ~55 instructions
 // for them, this ~20.
 #pragma once
