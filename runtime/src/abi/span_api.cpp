@@ -207,7 +207,7 @@ void span_end(orch_span *span) noexcept {
                        0))
     return end_general(span, end);
   Frame *prev = r->prev;
-  if (__builtin_expect(prev && prev->kind == FrameKind::Remote && prev->detached, 0)) return end_general(span, end);
+  if (__builtin_expect(is_detached_remote(prev), 0)) return end_general(span, end);
   span->rec = nullptr;
   ts->current = prev;
   r->end_ticks = end;

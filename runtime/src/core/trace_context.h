@@ -35,10 +35,14 @@ bool parse_traceparent(std::string_view value, orch_span_context &out);
 Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *trace_state);
 void delete_remote_frame(Frame *f);
 
-// `p` becomes the innermost frame: the remote frames detached while spans above
-// them were open go now. Returns the first frame still in use.
+// A remote frame detached while spans above it were open: it goes as soon as
+// it becomes the innermost frame.
+inline bool is_detached_remote(const Frame *p) { return p && p->kind == FrameKind::Remote && p->detached; }
+
+// `p` becomes the innermost frame: the detached remote frames go now. Returns
+// the first frame still in use.
 inline Frame *drop_detached_remote_frames(Frame *p) {
-  while (p && p->kind == FrameKind::Remote && p->detached) {
+  while (is_detached_remote(p)) {
     Frame *dead = p;
     p = p->prev;
     delete_remote_frame(dead);
