@@ -249,13 +249,11 @@ inline InlineAttr *inline_slot(Record *r, AttrType type) {
   return &r->attrs[r->n_attrs++];
 }
 
-// The value of a scalar attribute, into either form.
-inline void set_value(InlineAttr &a, int64_t v) { a.i = v; }
-inline void set_value(InlineAttr &a, double v) { a.d = v; }
-inline void set_value(InlineAttr &a, bool v) { a.b = v; }
-inline void set_value(AttrView &a, int64_t v) { a.i = v; }
-inline void set_value(AttrView &a, double v) { a.d = v; }
-inline void set_value(AttrView &a, bool v) { a.b = v; }
+// The value of a scalar attribute, into either form (InlineAttr or AttrView:
+// both name their value members alike).
+template <class Attr> inline void set_value(Attr &a, int64_t v) { a.i = v; }
+template <class Attr> inline void set_value(Attr &a, double v) { a.d = v; }
+template <class Attr> inline void set_value(Attr &a, bool v) { a.b = v; }
 
 // Beyond the inline slots. Out of line, so that the setters' usual path needs
 // no stack frame.
