@@ -34,9 +34,10 @@ struct Chunk {
 // behind them: a chunk the exporter has just read is in its core's caches,
 // and every line a producer on another core then writes must first be taken
 // back from there, one stall per line. Reusing the most recently returned
-// chunk cost about 10 ns per span with the exporter on the other vCPU
-// (docs/benchmarks.md, Runtime); 64 chunks (half a megabyte) in rotation
-// bring that back to what a producer sharing the exporter's core pays.
+// chunk cost 15-25 ns per span with the exporter on the other vCPU
+// (docs/benchmarks.md, Runtime, fourth round); 64 chunks (half a megabyte)
+// in rotation bring that close to what a producer sharing the exporter's
+// core pays.
 class ChunkPool {
 public:
   explicit ChunkPool(uint32_t max_queued_spans)
