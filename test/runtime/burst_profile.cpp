@@ -61,6 +61,10 @@ uint32_t percentile(std::vector<uint32_t> &sorted, double p) {
 }  // namespace
 
 int main(int argc, char **argv) {
+  if (argc == 3 || argc > 4 || (argc > 1 && std::atoi(argv[1]) <= 0)) {
+    std::fprintf(stderr, "usage: burst_profile [BURSTS] [CALLER_CPU EXPORTER_CPU]\n");
+    return 2;
+  }
   const int bursts = argc > 1 ? std::atoi(argv[1]) : 5000;
   const bool placed = argc > 3;
   setenv("OTEL_TRACES_EXPORTER", "file", 0);  // as bench_span: OTLP/JSON to /dev/null
