@@ -24,12 +24,12 @@
 //
 // Every benchmark also reports `core_ns_per_add`: how fast the calling core
 // ran at the end of each timed stretch (ns per step of a dependent chain of
-// adds). The host decides where the VM's two vCPUs these figures come from
-// run: when they are SMT siblings, whatever runs on the other one (the
-// exporter thread, another process, or the host polling for an idle vCPU)
-// doubles this figure and the span's cost with it, while the plain call and
-// rdtsc barely move; on other days a busy loop on the other vCPU changes
-// nothing.
+// adds). Where the VM's two vCPUs run is the host's choice: when they are SMT
+// siblings, whatever runs on the other one (the exporter thread, another
+// process, or the host polling for an idle vCPU) doubles this figure and the
+// span's cost with it, while the plain call and rdtsc barely move; on other
+// days a busy loop on the other vCPU changes nothing, and the core still
+// slows at times when something outside the VM shares it.
 #include <benchmark/benchmark.h>
 
 #include <chrono>

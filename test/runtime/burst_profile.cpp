@@ -9,7 +9,6 @@
 // open a burst nor a queue chunk, and the first calls and chunk openings by
 // position. rdtsc on this VM moves in steps of 26 ticks: read the means.
 #include <dirent.h>
-#include <pthread.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -82,7 +81,8 @@ int main(int argc, char **argv) {
       ticks[i].push_back(static_cast<uint32_t>(__rdtsc() - t0));
     }
     orch_flush(10000);
-    if (placed && b == 0) pin_other_threads(std::atoi(argv[3]));  // the exporter exists by now
+    // The exporter thread exists from the first span on: placed after the first burst.
+    if (placed && b == 0) pin_other_threads(std::atoi(argv[3]));
   }
 
   double total = 0;
