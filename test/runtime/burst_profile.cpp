@@ -21,12 +21,13 @@
 #include <vector>
 
 #include "bench_workload.h"
+#include "core/span_queue.h"
 #include "orch/orch.h"
 
 namespace {
 
 constexpr int kBurst = 256;
-constexpr int kChunk = 32;  // spans per queue chunk (runtime/src/core/span_queue.h)
+constexpr int kChunk = static_cast<int>(orch::rt::kChunkRecords);  // spans per queue chunk
 
 void pin(pid_t tid, int cpu) {
   cpu_set_t set;
