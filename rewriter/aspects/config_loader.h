@@ -2,17 +2,12 @@
 // Every problem is a ConfigError whose message starts with file:line:col.
 #pragma once
 
-#include <stdexcept>
 #include <string>
 
 #include "aspects/model.h"
+#include "aspects/yaml_reader.h"
 
 namespace orch {
-
-class ConfigError : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
 
 // `builtin_dir` holds the built-in aspect files (`builtin: NAME` -> NAME.yaml).
 Config load_config(const std::string &orch_yaml_path, const std::string &builtin_dir);

@@ -22,6 +22,22 @@ std::optional<FunctionKind> function_kind_from_string(const std::string &name) {
   return std::nullopt;
 }
 
+const char *to_string(CallKind kind) {
+  switch (kind) {
+  case CallKind::Function: return "function";
+  case CallKind::Method: return "method";
+  case CallKind::Constructor: return "constructor";
+  case CallKind::Operator: return "operator";
+  }
+  return "function";
+}
+
+std::optional<CallKind> call_kind_from_string(const std::string &name) {
+  for (auto kind : {CallKind::Function, CallKind::Method, CallKind::Constructor, CallKind::Operator})
+    if (name == to_string(kind)) return kind;
+  return std::nullopt;
+}
+
 std::string Config::relative_to_root(const std::string &path) const {
   std::filesystem::path rel = std::filesystem::path(path).lexically_relative(root);
   if (rel.empty() || *rel.begin() == "..") return "";

@@ -1,6 +1,6 @@
 // The aspect model: what orch.yaml and aspect files say, after loading.
-// Join points are a small expression tree over facts about one function;
-// advice says what to weave into a matched function.
+// Join points (match/) say where, advice (advice/) says what to weave there;
+// each is one small class per YAML key.
 #pragma once
 
 #include <memory>
@@ -24,60 +24,20 @@ enum class FunctionKind { Function, Method, Constructor, Destructor, Lambda };
 const char *to_string(FunctionKind kind);
 std::optional<FunctionKind> function_kind_from_string(const std::string &name);
 
-struct JoinPoint;
-using JoinPointPtr = std::unique_ptr<JoinPoint>;
-
-// `function-body: {...}`: every given condition must hold.
-struct FunctionBodyJoinPoint {
-  std::optional<Pattern> qualified_name, name, namespace_, class_, file;
-  std::vector<FunctionKind> kinds;  // empty: any kind
-  std::optional<int> min_statements;
-};
-
-// `directive: "orch:span"`: a `// orch:span k=v ...` comment right before the function.
-struct DirectiveJoinPoint {
-  std::string name;
-};
-
-struct JoinPoint {
-  enum class Type { FunctionBody, Directive, AllOf, OneOf, Not } type;
-  FunctionBodyJoinPoint function_body;
-  DirectiveJoinPoint directive;
-  std::vector<JoinPointPtr> children;  // AllOf, OneOf: all; Not: one
-  SourceMark mark;
-};
+enum class CallKind { Function, Method, Constructor, Operator };
+const char *to_string(CallKind kind);
+std::optional<CallKind> call_kind_from_string(const std::string &name);
 
 enum class SpanKind { Internal = 1, Server = 2, Client = 3, Producer = 4, Consumer = 5 };
 std::optional<SpanKind> span_kind_from_string(const std::string &name);
 
-// An attribute value: a template resolved at rewrite time ("{qualified_name}"),
-// or exactly one argument read at run time ("{arg:key}" / "{arg:0}").
-struct AttributeTemplate {
-  std::string key;
-  std::string text;                 // when !argument
-  std::optional<std::string> argument;
-};
-
-struct SpanAdvice {
-  std::string name = "{qualified_name}";
-  SpanKind kind = SpanKind::Internal;
-  std::vector<AttributeTemplate> attributes;
-  bool record_all_args = false;
-  std::vector<std::string> record_args;  // parameter names, when !record_all_args
-  bool record_exceptions = true;
-  bool record_return = false;
-};
-
-struct Advice {
-  enum class Type { Span } type = Type::Span;
-  SpanAdvice span;
-  SourceMark mark;
-};
+class JoinPoint;  // match/join_point.h
+class Advice;     // advice/advice.h
 
 struct Aspect {
   std::string id;
-  JoinPointPtr join_point;
-  std::vector<Advice> advice;
+  std::shared_ptr<const JoinPoint> join_point;
+  std::vector<std::shared_ptr<const Advice>> advice;
   SourceMark mark;
 };
 

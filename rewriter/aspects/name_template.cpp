@@ -22,7 +22,8 @@ void scan(const std::string &text, const std::function<void(const std::string &)
   }
 }
 
-bool field_value(const std::string &field, const FunctionFacts &f, const std::string &aspect, std::string &out) {
+bool field_value(const std::string &field, const FunctionFacts &f, const std::string &aspect, const std::string &caller,
+                 std::string &out) {
   if (field == "qualified_name") out = f.qualified_name;
   else if (field == "name") out = f.name;
   else if (field == "class") out = f.class_name;
@@ -31,6 +32,7 @@ bool field_value(const std::string &field, const FunctionFacts &f, const std::st
   else if (field == "line") out = std::to_string(f.line);
   else if (field == "kind") out = to_string(f.kind);
   else if (field == "aspect") out = aspect;
+  else if (field == "caller") out = caller;
   else return false;
   return true;
 }
@@ -42,16 +44,17 @@ std::string unknown_placeholder(const std::string &text) {
   FunctionFacts none;
   scan(text, [](const std::string &) {}, [&](const std::string &field) {
     std::string ignored;
-    if (unknown.empty() && !field_value(field, none, "", ignored)) unknown = field;
+    if (unknown.empty() && !field_value(field, none, "", "", ignored)) unknown = field;
   });
   return unknown;
 }
 
-std::string expand_template(const std::string &text, const FunctionFacts &facts, const std::string &aspect_id) {
+std::string expand_template(const std::string &text, const FunctionFacts &facts, const std::string &aspect_id,
+                            const std::string &caller) {
   std::string out;
   scan(text, [&](const std::string &literal) { out += literal; }, [&](const std::string &field) {
     std::string value;
-    out += field_value(field, facts, aspect_id, value) ? value : "{" + field + "}";
+    out += field_value(field, facts, aspect_id, caller, value) ? value : "{" + field + "}";
   });
   return out;
 }

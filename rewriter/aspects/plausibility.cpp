@@ -22,6 +22,8 @@ bool word_present(std::string_view w, const UnitSummary &unit) {
   return false;
 }
 
+}  // namespace
+
 bool name_may_match(const Pattern &p, const UnitSummary &unit) {
   const std::string &text = p.text();
   if (text.rfind("regex:", 0) == 0) return true;
@@ -44,32 +46,11 @@ bool file_may_match(const Pattern &p, const UnitSummary &unit) {
   return false;
 }
 
-bool function_body_may_match(const FunctionBodyJoinPoint &fb, const UnitSummary &unit) {
-  for (const auto *name : {&fb.qualified_name, &fb.name, &fb.namespace_, &fb.class_})
-    if (*name && !name_may_match(**name, unit)) return false;
-  return !fb.file || file_may_match(*fb.file, unit);
-}
 
-}  // namespace
-
-bool may_match(const JoinPoint &jp, const UnitSummary &unit) {
-  switch (jp.type) {
-  case JoinPoint::Type::FunctionBody: return function_body_may_match(jp.function_body, unit);
-  case JoinPoint::Type::Directive:
-    for (const std::string &text : unit.texts)
-      if (text.find(jp.directive.name) != std::string::npos) return true;
-    return false;
-  case JoinPoint::Type::AllOf:
-    for (const auto &c : jp.children)
-      if (!may_match(*c, unit)) return false;
-    return true;
-  case JoinPoint::Type::OneOf:
-    for (const auto &c : jp.children)
-      if (may_match(*c, unit)) return true;
-    return false;
-  case JoinPoint::Type::Not: return true;
-  }
-  return true;
+bool text_may_contain(std::string_view text, const UnitSummary &unit) {
+  for (const std::string &t : unit.texts)
+    if (t.find(text) != std::string::npos) return true;
+  return false;
 }
 
 void add_words(std::string_view text, std::set<std::string, std::less<>> &words) {

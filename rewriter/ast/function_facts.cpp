@@ -83,11 +83,6 @@ int count_statements(const Stmt *s) {
   return n;
 }
 
-std::string relative_file(const std::string &abs, const std::string &root) {
-  fs::path rel = fs::path(abs).lexically_relative(root);
-  if (rel.empty() || *rel.begin() == "..") return abs;
-  return rel.generic_string();
-}
 
 // A lambda is left alone when it may be evaluated at compile time: anywhere
 // Clang marks as a constant expression (array bounds, template arguments,
@@ -185,6 +180,25 @@ std::vector<std::pair<std::string, std::string>> parse_pairs(const std::string &
 
 }  // namespace
 
+FunctionFacts naming_facts(const FunctionDecl &fd, const SourceManager &sm) {
+  FunctionFacts f;
+  f.name = function_name(fd, sm);
+  std::string ctx_name = context_name(fd.getDeclContext(), sm);
+  f.qualified_name = ctx_name.empty() ? f.name : ctx_name + "::" + f.name;
+  if (const auto *ns = enclosing_namespace(fd.getDeclContext())) f.namespace_ = context_name(ns, sm);
+  if (const auto *cls = enclosing_class(fd.getDeclContext())) f.class_name = context_name(cls, sm);
+  f.kind = kind_of(fd);
+  return f;
+}
+
+std::string class_name(const CXXRecordDecl &rd, const SourceManager &sm) { return context_name(&rd, sm); }
+
+std::string path_relative_to(const std::string &abs, const std::string &root) {
+  fs::path rel = fs::path(abs).lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return abs;
+  return rel.generic_string();
+}
+
 SourceLocation declaration_start(const Decl &decl, ASTContext &ctx) {
   const SourceManager &sm = ctx.getSourceManager();
   SourceLocation begin = sm.getExpansionLoc(decl.getBeginLoc());
@@ -251,19 +265,14 @@ Candidate describe_function(const FunctionDecl &fd, const LambdaExpr *lambda, AS
   c.body = dyn_cast_or_null<CompoundStmt>(body);
 
   FunctionFacts &f = c.facts;
-  f.name = function_name(fd, sm);
-  std::string ctx_name = context_name(fd.getDeclContext(), sm);
-  f.qualified_name = ctx_name.empty() ? f.name : ctx_name + "::" + f.name;
-  if (const auto *ns = enclosing_namespace(fd.getDeclContext())) f.namespace_ = context_name(ns, sm);
-  if (const auto *cls = enclosing_class(fd.getDeclContext())) f.class_name = context_name(cls, sm);
-  f.kind = kind_of(fd);
+  f = naming_facts(fd, sm);
   f.statements = count_statements(c.body);
 
   SourceLocation loc = sm.getExpansionLoc(lambda ? lambda->getBeginLoc() : fd.getLocation());
   f.line = sm.getPresumedLineNumber(loc);
   if (OptionalFileEntryRef file = sm.getFileEntryRefForID(sm.getFileID(loc))) {
     c.path = fs::absolute(std::string(file->getName())).lexically_normal().string();
-    f.file = relative_file(c.path, project_root);
+    f.file = path_relative_to(c.path, project_root);
   }
   SourceLocation begin = lambda ? sm.getExpansionLoc(lambda->getBeginLoc())
                                 : declaration_start(fd.getDescribedFunctionTemplate()

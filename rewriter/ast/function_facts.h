@@ -6,14 +6,16 @@
 #include <string_view>
 #include <vector>
 
-#include "aspects/join_point.h"
+#include "match/shadow.h"
 
 namespace clang {
 class ASTContext;
 class CompoundStmt;
 class Decl;
 class SourceLocation;
+class CXXRecordDecl;
 class FunctionDecl;
+class SourceManager;
 class LambdaExpr;
 }  // namespace clang
 
@@ -32,6 +34,14 @@ struct Candidate {
 // Builds a candidate; `project_root` makes facts.file relative.
 Candidate describe_function(const clang::FunctionDecl &fd, const clang::LambdaExpr *lambda,
                             clang::ASTContext &ctx, const std::string &project_root);
+
+// The facts that name a function (qualified name, name, namespace, class,
+// kind), wherever it is declared.
+FunctionFacts naming_facts(const clang::FunctionDecl &fd, const clang::SourceManager &sm);
+// A class's qualified name as join points see it (no template arguments).
+std::string class_name(const clang::CXXRecordDecl &rd, const clang::SourceManager &sm);
+// `abs` relative to `root` when it is inside it, else `abs`.
+std::string path_relative_to(const std::string &abs, const std::string &root);
 
 // Where a declaration's text starts (as a file location): before its template
 // header and attributes, including the `[[` or `__attribute__((` opening them.

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "aspects/plausibility.h"
+#include "match/join_point.h"
 #include "ast/unit_scan.h"
 #include "launcher/unit_job.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 bool any_aspect_may_match(const Config &config, const UnitSummary &unit) {
   for (const Aspect &aspect : config.aspects)
-    if (may_match(*aspect.join_point, unit)) return true;
+    if (aspect.join_point->may_match(unit)) return true;
   return false;
 }
 

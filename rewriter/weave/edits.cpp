@@ -9,7 +9,9 @@ std::string EditList::apply(std::string_view original) const {
   std::vector<const Edit *> sorted;
   for (const auto &e : edits_) sorted.push_back(&e);
   std::sort(sorted.begin(), sorted.end(), [](const Edit *a, const Edit *b) {
-    return a->offset != b->offset ? a->offset < b->offset : a->sequence < b->sequence;
+    if (a->offset != b->offset) return a->offset < b->offset;
+    if ((a->replaced == 0) != (b->replaced == 0)) return a->replaced == 0;  // an insertion before a replacement there
+    return a->sequence < b->sequence;
   });
   std::string out;
   size_t extra = 0;

@@ -12,7 +12,8 @@ namespace orch {
 
 class EditList {
 public:
-  // Edits at the same offset keep the order in which they were added.
+  // Edits at the same offset keep the order in which they were added, but
+  // insertions come before a replacement that starts there.
   void insert(size_t offset, std::string text) { edits_.push_back({offset, 0, std::move(text), edits_.size()}); }
   // Replaces `length` bytes at `offset` (ranges must not overlap other edits).
   void replace(size_t offset, size_t length, std::string text) {

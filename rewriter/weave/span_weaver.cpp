@@ -9,6 +9,7 @@
 
 #include "aspects/name_template.h"
 #include "weave/exception_flow.h"
+#include "weave/site_definition.h"
 
 using namespace clang;
 
@@ -61,26 +62,14 @@ bool returns_named_local(const CompoundStmt *body) {
   return false;
 }
 
-std::string c_attribute_call(const RuntimeAttribute &a, const std::string &span) {
-  std::string head = "(&" + span + ", " + c_string_literal(a.key) + ", ";
-  std::string name(a.param->getName());
-  switch (a.kind) {
-  case ValueKind::Bool: return "orch_w_attr_bool" + head + "(" + name + ") ? 1 : 0)";
-  case ValueKind::Floating: return "orch_w_attr_f64" + head + "(double)(" + name + "))";
-  case ValueKind::CString: return "orch_w_attr_cstr" + head + name + ")";
-  default: return "orch_w_attr_i64" + head + "(int64_t)(" + name + "))";
-  }
-}
-
 class SpanWeaver {
 public:
-  SpanWeaver(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice, const WeaveContext &wc,
-             unsigned ordinal)
-      : fn_(fn), aspect_(aspect), advice_(advice), wc_(wc), ast_(wc.ast), sm_(ast_.getSourceManager()),
-        cplusplus_(ast_.getLangOpts().CPlusPlus), suffix_(name_suffix(ordinal)), site_("__orch_site_" + suffix_),
-        attrs_("__orch_attrs_" + suffix_), span_("__orch_span_" + suffix_) {}
+  SpanWeaver(BodyWeave &w, const SpanOptions &advice)
+      : fn_(w.fn), aspect_(w.aspect), advice_(advice), wc_(w.wc), ast_(w.wc.ast), sm_(ast_.getSourceManager()),
+        notes_(w.notes), cplusplus_(ast_.getLangOpts().CPlusPlus), suffix_(name_suffix(w.ordinal)),
+        site_(site_variable(suffix_)), attrs_("__orch_attrs_" + suffix_), span_("__orch_span_" + suffix_) {}
 
-  std::vector<std::string> weave(EditList &edits) {
+  void weave(EditList &edits) {
     collect_runtime_attributes();
     bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
                              function_can_throw(*fn_.decl, ast_) && body_can_throw(*fn_.decl, fn_.body, ast_);
@@ -93,7 +82,6 @@ public:
                            (with_try ? "try { " : ""));
     if (advice_.record_return) weave_returns(edits);
     if (with_try) edits.insert(close, " } catch (...) { " + span_ + ".record_exception(); throw; } ");
-    return notes_;
   }
 
 private:
@@ -145,28 +133,13 @@ private:
   }
 
   std::string site_definition() {
-    std::vector<std::pair<std::string, std::string>> statics;
+    SiteFields site{suffix_, expand_template(advice_.name, fn_.facts, aspect_.id), advice_.kind,
+                    fn_.facts.qualified_name, fn_.path, fn_.facts.line, {}};
     for (const auto &attr : advice_.attributes)
-      if (!attr.argument) statics.emplace_back(attr.key, expand_template(attr.text, fn_.facts, aspect_.id));
+      if (!attr.argument) site.static_attributes.emplace_back(attr.key, expand_template(attr.text, fn_.facts, aspect_.id));
     if (const Directive *d = fn_.facts.directive("orch:span"))
-      for (const auto &kv : d->attributes) statics.push_back(kv);
-
-    std::string out;
-    std::string statics_name = "ORCH_W_NULL";
-    if (!statics.empty()) {
-      statics_name = "__orch_static_attrs_" + suffix_;
-      out += "static const char *const " + statics_name + "[] = {";
-      for (const auto &[k, v] : statics) out += c_string_literal(k) + ", " + c_string_literal(v) + ", ";
-      out.resize(out.size() - 2);
-      out += "}; ";
-    }
-    std::string name = expand_template(advice_.name, fn_.facts, aspect_.id);
-    out += std::string("static ") + (cplusplus_ ? "::" : "") + "orch_site " + site_ + " = {1u, " +
-           std::to_string(static_cast<int>(advice_.kind)) + "u, " + c_string_literal(name) + ", " +
-           c_string_literal(fn_.facts.qualified_name) + ", " + c_string_literal(fn_.path) + ", " +
-           std::to_string(fn_.facts.line) + "u, " + std::to_string(statics.size()) + "u, " + statics_name +
-           ", ORCH_W_NULL}; ";
-    return out;
+      for (const auto &kv : d->attributes) site.static_attributes.push_back(kv);
+    return orch::site_definition(site, cplusplus_);
   }
 
   std::string span_definition(bool detect_unwinding) {
@@ -183,7 +156,7 @@ private:
     if (!runtime_attrs_.empty()) {
       out += "__attribute__((unused)) int " + attrs_ + " = ";
       for (size_t i = 0; i < runtime_attrs_.size(); ++i)
-        out += (i ? " + " : "") + c_attribute_call(runtime_attrs_[i], span_);
+        out += (i ? " + " : "") + c_attribute_call(runtime_attrs_[i].key, runtime_attrs_[i].kind, runtime_attrs_[i].param->getName().str(), span_);
       out += "; ";
     }
     return out;
@@ -240,21 +213,18 @@ private:
 
   const Candidate &fn_;
   const Aspect &aspect_;
-  const SpanAdvice &advice_;
+  const SpanOptions &advice_;
   const WeaveContext &wc_;
   ASTContext &ast_;
   const SourceManager &sm_;
+  std::vector<std::string> &notes_;
   bool cplusplus_;
   std::string suffix_, site_, attrs_, span_;
   std::vector<RuntimeAttribute> runtime_attrs_;
-  std::vector<std::string> notes_;
 };
 
 }  // namespace
 
-std::vector<std::string> weave_span(const Candidate &fn, const Aspect &aspect, const SpanAdvice &advice,
-                                    const WeaveContext &wc, unsigned ordinal, EditList &edits) {
-  return SpanWeaver(fn, aspect, advice, wc, ordinal).weave(edits);
-}
+void weave_span(BodyWeave &w, const SpanOptions &options) { SpanWeaver(w, options).weave(w.edits); }
 
 }  // namespace orch

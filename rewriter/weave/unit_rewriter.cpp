@@ -13,10 +13,15 @@
 #include <map>
 #include <set>
 
+#include "advice/advice.h"
+#include "ast/call_sites.h"
 #include "ast/function_facts.h"
 #include "ast/project_files.h"
+#include "manifest/manifest_entry.h"
+#include "match/join_point.h"
+#include "weave/call_syntax.h"
 #include "weave/include_redirect.h"
-#include "weave/span_weaver.h"
+#include "weave/weave_point.h"
 
 using namespace clang;
 
@@ -25,6 +30,12 @@ namespace orch {
 size_t UnitRewrite::instrumented() const {
   size_t n = 0;
   for (const auto &f : functions) n += !f.aspect.empty();
+  return n;
+}
+
+size_t UnitRewrite::instrumented_calls() const {
+  size_t n = 0;
+  for (const auto &c : calls) n += !c.aspect.empty();
   return n;
 }
 
@@ -109,29 +120,35 @@ std::vector<std::string> symbols_of(const FunctionDecl &fd, MangleContext &mc) {
   return out;
 }
 
-std::string manifest_entry(const Candidate &c, const std::string &aspect, const std::vector<std::string> &symbols) {
-  std::string json = "{\"function\":" + json_string(c.facts.qualified_name) + ",\"symbols\":[";
-  for (size_t i = 0; i < symbols.size(); ++i) json += (i ? "," : "") + json_string(symbols[i]);
-  json += "],\"file\":" + json_string(c.path) + ",\"line\":" + std::to_string(c.facts.line) +
-          ",\"kind\":" + json_string(to_string(c.facts.kind)) + ",\"aspect\":" + json_string(aspect) + "}";
-  return json;
+std::string manifest_entry(const Candidate &c, const std::string &aspect, std::vector<std::string> symbols) {
+  ManifestEntry e;
+  e.function = c.facts.qualified_name;
+  e.symbols = std::move(symbols);
+  e.file = c.path;
+  e.line = c.facts.line;
+  e.kind = to_string(c.facts.kind);
+  e.aspect = aspect;
+  return e.to_json();
 }
 
-// The declaration at file scope that holds the candidate (the prelude goes
-// before it): up the lexical contexts, from a lambda first to the declaration
-// its expression sits in.
-const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
-  const Decl *d = c.decl;
-  if (c.lambda) {
-    DynTypedNodeList parents = ctx.getParents(*c.lambda);
-    while (!parents.empty()) {
-      if (const Decl *holder = parents[0].get<Decl>()) {
-        d = holder;
-        break;
-      }
-      parents = ctx.getParents(parents[0]);
-    }
-  }
+std::string manifest_entry(const CallCandidate &c, const CallSyntax &s, const std::string &aspect,
+                           std::vector<std::string> symbols) {
+  ManifestEntry e;
+  e.is_call = true;
+  e.function = c.facts.callee.qualified_name;
+  e.symbols = std::move(symbols);
+  e.caller = c.caller ? c.caller->facts.qualified_name : "";
+  e.file = c.path;
+  e.line = s.line;
+  e.column = s.column;
+  e.kind = "call";
+  e.aspect = aspect;
+  return e.to_json();
+}
+
+// The file-scope declaration holding a node: up the parents to a declaration,
+// then up its lexical contexts.
+const Decl &top_level_decl(const Decl *d) {
   for (const DeclContext *dc = d->getLexicalDeclContext(); dc && !dc->isTranslationUnit();
        dc = d->getLexicalDeclContext())
     d = Decl::castFromDeclContext(dc);
@@ -140,6 +157,24 @@ const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
   if (const auto *rd = dyn_cast<CXXRecordDecl>(d); rd && rd->getDescribedClassTemplate())
     return *rd->getDescribedClassTemplate();
   return *d;
+}
+
+template <class Node> const Decl *holding_decl(const Node &node, ASTContext &ctx) {
+  DynTypedNodeList parents = ctx.getParents(node);
+  while (!parents.empty()) {
+    if (const Decl *holder = parents[0].get<Decl>()) return holder;
+    parents = ctx.getParents(parents[0]);
+  }
+  return nullptr;
+}
+
+// The declaration at file scope that holds the candidate (the prelude goes
+// before it); a lambda is held by the declaration its expression sits in.
+const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
+  const Decl *d = c.decl;
+  if (c.lambda)
+    if (const Decl *holder = holding_decl(*c.lambda, ctx)) d = holder;
+  return top_level_decl(d);
 }
 
 std::string prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name) {
@@ -151,11 +186,19 @@ std::string prelude(const RewriteSettings &s, const SourceManager &sm, SourceLoc
   return out;
 }
 
-std::string manifest_section(const std::vector<FunctionReport> &functions) {
+std::string manifest_section(const UnitRewrite &unit) {
   std::string lines;
-  for (const auto &f : functions)
+  for (const auto &f : unit.functions)
     if (!f.aspect.empty()) lines += f.manifest_json + "\n";
+  for (const auto &c : unit.calls)
+    if (!c.aspect.empty()) lines += c.manifest_json + "\n";
   return "\nORCH_W_MANIFEST(" + c_string_literal(lines) + ")\n";
+}
+
+bool may_match_calls(const Config &config) {
+  for (const Aspect &a : config.aspects)
+    if (a.join_point->shadows() & kCallShadows) return true;
+  return false;
 }
 
 // A function an aspect matched, before the header checks.
@@ -165,6 +208,15 @@ struct Match {
   FunctionReport *report;
   const FileEntry *file;
   SourceLocation top_level;  // where its file-scope declaration starts
+};
+
+// A call an aspect matched, before the header checks.
+struct CallMatch {
+  const CallCandidate *call;
+  const Aspect *aspect;
+  CallReport *report;
+  CallSyntax syntax;
+  SourceLocation top_level;
 };
 
 class UnitRewriter {
@@ -178,16 +230,27 @@ public:
     collector_.TraverseDecl(ctx_.getTranslationUnitDecl());
     result_.functions.reserve(collector_.candidates.size());
     std::vector<Match> matches = match_all();
-    RedirectPlan plan = plan_headers(matches);
+    std::vector<CallMatch> call_matches;
+    if (may_match_calls(*settings_.config)) {
+      std::map<const FunctionDecl *, const Candidate *> callers;
+      for (const Candidate &c : collector_.candidates) callers[c.decl] = &c;
+      calls_ = collect_calls(ctx_, project_, callers, settings_.config->root);
+      result_.calls.reserve(calls_.size());
+      call_matches = match_calls();
+    }
+    RedirectPlan plan = plan_headers(matches, call_matches);
     for (const Match &m : matches)
       if (m.file == main_ || plan.copied.count(m.file)) weave(m);
-    if (!result_.instrumented()) return std::move(result_);
+    for (const CallMatch &m : call_matches)
+      if (m.syntax.file == main_ || plan.copied.count(m.syntax.file)) weave(m);
+    if (!result_.instrumented() && !result_.instrumented_calls()) return std::move(result_);
 
     redirect_includes(includes_, main_, plan, [&](const FileEntry *f) { return copy_path(f); }, edits_);
     for (const auto &[file, at] : prelude_at_)
       edits_[file].insert(sm_.getFileOffset(at), prelude(settings_, sm_, at, name_of(file)));
+    for (const auto &[at, text] : definitions_) edits_[file_at(sm_, at)].insert(sm_.getFileOffset(at), text);
     StringRef main_text = sm_.getBufferData(sm_.getMainFileID());
-    edits_[main_].insert(main_text.size(), manifest_section(result_.functions));
+    edits_[main_].insert(main_text.size(), manifest_section(result_));
     for (const FileEntry *file : plan.copied)
       result_.headers.push_back({project_.entered(file).path, name_of(file), copy_path(file), rewritten_text(file)});
     std::sort(result_.headers.begin(), result_.headers.end(),
@@ -216,26 +279,70 @@ private:
         report.reasons.push_back("excluded by // orch:ignore");
         continue;
       }
-      const Aspect *aspect = first_match(c, report);
+      const Aspect *aspect = first_match(Shadow::body(c.facts), report.reasons);
       if (!aspect) continue;
       Match m{&c, aspect, &report, file_at(sm_, c.body->getLBracLoc()),
               declaration_start(top_level_decl(c, ctx_), ctx_)};
-      if (bodies[{m.file, sm_.getFileOffset(c.body->getLBracLoc())}] > 1)
-        report.reasons.push_back(matched_but(*aspect, "its file is included more than once and defines it each time"));
-      else if (file_at(sm_, m.top_level) != m.file)
-        report.reasons.push_back(matched_but(*aspect, "its file is included inside a declaration of " +
-                                                          name_of(file_at(sm_, m.top_level))));
+      if (std::string why = why_not_here(m.file, bodies[{m.file, sm_.getFileOffset(c.body->getLBracLoc())}], m.top_level);
+          !why.empty())
+        report.reasons.push_back(matched_but(*aspect, why));
       else
         matches.push_back(m);
     }
     return matches;
   }
 
-  const Aspect *first_match(const Candidate &c, FunctionReport &report) const {
+  std::vector<CallMatch> match_calls() {
+    std::vector<std::pair<const CallCandidate *, CallSyntax>> found;
+    std::map<std::pair<const FileEntry *, size_t>, int> seen;  // a header entered twice may hold a call twice
+    std::vector<CallMatch> matches;
+    for (const CallCandidate &c : calls_) {
+      CallReport &report = result_.calls.emplace_back();
+      report.file = name_of(file_at(sm_, c.expr->getBeginLoc()));
+      report.line = c.facts.callee.line;
+      report.column = c.facts.column;
+      report.caller = c.caller ? c.caller->facts.qualified_name : "";
+      report.callee = c.callee ? c.facts.callee.qualified_name : "(unknown)";
+      if (!c.never_reason.empty()) {
+        report.reasons.push_back("never instrumented: " + c.never_reason);
+        continue;
+      }
+      const Aspect *aspect = first_match(Shadow::call_in(c.caller ? &c.caller->facts : nullptr, c.facts), report.reasons);
+      if (!aspect) continue;
+      std::string why;
+      std::optional<CallSyntax> syntax = call_syntax(c, ctx_, why);
+      if (!syntax) {
+        report.reasons.push_back(matched_but(*aspect, why));
+        continue;
+      }
+      const Decl *holder = c.caller ? &top_level_decl(*c.caller, ctx_) : holding_decl(*c.expr, ctx_);
+      SourceLocation top = holder ? declaration_start(top_level_decl(holder), ctx_) : SourceLocation();
+      ++seen[{syntax->file, syntax->begin}];
+      matches.push_back({&c, aspect, &report, std::move(*syntax), top});
+    }
+    std::vector<CallMatch> kept;
+    for (CallMatch &m : matches) {
+      std::string why = m.top_level.isInvalid() ? "the declaration holding it was not found"
+                                                : why_not_here(m.syntax.file, seen[{m.syntax.file, m.syntax.begin}], m.top_level);
+      if (why.empty()) kept.push_back(std::move(m));
+      else m.report->reasons.push_back(matched_but(*m.aspect, why));
+    }
+    return kept;
+  }
+
+  // "" when a match in `file` can be woven where its declaration starts (`top_level`).
+  std::string why_not_here(const FileEntry *file, int times_in_unit, SourceLocation top_level) const {
+    if (times_in_unit > 1) return "its file is included more than once and defines it each time";
+    if (file_at(sm_, top_level) != file)
+      return "its file is included inside a declaration of " + name_of(file_at(sm_, top_level));
+    return "";
+  }
+
+  const Aspect *first_match(const Shadow &shadow, std::vector<std::string> &reasons) const {
     for (const Aspect &aspect : settings_.config->aspects) {
-      MatchResult m = evaluate(*aspect.join_point, c.facts);
+      MatchResult m = evaluate(*aspect.join_point, shadow);
       if (m.matched) return &aspect;
-      report.reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
+      reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
     }
     return nullptr;
   }
@@ -244,16 +351,21 @@ private:
     return "aspect '" + aspect.id + "' matches, but not instrumented: " + why;
   }
 
-  // Which headers become copies; the functions of the others get the reason.
-  RedirectPlan plan_headers(std::vector<Match> &matches) {
+  // Which headers become copies; what is matched in the others gets the reason.
+  RedirectPlan plan_headers(std::vector<Match> &matches, std::vector<CallMatch> &call_matches) {
     std::set<const FileEntry *> wanted;
     for (const Match &m : matches)
       if (m.file != main_) wanted.insert(m.file);
+    for (const CallMatch &m : call_matches)
+      if (m.syntax.file != main_) wanted.insert(m.syntax.file);
     RedirectPlan plan = plan_redirects(includes_, main_, wanted,
                                        [&](const FileEntry *f) { return project_.why_not(f); });
-    for (const Match &m : matches)
-      if (auto it = plan.refused.find(m.file); it != plan.refused.end())
-        m.report->reasons.push_back(matched_but(*m.aspect, name_of(m.file) + " cannot be rewritten: " + it->second));
+    auto refuse = [&](const FileEntry *file, const Aspect &aspect, std::vector<std::string> &reasons) {
+      if (auto it = plan.refused.find(file); it != plan.refused.end())
+        reasons.push_back(matched_but(aspect, name_of(file) + " cannot be rewritten: " + it->second));
+    };
+    for (const Match &m : matches) refuse(m.file, *m.aspect, m.report->reasons);
+    for (const CallMatch &m : call_matches) refuse(m.syntax.file, *m.aspect, m.report->reasons);
     return plan;
   }
 
@@ -263,18 +375,47 @@ private:
     report.aspect = m.aspect->id;
     WeaveContext wc{ctx_, collector_.custom_types};
     unsigned ordinal = 0;
-    for (const Advice &advice : m.aspect->advice) {
-      auto notes = weave_span(c, *m.aspect, advice.span, wc, ordinal++, edits_[m.file]);
-      report.notes.insert(report.notes.end(), notes.begin(), notes.end());
+    for (const auto &advice : m.aspect->advice) {
+      BodyWeave w{c, *m.aspect, wc, ordinal++, edits_[m.file], report.notes};
+      advice->weave_body(w);
     }
     std::vector<std::string> symbols = symbols_of(*c.decl, *mangler_);
     for (const FunctionDecl *inst : collector_.instantiations[c.decl->getCanonicalDecl()]) {
       auto more = symbols_of(*inst, *mangler_);
       symbols.insert(symbols.end(), more.begin(), more.end());
     }
-    report.manifest_json = manifest_entry(c, m.aspect->id, symbols);
-    auto [it, inserted] = prelude_at_.emplace(m.file, m.top_level);
-    if (!inserted && sm_.isBeforeInTranslationUnit(m.top_level, it->second)) it->second = m.top_level;
+    report.manifest_json = manifest_entry(c, m.aspect->id, std::move(symbols));
+    note_prelude(m.file, m.top_level);
+  }
+
+  void weave(const CallMatch &m) {
+    CallReport &report = *m.report;
+    WeaveContext wc{ctx_, collector_.custom_types};
+    EditList &edits = edits_[m.syntax.file];
+    std::string definitions;
+    CallWeave w{*m.call, m.syntax, *m.aspect, wc, 0, edits, definitions, m.top_level, report.notes, result_.errors, "", false, false};
+    std::vector<const Advice *> order;
+    for (const auto &advice : m.aspect->advice) order.push_back(advice.get());
+    std::stable_partition(order.begin(), order.end(), [](const Advice *a) { return a->redirects_call(); });
+    for (const Advice *advice : order) {
+      advice->weave_call(w);
+      ++w.ordinal;
+    }
+    if (!w.callee_text.empty())
+      edits.replace(m.syntax.callee_begin, m.syntax.callee_end - m.syntax.callee_begin, w.callee_text);
+    if (!w.woven) {
+      report.reasons.push_back(matched_but(*m.aspect, "no advice could be woven (see the notes)"));
+      return;
+    }
+    report.aspect = m.aspect->id;
+    report.manifest_json = manifest_entry(*m.call, m.syntax, m.aspect->id, symbols_of(*m.call->callee, *mangler_));
+    if (!definitions.empty()) definitions_.emplace_back(m.top_level, std::move(definitions));
+    note_prelude(m.syntax.file, m.top_level);
+  }
+
+  void note_prelude(const FileEntry *file, SourceLocation top_level) {
+    auto [it, inserted] = prelude_at_.emplace(file, top_level);
+    if (!inserted && sm_.isBeforeInTranslationUnit(top_level, it->second)) it->second = top_level;
   }
 
   std::string name_of(const FileEntry *file) const {
@@ -298,9 +439,11 @@ private:
   const FileEntry *main_;
   ProjectFiles project_;
   FunctionCollector collector_;
+  std::vector<CallCandidate> calls_;
   std::unique_ptr<MangleContext> mangler_;
   std::map<const FileEntry *, EditList> edits_;
   std::map<const FileEntry *, SourceLocation> prelude_at_;
+  std::vector<std::pair<SourceLocation, std::string>> definitions_;  // after the prelude, in weave order
   UnitRewrite result_;
 };
 

@@ -1,8 +1,9 @@
-// Rewrites one parsed translation unit: finds the functions of the main file
-// and of the project's headers, matches them against the aspects, weaves the
-// advice, and adds the prelude (weave header) and the manifest (an ELF section
-// listing what was instrumented). Headers with instrumented functions become
-// copies (see include_redirect.h).
+// Rewrites one parsed translation unit: finds the shadows (function bodies,
+// and calls when an aspect can match calls) of the main file and of the
+// project's headers, matches them against the aspects, weaves the advice, and
+// adds the prelude (weave header) and the manifest (an ELF section listing
+// what was instrumented). Headers with something instrumented become copies
+// (see include_redirect.h).
 #pragma once
 
 #include <string>
@@ -35,6 +36,18 @@ struct FunctionReport {
   std::string manifest_json;         // for instrumented functions
 };
 
+// One call of the unit's project files, and what orch decided about it.
+struct CallReport {
+  std::string file;  // as the unit names it
+  unsigned line = 0, column = 0;
+  std::string caller;  // qualified name, "" at namespace scope
+  std::string callee;
+  std::string aspect;                // the aspect woven into it, or ""
+  std::vector<std::string> reasons;  // why not (one per aspect), or why never
+  std::vector<std::string> notes;    // advice that could not be woven, arguments not recorded
+  std::string manifest_json;         // for instrumented calls
+};
+
 // A header rewritten for this unit.
 struct HeaderCopy {
   std::string original;  // absolute path
@@ -47,7 +60,10 @@ struct UnitRewrite {
   std::string text;  // the rewritten unit; empty when nothing was instrumented
   std::vector<HeaderCopy> headers;
   std::vector<FunctionReport> functions;
+  std::vector<CallReport> calls;     // only when some aspect can match calls
+  std::vector<std::string> errors;   // mistakes of the aspects found at a call (file:line:col: error: ...)
   size_t instrumented() const;
+  size_t instrumented_calls() const;
 };
 
 UnitRewrite rewrite_unit(clang::ASTContext &ctx, const IncludeGraph &includes, const RewriteSettings &settings);

@@ -1,5 +1,7 @@
 #include "weave/value_kind.h"
 
+#include "weave/edits.h"
+
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
@@ -37,6 +39,16 @@ ValueKind classify_value(QualType type, const ASTContext &ctx, const CustomValue
 bool is_cheap_scalar(ValueKind kind) {
   return kind == ValueKind::Integer || kind == ValueKind::Floating || kind == ValueKind::Bool ||
          kind == ValueKind::CString;
+}
+
+std::string c_attribute_call(const std::string &key, ValueKind kind, const std::string &value, const std::string &span) {
+  std::string head = "(&" + span + ", " + c_string_literal(key) + ", ";
+  switch (kind) {
+  case ValueKind::Bool: return "orch_w_attr_bool" + head + "(" + value + ") ? 1 : 0)";
+  case ValueKind::Floating: return "orch_w_attr_f64" + head + "(double)(" + value + "))";
+  case ValueKind::CString: return "orch_w_attr_cstr" + head + value + ")";
+  default: return "orch_w_attr_i64" + head + "(int64_t)(" + value + "))";
+  }
 }
 
 }  // namespace orch

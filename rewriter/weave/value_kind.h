@@ -27,4 +27,8 @@ using CustomValueTypes = std::set<const clang::Type *>;
 ValueKind classify_value(clang::QualType type, const clang::ASTContext &ctx, const CustomValueTypes &custom);
 bool is_cheap_scalar(ValueKind kind);
 
+// C: the weave header's call that records `value` (an expression of that kind)
+// as attribute `key` of the span variable `span`.
+std::string c_attribute_call(const std::string &key, ValueKind kind, const std::string &value, const std::string &span);
+
 }  // namespace orch

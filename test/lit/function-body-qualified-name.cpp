@@ -10,7 +10,7 @@
 #include <cstdio>
 
 namespace demo {
-// CHECK: int add(int a, int b) { static ::orch_site __orch_site_14_23 = {1u, 1u, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_23(&__orch_site_14_23);  return a + b; }
+// CHECK: int add(int a, int b) { static ::orch_site __orch_site_14_23 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_23(&__orch_site_14_23);  return a + b; }
 int add(int a, int b) { return a + b; }
 }  // namespace demo
 

@@ -1,5 +1,8 @@
 #include "aspects/config_loader.h"
 
+#include "advice/advice.h"
+#include "match/join_point.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -48,9 +51,8 @@ TEST_F(ConfigLoader, TheIssueExample) {
   EXPECT_EQ(c.service, "demo-app");
   ASSERT_EQ(c.aspects.size(), 1u);
   EXPECT_EQ(c.aspects[0].id, "trace-demo");
-  EXPECT_EQ(c.aspects[0].join_point->type, JoinPoint::Type::FunctionBody);
-  EXPECT_EQ(c.aspects[0].advice[0].span.name, "{qualified_name}");
-  EXPECT_TRUE(c.aspects[0].advice[0].span.record_exceptions);
+  EXPECT_EQ(c.aspects[0].join_point->shadows(), kBodyShadows);
+  EXPECT_STREQ(c.aspects[0].advice[0]->key(), "span");
   EXPECT_EQ(c.root, dir_.string());
 }
 
@@ -59,7 +61,7 @@ TEST_F(ConfigLoader, FilesAndBuiltinsAreFollowedAndListed) {
   write("more.yaml", "aspects:\n  - id: f\n    join-point: {function-body: {name: x}}\n    advice: [{span: {kind: server}}]\n");
   Config c = load_config(write("orch.yaml", "aspects:\n  - builtin: std\n  - file: more.yaml\n"), (dir_ / "builtin").string());
   ASSERT_EQ(c.aspects.size(), 2u);
-  EXPECT_EQ(c.aspects[1].advice[0].span.kind, SpanKind::Server);
+  EXPECT_EQ(c.aspects[1].id, "f");
   EXPECT_EQ(c.input_files.size(), 3u);
 }
 
@@ -71,8 +73,25 @@ TEST_F(ConfigLoader, ErrorsNameFileLineAndColumn) {
             f + ":3:49: error: unknown kind 'lambada' (expected function, method, constructor, destructor or lambda)");
   EXPECT_EQ(error_of("aspects: [\n"), f + ":2:1: error: invalid YAML: end of sequence flow not found");
   EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {directive: \"orch:span\"}\n    advice: [{span: {name: \"{fn}\"}}]\n"),
-            f + ":4:28: error: unknown placeholder '{fn}' (expected qualified_name, name, class, namespace, file, line, kind, aspect or arg:NAME)");
+            f + ":4:28: error: unknown placeholder '{fn}' (expected qualified_name, name, class, namespace, file, line, kind, caller, aspect or arg:NAME)");
   EXPECT_EQ(error_of("aspects:\n  - file: missing.yaml\n"), f + ":2:11: error: aspect file 'missing.yaml' not found");
+}
+
+TEST_F(ConfigLoader, AdviceMustSuitTheJoinPoint) {
+  std::string f = (dir_ / "orch.yaml").string();
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-body: {name: x}}\n"
+                     "    advice: [{propagate-context: {arg: 0}}]\n"),
+            f + ":4:14: error: 'propagate-context' advice applies to calls, but the join point can also match function bodies");
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-call: f}\n"
+                     "    advice: [{span: {error-unless-return: \"0 || 1\"}}]\n"),
+            f + ":4:43: error: expected an integer or the name of a constant, not '0 || 1'");
+  EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-call: f}\n    advice: [{wrap: {}}]\n"),
+            f + ":4:15: error: unknown key 'wrap' in advice (expected one of: span, propagate-context, replace-function)");
+  Config c = load_config(write("orch.yaml", "aspects:\n  - id: a\n    join-point: {function-call: f}\n"
+                                            "    advice: [{replace-function: 'my::f'}, {span: {error-if-return: -1}}]\n"),
+                         (dir_ / "builtin").string());
+  ASSERT_EQ(c.aspects[0].advice.size(), 2u);
+  EXPECT_TRUE(c.aspects[0].advice[0]->redirects_call());
 }
 
 TEST_F(ConfigLoader, FindConfigWalksUp) {

@@ -1,4 +1,4 @@
-#include "aspects/join_point.h"
+#include "match/join_points/kinds.h"
 
 #include <gtest/gtest.h>
 
@@ -6,16 +6,18 @@ using namespace orch;
 
 namespace {
 
-JoinPointPtr body(FunctionBodyJoinPoint fb) {
-  auto jp = std::make_unique<JoinPoint>();
-  jp->type = JoinPoint::Type::FunctionBody;
-  jp->function_body = std::move(fb);
-  return jp;
+// A join point as orch.yaml would say it (a flow mapping in one line).
+JoinPointPtr jp(const std::string &yaml) { return parse_join_point(YamlReader("orch.yaml"), YAML::Load(yaml)); }
+
+std::string load_error(const std::string &yaml) {
+  try {
+    jp(yaml);
+  } catch (const ConfigError &e) {
+    return e.what();
+  }
+  return "no error";
 }
-Pattern name_pattern(const std::string &text) {
-  std::string error;
-  return Pattern::parse(text, Pattern::Flavor::Name, error);
-}
+
 FunctionFacts facts() {
   FunctionFacts f;
   f.qualified_name = "demo::detail::Store::get";
@@ -28,66 +30,102 @@ FunctionFacts facts() {
   return f;
 }
 
+CallFacts call_facts() {
+  CallFacts c;
+  c.callee.qualified_name = "shop::Pool::submit";
+  c.callee.name = "submit";
+  c.callee.namespace_ = "shop";
+  c.callee.class_name = "shop::Pool";
+  c.kind = CallKind::Method;
+  c.object_classes = {"shop::FastPool", "shop::Pool"};
+  c.parameter_types = {"std::function<void ()>", "int"};
+  c.arguments = 2;
+  return c;
+}
+
+MatchResult on_body(const JoinPointPtr &p, const FunctionFacts &f = facts()) { return evaluate(*p, Shadow::body(f)); }
+
 }  // namespace
 
 TEST(JoinPoint, NamespaceMatchesNestedNamespaces) {
-  FunctionBodyJoinPoint fb;
-  fb.namespace_ = name_pattern("demo");
-  EXPECT_TRUE(evaluate(*body(fb), facts()).matched);
-  fb.namespace_ = name_pattern("detail");
-  MatchResult r = evaluate(*body(fb), facts());
+  EXPECT_TRUE(on_body(jp("{function-body: {namespace: demo}}")).matched);
+  MatchResult r = on_body(jp("{function-body: {namespace: detail}}"));
   EXPECT_FALSE(r.matched);
   EXPECT_EQ(r.reason, "namespace 'demo::detail' is not inside 'detail'");
 }
 
 TEST(JoinPoint, ClassMatchesPlainOrQualifiedName) {
-  FunctionBodyJoinPoint fb;
-  fb.class_ = name_pattern("Store");
-  EXPECT_TRUE(evaluate(*body(fb), facts()).matched);
-  fb.class_ = name_pattern("demo::detail::Store");
-  EXPECT_TRUE(evaluate(*body(fb), facts()).matched);
+  EXPECT_TRUE(on_body(jp("{function-body: {class: Store}}")).matched);
+  EXPECT_TRUE(on_body(jp("{function-body: {class: 'demo::detail::Store'}}")).matched);
   FunctionFacts free_fn = facts();
   free_fn.class_name.clear();
-  EXPECT_EQ(evaluate(*body(fb), free_fn).reason, "not a member of a class");
+  EXPECT_EQ(on_body(jp("{function-body: {class: Store}}"), free_fn).reason, "not a member of a class");
 }
 
 TEST(JoinPoint, KindAndMinStatements) {
-  FunctionBodyJoinPoint fb;
-  fb.kinds = {FunctionKind::Constructor, FunctionKind::Function};
-  EXPECT_EQ(evaluate(*body(fb), facts()).reason, "kind 'method' is not selected");
-  fb.kinds = {FunctionKind::Method};
-  fb.min_statements = 4;
-  EXPECT_EQ(evaluate(*body(fb), facts()).reason, "3 statement(s), fewer than min-statements 4");
-  fb.min_statements = 3;
-  EXPECT_TRUE(evaluate(*body(fb), facts()).matched);
+  EXPECT_EQ(on_body(jp("{function-body: {kind: [constructor, function]}}")).reason, "kind 'method' is not selected");
+  EXPECT_EQ(on_body(jp("{function-body: {kind: method, min-statements: 4}}")).reason,
+            "3 statement(s), fewer than min-statements 4");
+  EXPECT_TRUE(on_body(jp("{function-body: {kind: method, min-statements: 3}}")).matched);
 }
 
 TEST(JoinPoint, Composition) {
-  FunctionBodyJoinPoint yes, no;
-  yes.qualified_name = name_pattern("demo::*");
-  no.name = name_pattern("put");
-  auto directive = std::make_unique<JoinPoint>();
-  directive->type = JoinPoint::Type::Directive;
-  directive->directive.name = "orch:span";
-
-  JoinPoint one_of;
-  one_of.type = JoinPoint::Type::OneOf;
-  one_of.children.push_back(body(no));
-  one_of.children.push_back(std::move(directive));
-  MatchResult r = evaluate(one_of, facts());
+  JoinPointPtr one_of = jp("{one-of: [{function-body: {name: put}}, {directive: 'orch:span'}]}");
+  MatchResult r = on_body(one_of);
   EXPECT_FALSE(r.matched);
   EXPECT_EQ(r.reason, "none of one-of matched (name 'get' does not match 'put'; no '// orch:span' directive)");
   FunctionFacts with_directive = facts();
   with_directive.directives.push_back({"orch:span", {}});
-  EXPECT_TRUE(evaluate(one_of, with_directive).matched);
+  EXPECT_TRUE(on_body(one_of, with_directive).matched);
 
-  JoinPoint all_of;
-  all_of.type = JoinPoint::Type::AllOf;
-  all_of.children.push_back(body(yes));
-  auto negated = std::make_unique<JoinPoint>();
-  negated->type = JoinPoint::Type::Not;
-  negated->mark = {"orch.yaml", 7, 9};
-  negated->children.push_back(body(yes));
-  all_of.children.push_back(std::move(negated));
-  EXPECT_EQ(evaluate(all_of, facts()).reason, "excluded by 'not' at orch.yaml:7:9");
+  JoinPointPtr all_of = jp("{all-of: [{function-body: {qualified-name: 'demo::*'}},\n"
+                           "          {not: {function-body: {qualified-name: 'demo::*'}}}]}");
+  EXPECT_EQ(on_body(all_of).reason, "excluded by 'not' at orch.yaml:2:11");
+}
+
+TEST(JoinPoint, FunctionCallMatchesTheCallee) {
+  CallFacts c = call_facts();
+  FunctionFacts caller = facts();
+  EXPECT_TRUE(evaluate(*jp("{function-call: 'shop::Pool::submit'}"), Shadow::call_in(&caller, c)).matched);
+  EXPECT_EQ(evaluate(*jp("{function-call: 'shop::Queue::*'}"), Shadow::call_in(&caller, c)).reason,
+            "callee 'shop::Pool::submit' does not match 'shop::Queue::*'");
+  // `class:` holds through the object's static class and its bases.
+  EXPECT_TRUE(evaluate(*jp("{function-call: {class: FastPool, name: submit}}"), Shadow::call_in(&caller, c)).matched);
+  EXPECT_EQ(evaluate(*jp("{function-call: {name: submit, kind: constructor}}"), Shadow::call_in(&caller, c)).reason,
+            "call kind 'method' is not selected");
+  EXPECT_TRUE(evaluate(*jp("{function-call: {name: submit, parameters: ['std::function*', int]}}"),
+                       Shadow::call_in(&caller, c))
+                  .matched);
+  EXPECT_FALSE(evaluate(*jp("{function-call: {name: submit, parameters: [int]}}"), Shadow::call_in(&caller, c)).matched);
+}
+
+TEST(JoinPoint, FunctionCallCallerConditions) {
+  CallFacts c = call_facts();
+  FunctionFacts caller = facts();
+  EXPECT_TRUE(evaluate(*jp("{function-call: {name: submit, caller: {namespace: demo}}}"), Shadow::call_in(&caller, c)).matched);
+  EXPECT_EQ(evaluate(*jp("{function-call: {name: submit, caller: {namespace: shop}}}"), Shadow::call_in(&caller, c)).reason,
+            "caller demo::detail::Store::get: namespace 'demo::detail' is not inside 'shop'");
+  EXPECT_EQ(evaluate(*jp("{function-call: {name: submit, caller: {name: get}}}"), Shadow::call_in(nullptr, c)).reason,
+            "a call at namespace scope has no caller");
+  EXPECT_TRUE(evaluate(*jp("{function-call: {name: submit, caller: {not: {function-body: {name: put}}}}}"),
+                       Shadow::call_in(&caller, c))
+                  .matched);
+}
+
+TEST(JoinPoint, ShadowKindsDoNotMix) {
+  CallFacts c = call_facts();
+  FunctionFacts f = facts();
+  EXPECT_EQ(evaluate(*jp("{function-body: {name: submit}}"), Shadow::call_in(&f, c)).reason,
+            "its join point matches function bodies only");
+  EXPECT_EQ(evaluate(*jp("{function-call: {name: get}}"), Shadow::body(f)).reason, "its join point matches calls only");
+  EXPECT_EQ(jp("{one-of: [{function-body: {name: get}}, {function-call: {name: submit}}]}")->shadows(),
+            kBodyShadows | kCallShadows);
+  EXPECT_EQ(jp("{not: {function-call: {name: submit}}}")->shadows(), kCallShadows);
+  EXPECT_EQ(load_error("{all-of: [{function-body: {name: get}}, {function-call: {name: submit}}]}"),
+            "orch.yaml:1:10: error: all-of mixes join points of function bodies and of calls, so nothing can match it "
+            "(to select calls by their calling function, use function-call's 'caller:')");
+  EXPECT_EQ(load_error("{function-call: {caller: {name: x}}}"),
+            "orch.yaml:1:17: error: function-call needs the callee: qualified-name, name or class");
+  EXPECT_EQ(load_error("{function-call: {name: f, caller: {function-call: g}}}"),
+            "orch.yaml:1:35: error: caller: takes function-body conditions (or a composition of them), not conditions on calls");
 }

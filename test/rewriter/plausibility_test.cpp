@@ -1,4 +1,4 @@
-#include "aspects/plausibility.h"
+#include "match/join_points/kinds.h"
 
 #include <gtest/gtest.h>
 
@@ -6,20 +6,8 @@ using namespace orch;
 
 namespace {
 
-Pattern pattern(const std::string &text, Pattern::Flavor flavor = Pattern::Flavor::Name) {
-  std::string error;
-  return Pattern::parse(text, flavor, error);
-}
-JoinPointPtr node(JoinPoint::Type type) {
-  auto jp = std::make_unique<JoinPoint>();
-  jp->type = type;
-  return jp;
-}
-JoinPointPtr qualified(const std::string &text) {
-  auto jp = node(JoinPoint::Type::FunctionBody);
-  jp->function_body.qualified_name = pattern(text);
-  return jp;
-}
+JoinPointPtr jp(const std::string &yaml) { return parse_join_point(YamlReader("orch.yaml"), YAML::Load(yaml)); }
+JoinPointPtr qualified(const std::string &text) { return jp("{function-body: {qualified-name: '" + text + "'}}"); }
 UnitSummary unit(const std::string &text, std::vector<std::string> files = {"src/a.cpp"}) {
   UnitSummary u;
   add_words(text, u.words);
@@ -32,37 +20,37 @@ UnitSummary unit(const std::string &text, std::vector<std::string> files = {"src
 
 TEST(Plausibility, NameGlobNeedsItsWordsInTheUnit) {
   UnitSummary u = unit("namespace Json { int Value::size() const { return 1; } }");
-  EXPECT_TRUE(may_match(*qualified("Json::*"), u));
-  EXPECT_TRUE(may_match(*qualified("*::Val*::*"), u));  // part of a word
-  EXPECT_TRUE(may_match(*qualified("*lambda@12"), u));  // words orch makes up
-  EXPECT_TRUE(may_match(*qualified("regex:^nope$"), u));
-  EXPECT_FALSE(may_match(*qualified("storage::*"), u));
-  EXPECT_FALSE(may_match(*qualified("Json::Reader::*"), u));
+  EXPECT_TRUE(qualified("Json::*")->may_match(u));
+  EXPECT_TRUE(qualified("*::Val*::*")->may_match(u));  // part of a word
+  EXPECT_TRUE(qualified("*lambda@12")->may_match(u));  // words orch makes up
+  EXPECT_TRUE(qualified("regex:^nope$")->may_match(u));
+  EXPECT_FALSE(qualified("storage::*")->may_match(u));
+  EXPECT_FALSE(qualified("Json::Reader::*")->may_match(u));
 }
 
 TEST(Plausibility, FileGlobNeedsAProjectFileOfTheUnit) {
-  auto jp = node(JoinPoint::Type::FunctionBody);
-  jp->function_body.file = pattern("src/**/*.h", Pattern::Flavor::Path);
-  EXPECT_FALSE(may_match(*jp, unit("int f();")));
-  EXPECT_TRUE(may_match(*jp, unit("int f();", {"src/a.cpp", "src/x/y.h"})));
+  JoinPointPtr file = jp("{function-body: {file: 'src/**/*.h'}}");
+  EXPECT_FALSE(file->may_match(unit("int f();")));
+  EXPECT_TRUE(file->may_match(unit("int f();", {"src/a.cpp", "src/x/y.h"})));
 }
 
 TEST(Plausibility, DirectivesAndComposition) {
-  auto directive = node(JoinPoint::Type::Directive);
-  directive->directive.name = "orch:span";
-  EXPECT_TRUE(may_match(*directive, unit("// orch:span\nint f();")));
-  EXPECT_FALSE(may_match(*directive, unit("int f();")));
+  JoinPointPtr directive = jp("{directive: 'orch:span'}");
+  EXPECT_TRUE(directive->may_match(unit("// orch:span\nint f();")));
+  EXPECT_FALSE(directive->may_match(unit("int f();")));
 
   UnitSummary u = unit("namespace a { int f(); }");
-  auto one_of = node(JoinPoint::Type::OneOf);
-  one_of->children.push_back(qualified("store::*"));
-  one_of->children.push_back(qualified("a::*"));
-  EXPECT_TRUE(may_match(*one_of, u));
-  auto all_of = node(JoinPoint::Type::AllOf);
-  all_of->children.push_back(qualified("store::*"));
-  all_of->children.push_back(qualified("a::*"));
-  EXPECT_FALSE(may_match(*all_of, u));
-  auto negated = node(JoinPoint::Type::Not);
-  negated->children.push_back(qualified("a::*"));
-  EXPECT_TRUE(may_match(*negated, u));  // matches what the unit does not say
+  EXPECT_TRUE(jp("{one-of: [{function-body: {qualified-name: 'store::*'}}, {function-body: {qualified-name: 'a::*'}}]}")
+                  ->may_match(u));
+  EXPECT_FALSE(jp("{all-of: [{function-body: {qualified-name: 'store::*'}}, {function-body: {qualified-name: 'a::*'}}]}")
+                   ->may_match(u));
+  EXPECT_TRUE(jp("{not: {function-body: {qualified-name: 'a::*'}}}")->may_match(u));  // matches what the unit does not say
+}
+
+TEST(Plausibility, ACallNeedsTheCalleesNameWritten) {
+  UnitSummary u = unit("void run() { pool.submit(task); sqlite3_exec(db, q, 0, 0, 0); }");
+  EXPECT_TRUE(jp("{function-call: 'shop::ThreadPool::submit'}")->may_match(u));  // namespace and class need not be written
+  EXPECT_TRUE(jp("{function-call: sqlite3_exec}")->may_match(u));
+  EXPECT_FALSE(jp("{function-call: curl_easy_perform}")->may_match(u));
+  EXPECT_FALSE(jp("{function-call: {name: submit, caller: {namespace: shop}}}")->may_match(u));
 }

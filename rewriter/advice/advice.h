@@ -1,0 +1,47 @@
+// Advice: what to weave at a shadow a join point matched. Each kind is one
+// small class in advice/ (parse + weave), registered by its YAML key in
+// parse_advice.cpp. An advice says which shadow kinds it can be woven into;
+// an aspect whose join point can match others is refused when it is loaded.
+#pragma once
+
+#include <memory>
+
+#include "aspects/yaml_reader.h"
+#include "match/shadow.h"
+
+namespace orch {
+
+struct BodyWeave;  // weave/weave_point.h
+struct CallWeave;
+
+class Advice {
+public:
+  explicit Advice(SourceMark mark) : mark_(std::move(mark)) {}
+  virtual ~Advice() = default;
+
+  virtual const char *key() const = 0;
+  virtual ShadowKinds shadows() const = 0;
+  // Advice that sends the call elsewhere is woven before the aspect's others,
+  // so that they see where the call goes.
+  virtual bool redirects_call() const { return false; }
+  // Only called for the kinds shadows() names.
+  virtual void weave_body(BodyWeave &) const {}
+  virtual void weave_call(CallWeave &) const {}
+
+  const SourceMark &mark() const { return mark_; }
+
+private:
+  SourceMark mark_;
+};
+
+using AdvicePtr = std::unique_ptr<Advice>;
+
+// Parses one entry of `advice:` (a mapping with exactly one registered key).
+AdvicePtr parse_advice(const YamlReader &r, const YAML::Node &node);
+
+// The kinds: `value` is the node under the kind's key.
+AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &value, SourceMark mark);
+AdvicePtr parse_propagate_context(const YamlReader &r, const YAML::Node &value, SourceMark mark);
+AdvicePtr parse_replace_function(const YamlReader &r, const YAML::Node &value, SourceMark mark);
+
+}  // namespace orch

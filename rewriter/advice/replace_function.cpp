@@ -1,0 +1,102 @@
+// `replace-function: NAME`: the call goes to NAME, with the same arguments
+// (a team's own typed wrapper). NAME must be declared before the call and
+// take the arguments; otherwise the rewrite stops with an error at the call.
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Decl.h>
+#include <clang/AST/DeclTemplate.h>
+#include <clang/Basic/SourceManager.h>
+
+#include "advice/advice.h"
+#include "weave/weave_point.h"
+
+using namespace clang;
+
+namespace orch {
+namespace {
+
+// Functions and function templates of the unit named `name` (qualified, no leading ::).
+std::vector<const FunctionDecl *> declarations_named(ASTContext &ctx, const std::string &name) {
+  std::vector<const FunctionDecl *> out;
+  std::vector<const DeclContext *> pending = {ctx.getTranslationUnitDecl()};
+  while (!pending.empty()) {
+    const DeclContext *dc = pending.back();
+    pending.pop_back();
+    for (const Decl *d : dc->decls()) {
+      if (const auto *ns = dyn_cast<NamespaceDecl>(d)) pending.push_back(ns);
+      else if (const auto *ls = dyn_cast<LinkageSpecDecl>(d)) pending.push_back(ls);
+      const FunctionDecl *fd = dyn_cast<FunctionDecl>(d);
+      if (const auto *tmpl = dyn_cast<FunctionTemplateDecl>(d)) fd = tmpl->getTemplatedDecl();
+      if (fd && fd->getQualifiedNameAsString() == name) out.push_back(fd);
+    }
+  }
+  return out;
+}
+
+QualType comparable(QualType t, ASTContext &ctx) {
+  return ctx.getCanonicalType(t.getNonReferenceType()).getUnqualifiedType();
+}
+
+// "" when `target` can take the call's arguments as the callee did, else why not.
+std::string why_not_callable(const FunctionDecl &target, const FunctionDecl &callee, unsigned written, ASTContext &ctx) {
+  if (written < target.getMinRequiredArguments() || (written > target.getNumParams() && !target.isVariadic()))
+    return "it takes " + std::to_string(target.getMinRequiredArguments()) + " to " +
+           std::to_string(target.getNumParams()) + " arguments, the call has " + std::to_string(written);
+  if (target.getDescribedFunctionTemplate()) return "";
+  for (unsigned i = 0; i < written && i < target.getNumParams() && i < callee.getNumParams(); ++i) {
+    QualType want = target.getParamDecl(i)->getType(), have = callee.getParamDecl(i)->getType();
+    if (comparable(want, ctx) != comparable(have, ctx))
+      return "its parameter " + std::to_string(i + 1) + " is '" + want.getAsString() + "', the callee's is '" +
+             have.getAsString() + "'";
+  }
+  return "";
+}
+
+class ReplaceFunction final : public Advice {
+public:
+  ReplaceFunction(SourceMark mark, std::string name) : Advice(std::move(mark)), name_(std::move(name)) {}
+  const char *key() const override { return "replace-function"; }
+  ShadowKinds shadows() const override { return kCallShadows; }
+  bool redirects_call() const override { return true; }
+
+  void weave_call(CallWeave &w) const override {
+    ASTContext &ctx = w.wc.ast;
+    const SourceManager &sm = ctx.getSourceManager();
+    std::string at = w.call.path + ":" + std::to_string(w.syntax.line) + ":" + std::to_string(w.syntax.column);
+    auto error = [&](const std::string &what) {
+      w.errors.push_back(at + ": error: replace-function '" + name_ + "' of aspect '" + w.aspect.id + "' (" +
+                         mark().str() + "): " + what);
+    };
+    if (w.syntax.shape != CallSyntax::Shape::Free || isa<CXXMethodDecl>(w.call.callee))
+      return error("only calls of functions can be replaced, not member or constructor calls");
+    std::string last_reason = "no function of that name is declared in this unit";
+    for (const FunctionDecl *fd : declarations_named(ctx, name_)) {
+      if (!sm.isBeforeInTranslationUnit(fd->getLocation(), w.call.expr->getBeginLoc())) {
+        last_reason = "it is declared only after the call";
+        continue;
+      }
+      std::string why = why_not_callable(*fd, *w.call.callee, static_cast<unsigned>(w.syntax.arguments.size()), ctx);
+      if (why.empty()) {
+        w.callee_text = (ctx.getLangOpts().CPlusPlus ? "::" : "") + name_;
+        w.woven = true;
+        return;
+      }
+      last_reason = "it cannot take the arguments: " + why;
+    }
+    error(last_reason);
+  }
+
+private:
+  std::string name_;
+};
+
+}  // namespace
+
+AdvicePtr parse_replace_function(const YamlReader &r, const YAML::Node &value, SourceMark mark) {
+  std::string name = r.scalar(value, "replace-function");
+  if (name.rfind("::", 0) == 0) name = name.substr(2);
+  if (name.empty() || name.find_first_of(" \t()<>") != std::string::npos)
+    r.fail(value, "replace-function takes the qualified name of a function");
+  return std::make_unique<ReplaceFunction>(std::move(mark), std::move(name));
+}
+
+}  // namespace orch
