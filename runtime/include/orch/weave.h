@@ -226,6 +226,19 @@ static __inline__ const char *orch_w_ret_cstr(orch_span *s, const char *k, const
   orch_w_attr_cstr(s, k, v);
   return v;
 }
+/* A call's return value said it failed (`error-unless-return`,
+ * `error-if-return`): status ERROR, with the value as error.type. Out of line
+ * and once per unit, like the other rare paths. */
+__attribute__((noinline, cold)) static void orch_w_failed_return(orch_span *s, int64_t value) {
+  char text[24];
+  int n = snprintf(text, sizeof text, "%lld", (long long)value);
+  s->api->attr_str(s, "error.type", text, n > 0 ? (size_t)n : 0);
+  s->api->set_error(s, "the call returned a value that means failure");
+}
+static __inline__ int orch_w_return_error(orch_span *s, int failed, int64_t value) {
+  if (failed && s->rec) orch_w_failed_return(s, value);
+  return 0;
+}
 
 #ifdef __cplusplus
 } /* extern "C" */
@@ -342,6 +355,8 @@ public:
     attr(key, value);
     return value;
   }
+  /* `error-unless-return` / `error-if-return` on a call. */
+  void return_error(bool failed, int64_t value) ORCH_W_NOEXCEPT { orch_w_return_error(&s_, failed ? 1 : 0, value); }
   /* Called from `catch (...) { span.record_exception(); throw; }`; out of line
    * (once per unit), as exceptions are the rare path. */
   __attribute__((noinline, cold)) void record_exception() ORCH_W_NOEXCEPT {
