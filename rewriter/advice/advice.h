@@ -13,6 +13,7 @@ namespace orch {
 
 struct BodyWeave;  // weave/weave_point.h
 struct CallWeave;
+struct CallCandidate;  // ast/call_sites.h
 
 class Advice {
 public:
@@ -24,6 +25,8 @@ public:
   // Advice that sends the call elsewhere is woven before the aspect's others,
   // so that they see where the call goes.
   virtual bool redirects_call() const { return false; }
+  // Non-empty: the aspect leaves this call alone, for this reason.
+  virtual std::string leaves_alone(const CallCandidate &) const { return ""; }
   // Only called for the kinds shadows() names.
   virtual void weave_body(BodyWeave &) const {}
   virtual void weave_call(CallWeave &) const {}

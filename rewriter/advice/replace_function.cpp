@@ -7,6 +7,7 @@
 #include <clang/Basic/SourceManager.h>
 
 #include "advice/advice.h"
+#include "ast/call_sites.h"
 #include "weave/weave_point.h"
 
 using namespace clang;
@@ -57,6 +58,11 @@ public:
   const char *key() const override { return "replace-function"; }
   ShadowKinds shadows() const override { return kCallShadows; }
   bool redirects_call() const override { return true; }
+  std::string leaves_alone(const CallCandidate &call) const override {
+    if (call.caller && call.caller->facts.qualified_name == name_)
+      return "the call is in the replacement '" + name_ + "' itself";
+    return "";
+  }
 
   void weave_call(CallWeave &w) const override {
     ASTContext &ctx = w.wc.ast;

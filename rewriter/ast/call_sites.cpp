@@ -167,7 +167,9 @@ private:
     if (!callee)
       return "the callee is not known here (a call through a function pointer or std::function, or a dependent "
              "call in a template)";
-    if (callee->getBuiltinID()) return "a compiler builtin";
+    // Library functions the compiler knows (printf, strlen) stay calls; the rest are expanded in place.
+    if (unsigned id = callee->getBuiltinID(); id && !ctx_.BuiltinInfo.isPredefinedLibFunction(id))
+      return "a compiler builtin";
     if (callee->isConsteval()) return "an immediate (consteval) call";
     if (caller_)
       if (const char *why = never_for_caller(*caller_)) return why;

@@ -32,8 +32,21 @@ int command_explain(const std::vector<std::string> &args) {
       for (const auto &reason : f.reasons) std::printf("    %s\n", reason.c_str());
     }
   }
+  for (const CallReport &c : job.rewrite.calls) {
+    std::string where = c.file + ":" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": " +
+                        (c.caller.empty() ? "<namespace scope>" : c.caller) + " -> " + c.callee;
+    if (!c.aspect.empty())
+      std::printf("%s (call): instrumented by aspect '%s'\n", where.c_str(), c.aspect.c_str());
+    else
+      std::printf("%s (call): not instrumented\n", where.c_str());
+    for (const auto &reason : c.reasons) std::printf("    %s\n", reason.c_str());
+    for (const auto &note : c.notes) std::printf("    note: %s\n", note.c_str());
+  }
+  for (const std::string &error : job.rewrite.errors) std::printf("%s\n", error.c_str());
   std::printf("%zu of %zu functions instrumented\n", job.rewrite.instrumented(), job.rewrite.functions.size());
-  return 0;
+  if (!job.rewrite.calls.empty())
+    std::printf("%zu of %zu calls instrumented\n", job.rewrite.instrumented_calls(), job.rewrite.calls.size());
+  return job.rewrite.errors.empty() ? 0 : 1;
 }
 
 }  // namespace orch

@@ -117,6 +117,10 @@ int run_launcher(const std::vector<std::string> &argv) {
 
   UnitJobResult job = rewrite_compile_command(cmd, config);
   if (!job.failure.empty()) return fail_open(cmd, config, job.failure);
+  // A mistake of the aspects (a replacement that cannot take the call) is the
+  // user's to fix, like bad YAML: compiling unchanged would drop what was asked.
+  for (const std::string &error : job.rewrite.errors) std::fprintf(stderr, "%s\n", error.c_str());
+  if (!job.rewrite.errors.empty()) return 1;
   if (job.rewrite.text.empty()) return compile_original(cmd, config);
 
   std::string rewritten;

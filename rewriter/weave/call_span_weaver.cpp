@@ -77,8 +77,9 @@ private:
   SiteFields site() const {
     const FunctionFacts &callee = w_.call.facts.callee;
     std::string caller = w_.call.caller ? w_.call.caller->facts.qualified_name : "";
-    SiteFields site{suffix_, expand_template(o_.name, callee, w_.aspect.id, caller), o_.kind, callee.qualified_name,
-                    w_.call.path, callee.line, {}};
+    // code.* name the call site: the calling function, the call's file and line.
+    SiteFields site{suffix_, expand_template(o_.name, callee, w_.aspect.id, caller), o_.kind, caller,
+                    w_.call.path, w_.syntax.line, {}};
     for (const auto &attr : o_.attributes)
       if (!attr.argument) site.static_attributes.emplace_back(attr.key, expand_template(attr.text, callee, w_.aspect.id, caller));
     return site;
@@ -111,7 +112,7 @@ private:
       if (i < 0) return;
       ValueKind kind = classify_value(proto_->getParamType(i), ast_, w_.wc.custom_types);
       if (kind == ValueKind::Unsupported) {
-        w_.notes.push_back("attribute '" + key + "': parameter of type '" + print(proto_->getParamType(i)) +
+        w_.notes.push_back("attribute '" + key + "': parameter of type '" + proto_->getParamType(i).getAsString(policy_) +
                            "' is not recordable");
         return;
       }
@@ -138,10 +139,15 @@ private:
     if (!o_.record_return && !o_.return_check) return false;
     QualType rt = proto_->getReturnType();
     ValueKind kind = classify_value(rt, ast_, w_.wc.custom_types);
-    if (rt->isVoidType() || rt->isReferenceType() || !is_cheap_scalar(kind) ||
-        (o_.return_check && !rt->isIntegralOrEnumerationType())) {
-      note("the return value of type '" + print(rt) + "' cannot be " +
-           (o_.return_check ? "checked (an integer or enum is needed)" : "recorded (a cheap scalar is needed)"));
+    if (o_.return_check && !rt->isIntegralOrEnumerationType()) {
+      w_.notes.push_back("return check: the return value of type '" + rt.getAsString(policy_) +
+                         "' is not checked (an integer or enum is needed)");
+      return false;
+    }
+    if (rt->isVoidType()) return false;
+    if (rt->isReferenceType() || !is_cheap_scalar(kind)) {
+      w_.notes.push_back("record-return: the return value of type '" + rt.getAsString(policy_) +
+                         "' is not recorded (a cheap scalar is needed)");
       return false;
     }
     return true;
@@ -198,7 +204,9 @@ private:
     bool nothrow = proto_->isNothrow();
     bool with_try = o_.record_exceptions && ast_.getLangOpts().CXXExceptions && !nothrow;
 
-    std::string head = std::string(w_.call.caller ? "[&]" : "[]") + "(" + params + ")" + (nothrow ? " noexcept" : "") +
+    // Parenthesised, so that a call in a macro's argument stays one argument
+    // (the preprocessor splits at commas outside parentheses, braces included).
+    std::string head = std::string(w_.call.caller ? "([&]" : "([]") + "(" + params + ")" + (nothrow ? " noexcept" : "") +
                        " -> " + (value ? print(rt) : "decltype(auto)") + " { " + site_definition(site(), true) +
                        "::orch::weave::ScopedSpan " + span_ + "(&" + site_variable(suffix_) + "); ";
     for (const auto &[key, i] : recorded_arguments()) head += span_ + ".attr(" + c_string_literal(key) + ", " + argument(i) + "); ";
@@ -214,7 +222,7 @@ private:
       open_value = "return ";
       close_value = ";";
     }
-    std::string tail = close_value + (with_try ? " } catch (...) { " + span_ + ".record_exception(); throw; }" : "") + " }";
+    std::string tail = close_value + (with_try ? " } catch (...) { " + span_ + ".record_exception(); throw; }" : "") + " })";
     // The free shape leaves the callee as written in place, between head and call.
     if (member) {
       w_.edits.insert(s.begin, head + open_value + call + tail + "(");

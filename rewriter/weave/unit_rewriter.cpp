@@ -390,6 +390,10 @@ private:
 
   void weave(const CallMatch &m) {
     CallReport &report = *m.report;
+    for (const auto &advice : m.aspect->advice) {
+      std::string why = advice->leaves_alone(*m.call);
+      if (!why.empty()) return report.reasons.push_back(matched_but(*m.aspect, why));
+    }
     WeaveContext wc{ctx_, collector_.custom_types};
     EditList &edits = edits_[m.syntax.file];
     std::string definitions;
