@@ -21,7 +21,7 @@ Shard::~Shard() {
 }
 
 void Shard::stop() {
-  queue_.close();
+  tasks_.close();
   thread_.join();
 }
 
@@ -30,11 +30,13 @@ ShardStats Shard::stats() const {
 }
 
 void Shard::run() {
-  while (std::optional<Request> request = queue_.pop()) {
-    Reply reply;
-    reply.status = handler_.handle(*request, reply.body);
-    replies_.emplace_back(request->seq, std::move(reply));
-  }
+  while (std::optional<std::function<void()>> task = tasks_.pop()) (*task)();
+}
+
+void Shard::serve(const Request &request) {
+  Reply reply;
+  reply.status = handler_.handle(request, reply.body);
+  replies_.emplace_back(request.seq, std::move(reply));
 }
 
 }  // namespace kvs

@@ -6,6 +6,7 @@
 #include "storage/kv_store.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -25,9 +26,9 @@ struct ShardStats {
 // Which shard owns a key (FNV-1a, so that it is the same on every platform).
 std::size_t shard_of(const std::string &key, std::size_t shard_count);
 
-// One worker thread with its own queue and its own storage (the seed records
-// whose keys it owns). A key always lands on the same shard, so the requests
-// for one key are served in file order whatever the thread scheduling.
+// One worker thread with its own task queue and its own storage (the seed
+// records whose keys it owns). A key always lands on the same shard, so the
+// requests for one key are served in file order whatever the thread scheduling.
 class Shard {
  public:
   Shard(std::size_t index, std::size_t shard_count, const std::string &seed_path, std::size_t cache_capacity);
@@ -35,20 +36,25 @@ class Shard {
   Shard(const Shard &) = delete;
   Shard &operator=(const Shard &) = delete;
 
-  void enqueue(Request request) { queue_.push(std::move(request)); }
+  void enqueue(Request request) {
+    post([this, request = std::move(request)] { serve(request); });
+  }
+  // Runs `task` on the shard's thread, after the tasks posted before it.
+  void post(std::function<void()> task) { tasks_.push(std::move(task)); }
   // Closes the queue and waits for the thread; the replies are complete after it.
   void stop();
   const std::vector<std::pair<std::size_t, Reply>> &replies() const { return replies_; }  // (seq, reply)
   ShardStats stats() const;
 
  private:
-  void run();  // the worker thread: serves requests until the queue is closed
+  void run();  // the worker thread: runs tasks until the queue is closed
+  void serve(const Request &request);
 
   std::size_t index_;
   storage::Backend backend_;
   storage::KvStore store_;
   Handler handler_;
-  BlockingQueue<Request> queue_;
+  BlockingQueue<std::function<void()>> tasks_;
   std::vector<std::pair<std::size_t, Reply>> replies_;
   std::thread thread_;
 };
