@@ -32,8 +32,10 @@
 // slows at times when something outside the VM shares it.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <vector>
 
 #include "bench_workload.h"
 #include "orch/orch.h"
@@ -142,6 +144,46 @@ void BM_TracedUnsampledParent(benchmark::State &state) {
   orch_context_detach(token);
 }
 BENCHMARK(BM_TracedUnsampledParent);
+
+// Aggregates beside the median, for --benchmark_report_aggregates_only.
+double min_of(const std::vector<double> &v) { return *std::min_element(v.begin(), v.end()); }
+double max_of(const std::vector<double> &v) { return *std::max_element(v.begin(), v.end()); }
+
+// Context across threads (orch_api_v1::context_*), under an open span: what
+// handing work to another thread costs the thread that hands it over...
+void BM_ContextCapture(benchmark::State &state) {
+  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr};
+  const orch_api_v1 *api = orch_runtime_api_v1();
+  orch_span parent;
+  api->span_start(&parent, &site);
+  for (auto _ : state) {
+    orch_captured_context c;
+    api->context_capture(&c);
+    benchmark::DoNotOptimize(c);
+    api->context_release(&c);
+  }
+  if (parent.rec) api->span_end(&parent);
+}
+BENCHMARK(BM_ContextCapture)->ComputeStatistics("min", min_of)->ComputeStatistics("max", max_of);
+
+// ... and the whole handoff, both sides on one thread: capture, attach (the
+// frame is allocated here), detach, release.
+void BM_ContextHandoff(benchmark::State &state) {
+  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr};
+  const orch_api_v1 *api = orch_runtime_api_v1();
+  orch_span parent;
+  api->span_start(&parent, &site);
+  for (auto _ : state) {
+    orch_captured_context c;
+    api->context_capture(&c);
+    void *token = api->context_attach(&c);
+    benchmark::DoNotOptimize(token);
+    api->context_detach(token);
+    api->context_release(&c);
+  }
+  if (parent.rec) api->span_end(&parent);
+}
+BENCHMARK(BM_ContextHandoff)->ComputeStatistics("min", min_of)->ComputeStatistics("max", max_of);
 
 }  // namespace
 

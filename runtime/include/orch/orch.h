@@ -52,6 +52,24 @@ typedef struct orch_span {
   void *rec;
 } orch_span;
 
+/* A span's context (W3C trace context). */
+typedef struct orch_span_context {
+  uint8_t trace_id[16];
+  uint8_t span_id[8];
+  uint8_t trace_flags; /* bit 0: sampled */
+  uint8_t is_remote;
+} orch_span_context;
+
+/* A thread's current context, captured to be attached on another thread
+ * (orch_api_v1::context_*). `span` is the captured context (is_remote when it
+ * is a remote parent that no span was started under yet); `state` is NULL when
+ * nothing was captured, otherwise a reference owned by this copy: duplicate it
+ * with context_copy only, and release every copy with context_release. */
+typedef struct orch_captured_context {
+  orch_span_context span;
+  const void *state;
+} orch_captured_context;
+
 /* The function table exported by the runtime. All entries are noexcept and
  * never block: when buffers are full, the span is dropped and counted. */
 typedef struct orch_api_v1 {
@@ -77,6 +95,24 @@ typedef struct orch_api_v1 {
    * disabled, exporter `none`, sampler always_off, after the exit flush).
    * Callers may read it with a relaxed atomic load and skip span_start. */
   const uint32_t *recording_off;
+  /* Context across threads: capture on the thread that hands work over,
+   * attach on the thread that runs it. */
+  /* The calling thread's current context, valid after its span ends; cheap
+   * (no allocation). Nothing (state NULL, span zeroed) when there is no current
+   * span or nothing is recorded (recording_off). */
+  void (*context_capture)(orch_captured_context *out);
+  /* dst becomes a copy of src with a reference of its own. */
+  void (*context_copy)(orch_captured_context *dst, const orch_captured_context *src);
+  /* Drops c's reference and empties it; an empty c is left alone. */
+  void (*context_release)(orch_captured_context *c);
+  /* Makes c the parent of the spans started on the calling thread until
+   * context_detach(token), on this thread. Spans under it are children of the
+   * captured span (local, unless the captured context was remote) and follow its
+   * sampling decision. Returns NULL (nothing attached) for an empty c or while
+   * nothing is recorded. c may be released while attached. */
+  void *(*context_attach)(const orch_captured_context *c);
+  /* Accepts NULL. A context still attached when its thread exits is freed then. */
+  void (*context_detach)(void *token);
 } orch_api_v1;
 
 /* True if `api` has the field `member` (a runtime built before the field was
@@ -93,13 +129,6 @@ const orch_api_v1 *orch_runtime_api_v1(void);
 void orch_set_default_service_name(const char *name);
 
 /* ---- Context propagation (W3C trace context), for integrations. ---- */
-
-typedef struct orch_span_context {
-  uint8_t trace_id[16];
-  uint8_t span_id[8];
-  uint8_t trace_flags; /* bit 0: sampled */
-  uint8_t is_remote;
-} orch_span_context;
 
 /* Formats "00-<trace>-<span>-<flags>" into buf (at least 56 bytes incl. NUL).
  * Returns the length written, or 0 if ctx is invalid. */

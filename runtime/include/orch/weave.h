@@ -17,6 +17,7 @@
 #include "orch.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,6 +241,81 @@ static __inline__ int orch_w_return_error(orch_span *s, int failed, int64_t valu
   return 0;
 }
 
+/* ---- Context across threads (C and C++) ------------------------------- */
+
+/* The runtime, if it has the context entries (a runtime older than them, or
+ * none: NULL, and work handed to another thread runs without the context). */
+static __inline__ const orch_api_v1 *orch_w_ctx_api(void) {
+  const orch_api_v1 *api = orch_w_api();
+  return ORCH_API_HAS(api, context_detach) && api->context_capture ? api : ORCH_W_NULL;
+}
+
+/* pthread_create-style APIs, as the rewrite emits them:
+ *   void *b = orch_w_ctx_bundle(start, data);
+ *   b ? orch_w_ctx_created(pthread_create(t, attr, orch_w_ctx_start, b), b)
+ *     : pthread_create(t, attr, start, data)
+ * The new thread runs start(data) under the creating thread's context. */
+typedef struct orch_w_ctx_bundle_t {
+  void *(*start)(void *);
+  void *data;
+  const orch_api_v1 *api;
+  orch_captured_context ctx;
+  void *token;
+} orch_w_ctx_bundle_t;
+
+/* NULL when there is nothing to carry (no current span, no runtime, out of
+ * memory): the caller then calls the API unchanged. */
+static __inline__ void *orch_w_ctx_bundle(void *(*start)(void *), void *data) {
+  const orch_api_v1 *api = orch_w_ctx_api();
+  orch_w_ctx_bundle_t *b;
+  orch_captured_context ctx;
+  if (!api) return ORCH_W_NULL;
+  api->context_capture(&ctx);
+  if (!ctx.state) return ORCH_W_NULL;
+  b = (orch_w_ctx_bundle_t *)malloc(sizeof *b);
+  if (!b) {
+    api->context_release(&ctx);
+    return ORCH_W_NULL;
+  }
+  b->start = start;
+  b->data = data;
+  b->api = api;
+  b->ctx = ctx;
+  b->token = ORCH_W_NULL;
+  return b;
+}
+
+static __inline__ void orch_w_ctx_free(orch_w_ctx_bundle_t *b) {
+  b->api->context_release(&b->ctx);
+  free(b);
+}
+
+static void orch_w_ctx_finish(void *bundle) {
+  orch_w_ctx_bundle_t *b = (orch_w_ctx_bundle_t *)bundle;
+  b->api->context_detach(b->token);
+  orch_w_ctx_free(b);
+}
+
+/* The new thread's start routine. A cleanup handler (not a plain call after
+ * start returns) so that pthread_exit and cancellation inside start also
+ * detach the context and free the bundle. */
+static void *orch_w_ctx_start(void *bundle) {
+  orch_w_ctx_bundle_t *b = (orch_w_ctx_bundle_t *)bundle;
+  void *result;
+  b->token = b->api->context_attach(&b->ctx);
+  pthread_cleanup_push(orch_w_ctx_finish, bundle);
+  result = b->start(b->data);
+  pthread_cleanup_pop(1);
+  return result;
+}
+
+/* Takes the API's return value: nonzero, no thread was created and the bundle
+ * is freed; zero, the new thread owns it (and may have freed it already). */
+static __inline__ int orch_w_ctx_created(int rc, void *bundle) {
+  if (rc != 0) orch_w_ctx_free((orch_w_ctx_bundle_t *)bundle);
+  return rc;
+}
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
@@ -249,6 +325,9 @@ static __inline__ int orch_w_return_error(orch_span *s, int failed, int64_t valu
 #include <cxxabi.h>
 #include <exception>
 #include <typeinfo>
+#if __cplusplus >= 201103L
+#include <type_traits> /* already reached through <exception> */
+#endif
 
 namespace orch {
 namespace weave {
@@ -403,6 +482,157 @@ private:
   }
   int uncaught_;
 };
+
+#if __cplusplus >= 201103L
+/* ---- C++11: work handed to another thread keeps the context --------------
+ *
+ * `std::thread(orch::weave::with_context(f), args...)`: f runs under the
+ * context current where with_context was called, wherever and whenever it runs
+ * (std::thread, std::async with any policy, std::packaged_task, std::function,
+ * thread pools that copy or move their tasks). Each copy holds its own
+ * reference to the captured context; a moved-from wrapper runs f without it. */
+namespace detail {
+
+template <class T> T &&fwd(typename std::remove_reference<T>::type &t) ORCH_W_NOEXCEPT { return static_cast<T &&>(t); }
+template <class T> T &&declval() ORCH_W_NOEXCEPT;
+
+/* A captured context with its own reference: copying copies the reference,
+ * moving steals it. Empty without a runtime that has the context entries. */
+class OwnedContext {
+public:
+  OwnedContext() ORCH_W_NOEXCEPT : api_(orch_w_ctx_api()) {
+    if (api_) api_->context_capture(&ctx_);
+    if (!api_ || !ctx_.state) clear();
+  }
+  OwnedContext(const OwnedContext &o) ORCH_W_NOEXCEPT : api_(o.api_) {
+    if (api_) api_->context_copy(&ctx_, &o.ctx_);
+    else clear();
+  }
+  OwnedContext(OwnedContext &&o) ORCH_W_NOEXCEPT : api_(o.api_), ctx_(o.ctx_) { o.clear(); }
+  OwnedContext &operator=(OwnedContext o) ORCH_W_NOEXCEPT {
+    const orch_api_v1 *api = api_;
+    orch_captured_context ctx = ctx_;
+    api_ = o.api_;
+    ctx_ = o.ctx_;
+    o.api_ = api;
+    o.ctx_ = ctx;
+    return *this;
+  }
+  ~OwnedContext() {
+    if (api_) api_->context_release(&ctx_);
+  }
+
+  /* Attached for the guard's lifetime, on the thread that creates it. */
+  class Attached {
+  public:
+    explicit Attached(const OwnedContext &c) ORCH_W_NOEXCEPT
+        : api_(c.api_), token_(c.api_ ? c.api_->context_attach(&c.ctx_) : ORCH_W_NULL) {}
+    ~Attached() {
+      if (token_) api_->context_detach(token_);
+    }
+
+  private:
+    Attached(const Attached &);
+    Attached &operator=(const Attached &);
+    const orch_api_v1 *api_;
+    void *token_;
+  };
+
+private:
+  void clear() ORCH_W_NOEXCEPT {
+    api_ = ORCH_W_NULL;
+    memset(&ctx_, 0, sizeof ctx_);
+  }
+  const orch_api_v1 *api_;
+  orch_captured_context ctx_;
+};
+
+/* INVOKE (std::invoke's rules), written out for C++11 and C++14. */
+template <class F, class... A>
+auto invoke(F &&f, A &&...a) -> decltype(fwd<F>(f)(fwd<A>(a)...)) {
+  return fwd<F>(f)(fwd<A>(a)...);
+}
+
+/* std::reference_wrapper, recognised by its shape: `type` and `type &get()`,
+ * so that the header needs no <functional>. */
+template <class T> struct is_reference_wrapper {
+  template <class U> static yes &test(sfinae<sizeof(static_cast<typename U::type &(U::*)() const>(&U::get), 0)> *);
+  template <class U> static no &test(...);
+  static const bool value = sizeof(test<T>(0)) == sizeof(yes);
+};
+
+/* The object a member pointer of C applies to: the argument itself, the
+ * referent of a reference_wrapper, or what a pointer (smart or not) points to. */
+enum object_access { k_direct, k_wrapped, k_pointed };
+template <int K> struct access_tag {};
+template <class C, class T> struct object_access_of {
+  typedef typename std::decay<T>::type D;
+  static const int value = std::is_base_of<C, D>::value || std::is_same<C, D>::value ? k_direct
+                           : is_reference_wrapper<D>::value                         ? k_wrapped
+                                                                                     : k_pointed;
+};
+template <class T> auto object(T &&t, access_tag<k_direct>) -> T && { return fwd<T>(t); }
+template <class T> auto object(T &&t, access_tag<k_wrapped>) -> decltype(t.get()) { return t.get(); }
+template <class T> auto object(T &&t, access_tag<k_pointed>) -> decltype(*fwd<T>(t)) { return *fwd<T>(t); }
+
+template <class M, class C, class T, class... A>
+auto invoke_member(std::true_type /* member function */, M C::*f, T &&t, A &&...a)
+    -> decltype((object(fwd<T>(t), access_tag<object_access_of<C, T>::value>()).*f)(fwd<A>(a)...)) {
+  return (object(fwd<T>(t), access_tag<object_access_of<C, T>::value>()).*f)(fwd<A>(a)...);
+}
+template <class M, class C, class T>
+auto invoke_member(std::false_type /* member data */, M C::*f, T &&t)
+    -> decltype(object(fwd<T>(t), access_tag<object_access_of<C, T>::value>()).*f) {
+  return object(fwd<T>(t), access_tag<object_access_of<C, T>::value>()).*f;
+}
+template <class M, class C, class T, class... A>
+auto invoke(M C::*f, T &&t, A &&...a)
+    -> decltype(invoke_member(typename std::is_function<M>::type(), f, fwd<T>(t), fwd<A>(a)...)) {
+  return invoke_member(typename std::is_function<M>::type(), f, fwd<T>(t), fwd<A>(a)...);
+}
+
+}  // namespace detail
+
+template <class F> class WithContext {
+public:
+  explicit WithContext(const F &f) : f_(f) {}
+  explicit WithContext(F &&f) : f_(detail::fwd<F>(f)) {}
+
+  /* Called as an lvalue or an rvalue, const or not, f is invoked the same way
+   * (so that a std::async or std::thread task may move it into the call). */
+  template <class... A>
+  auto operator()(A &&...a) & -> decltype(detail::invoke(detail::declval<F &>(), detail::fwd<A>(a)...)) {
+    return call(f_, detail::fwd<A>(a)...);
+  }
+  template <class... A>
+  auto operator()(A &&...a) const & -> decltype(detail::invoke(detail::declval<const F &>(), detail::fwd<A>(a)...)) {
+    return call(f_, detail::fwd<A>(a)...);
+  }
+  template <class... A>
+  auto operator()(A &&...a) && -> decltype(detail::invoke(detail::declval<F>(), detail::fwd<A>(a)...)) {
+    return call(detail::fwd<F>(f_), detail::fwd<A>(a)...);
+  }
+  template <class... A>
+  auto operator()(A &&...a) const && -> decltype(detail::invoke(detail::declval<const F>(), detail::fwd<A>(a)...)) {
+    return call(detail::fwd<const F>(f_), detail::fwd<A>(a)...);
+  }
+
+private:
+  /* The guard detaches on the way out, also when f throws. */
+  template <class G, class... A>
+  auto call(G &&g, A &&...a) const -> decltype(detail::invoke(detail::fwd<G>(g), detail::fwd<A>(a)...)) {
+    detail::OwnedContext::Attached attached(ctx_);
+    return detail::invoke(detail::fwd<G>(g), detail::fwd<A>(a)...);
+  }
+
+  F f_;
+  detail::OwnedContext ctx_;  // captured after f_ is in place
+};
+
+template <class F> WithContext<typename std::decay<F>::type> with_context(F &&f) {
+  return WithContext<typename std::decay<F>::type>(detail::fwd<F>(f));
+}
+#endif /* C++11 */
 
 }  // namespace weave
 }  // namespace orch

@@ -5,6 +5,7 @@
 
 #include "orch/stats.h"
 
+#include "abi/context_api.h"
 #include "abi/span_api.h"
 #include "config/resource.h"
 #include "core/runtime.h"
@@ -76,11 +77,7 @@ ORCH_EXPORT size_t orch_tracestate_format(const orch_tracestate *ts, char *buf, 
 ORCH_EXPORT int orch_current_context(orch_span_context *out) {
   ThreadState *ts = tls_thread_state;
   if (!out || !ts || !ts->current) return 0;
-  const Frame *f = ts->current;
-  std::memcpy(out->trace_id, f->trace_id, 16);
-  std::memcpy(out->span_id, f->span_id, 8);
-  out->trace_flags = f->trace_flags;
-  out->is_remote = f->kind == FrameKind::Remote;
+  *out = frame_context(*ts->current);
   return 1;
 }
 
@@ -94,17 +91,9 @@ static ThreadState *attachable(const orch_span_context *ctx) {
   }
 }
 
-// Makes `f` (nullptr when out of memory) the thread's current context; returns the token.
-static void *push_remote(ThreadState *ts, Frame *f) {
-  if (!f) return nullptr;
-  f->prev = ts->current;
-  ts->current = f;
-  return f;
-}
-
 ORCH_EXPORT void *orch_context_attach(const orch_span_context *ctx) {
   ThreadState *ts = attachable(ctx);
-  return ts ? push_remote(ts, new_remote_frame(*ctx, nullptr)) : nullptr;
+  return ts ? attach_frame(ts->current, new_attached_frame(*ctx, nullptr, true)) : nullptr;
 }
 
 ORCH_EXPORT void *orch_context_attach_tracestate(const orch_span_context *ctx, const char *tracestate, size_t len) {
@@ -113,23 +102,10 @@ ORCH_EXPORT void *orch_context_attach_tracestate(const orch_span_context *ctx, c
   // An invalid tracestate is not propagated (W3C); the context still is.
   orch_tracestate parsed;
   const bool valid = tracestate && parse_tracestate({tracestate, len}, parsed);
-  return push_remote(ts, new_remote_frame(*ctx, valid ? SharedTraceState::make(parsed) : nullptr));
+  return attach_frame(ts->current, new_attached_frame(*ctx, valid ? SharedTraceState::make(parsed) : nullptr, true));
 }
 
-ORCH_EXPORT void orch_context_detach(void *token) {
-  ThreadState *ts = tls_thread_state;
-  auto *f = static_cast<Frame *>(token);
-  if (!ts || !f || f->kind != FrameKind::Remote) return;
-  if (ts->current == f) {
-    Frame *p = f->prev;
-    delete_remote_frame(f);
-    ts->current = drop_detached_remote_frames(p);
-  } else {
-    // Spans started after the attach are still open: the frame goes away
-    // when they end (see unlink_frame in span_api.cpp).
-    f->detached = true;
-  }
-}
+ORCH_EXPORT void orch_context_detach(void *token) { context_detach(token); }
 
 ORCH_EXPORT size_t orch_current_tracestate(char *buf, size_t buf_len) {
   ThreadState *ts = tls_thread_state;

@@ -7,6 +7,7 @@
 // rare paths that may throw (allocation) catch at this boundary.
 #include <cstring>
 
+#include "abi/context_api.h"
 #include "abi/span_api.h"
 #include "core/clock.h"
 #include "core/runtime.h"
@@ -23,10 +24,10 @@ inline Record *recording(orch_span *span) {
 
 // Takes `f` out of the thread's context chain; returns false if it is not in
 // it (the span was started on another thread). The innermost frame is the
-// usual case; remote frames detached out of order go with it.
+// usual case; attached frames detached out of order go with it.
 inline bool unlink_frame(ThreadState *ts, Frame *f) {
   if (__builtin_expect(ts->current == f, 1)) {
-    ts->current = drop_detached_remote_frames(f->prev);
+    ts->current = drop_detached_frames(f->prev);
     return true;
   }
   // Ended before a span it encloses: splice it out, the inner span stays current.
@@ -65,6 +66,14 @@ inline void set_span(orch_span *span, void *rec) {
   std::memcpy(span, &v, sizeof v);
 }
 
+// What the sampler knows of an attached parent. One captured from a local span
+// is a local parent: sampled-out there, sampled-out here (parent-based samplers).
+inline ParentKind attached_parent_kind(const Frame &f) {
+  const bool sampled = f.trace_flags & 1;
+  if (f.remote) return sampled ? ParentKind::RemoteSampled : ParentKind::RemoteNotSampled;
+  return sampled ? ParentKind::LocalSampled : ParentKind::LocalNotSampled;
+}
+
 __attribute__((noinline)) ThreadState *thread_state_or_null() noexcept {
   try {
     return thread_state();
@@ -86,8 +95,8 @@ inline void start_recording(orch_span *span, const orch_site *site, ThreadState 
   r->start_ticks = now_ticks();
 }
 
-// span_start in every case: any sampler, remote and non-recording parents, a
-// thread without state yet, no spare Record.
+// span_start in every case: any sampler, attached and non-recording parents,
+// a thread without state yet, no spare Record.
 __attribute__((noinline)) void start_general(orch_span *span, const orch_site *site) noexcept {
   if (g_hot.is_off()) return set_span(span, nullptr);
   ThreadState *ts = tls_thread_state;
@@ -100,11 +109,10 @@ __attribute__((noinline)) void start_general(orch_span *span, const orch_site *s
     // Descendants of a dropped root are dropped too.
     if (parent->kind == FrameKind::NonRecording) return set_span(span, nullptr);
     std::memcpy(trace_id, parent->trace_id, 16);
-    if (parent->kind == FrameKind::Remote) {
-      bool sampled = parent->trace_flags & 1;
-      if (!Runtime::instance()->sampler().should_sample(
-              sampled ? ParentKind::RemoteSampled : ParentKind::RemoteNotSampled, trace_id))
-        return set_span(span, nullptr);  // every span under this remote parent decides alike
+    if (parent->kind == FrameKind::Attached) {
+      // Every span under this parent decides alike.
+      if (!Runtime::instance()->sampler().should_sample(attached_parent_kind(*parent), trace_id))
+        return set_span(span, nullptr);
       flags = parent->trace_flags | 1;
     } else {
       flags = parent->trace_flags;  // a recording local parent was sampled
@@ -165,7 +173,7 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
 }
 
 // span_end in every case: a span ended out of order or on another thread,
-// dropped or non-recording spans, a full chunk, remote frames to free.
+// dropped or non-recording spans, a full chunk, attached frames to free.
 __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexcept {
   auto *r = static_cast<Record *>(span->rec);
   if (!r) return;
@@ -195,8 +203,8 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
 }
 
 // The usual case, without a stack frame: the thread's innermost span,
-// recording, with room in its queue chunk and no detached remote frame to
-// free under it. The queue takes the extension and tracestate; the Record's
+// recording, with room in its queue chunk and no attached frame detached out
+// of order to free under it. The queue takes the extension and tracestate; the Record's
 // stale pointers to them are reset when it is reused (init_record).
 void span_end(orch_span *span) noexcept {
   const uint64_t end = now_ticks();
@@ -207,7 +215,7 @@ void span_end(orch_span *span) noexcept {
                        0))
     return end_general(span, end);
   Frame *prev = r->prev;
-  if (__builtin_expect(is_detached_remote(prev), 0)) return end_general(span, end);
+  if (__builtin_expect(is_detached_frame(prev), 0)) return end_general(span, end);
   span->rec = nullptr;
   ts->current = prev;
   r->end_ticks = end;
@@ -343,6 +351,7 @@ const orch_api_v1 kApiV1 = {
     ORCH_ABI_VERSION, static_cast<uint32_t>(sizeof(orch_api_v1)),
     span_start, span_end, attr_i64, attr_f64, attr_bool, attr_str, exception, set_error,
     &g_hot.off,
+    context_capture, context_copy, context_release, context_attach, context_detach,
 };
 
 }  // namespace orch::rt

@@ -1,10 +1,11 @@
 // What the hot path writes: context frames and span records.
 //
 // Each thread keeps a chain of Frames, innermost first: the current span and
-// its enclosing spans, plus remote contexts attached by integrations. A
-// recording span is a Record (a Frame with its data); when it ends, the Record
-// is copied as a whole into the thread's SpanQueue, so the copy must stay
-// meaningful after a memcpy: inline strings are offsets, not pointers.
+// its enclosing spans, plus contexts attached by integrations (remote parents)
+// and by work handed over from another thread. A recording span is a Record (a
+// Frame with its data); when it ends, the Record is copied as a whole into the
+// thread's SpanQueue, so the copy must stay meaningful after a memcpy: inline
+// strings are offsets, not pointers.
 #pragma once
 
 #include <cstddef>
@@ -23,7 +24,8 @@ enum class FrameKind : uint8_t {
   Recording,     // a sampled span: the Frame is a Record
   NonRecording,  // a root the ratio sampler dropped: keeps its trace id so that
                  // its descendants take the same decision
-  Remote,        // attached with orch_context_attach
+  Attached,      // attached by orch_context_attach* (a remote parent) or by
+                 // context_attach (a context captured on another thread)
 };
 
 struct Frame {
@@ -35,7 +37,8 @@ struct Frame {
   FrameKind kind;
   bool no_export;  // already accounted for: in flight across fork() (the parent
                    // exports it), ended on another thread, or ended by the exit flush
-  bool detached;   // a remote frame detached while not innermost
+  bool detached;   // an attached frame detached while not innermost
+  bool remote;     // an attached frame's parent is in another process
 };
 
 // Data that does not fit inline; allocated on first need, freed by the exporter.

@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include "core/runtime.h"
+#include "core/trace_context.h"
 
 namespace orch::rt {
 namespace {
@@ -24,6 +25,7 @@ pthread_key_t g_exit_key;
 void on_thread_exit(void *p) {
   auto *ts = static_cast<ThreadState *>(p);
   if (tls_thread_state == ts) tls_thread_state = nullptr;
+  drop_chain_at_exit(ts->current);  // contexts left attached (pthread_exit, a missing detach)
   recycle_records(ts->free_records);
   ts->free_records = nullptr;
   ts->exited.store(true, std::memory_order_release);

@@ -49,7 +49,16 @@ bool parse_traceparent(std::string_view v, orch_span_context &out) {
   return true;
 }
 
-Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *trace_state) {
+orch_span_context frame_context(const Frame &f) {
+  orch_span_context ctx;
+  std::memcpy(ctx.trace_id, f.trace_id, 16);
+  std::memcpy(ctx.span_id, f.span_id, 8);
+  ctx.trace_flags = f.trace_flags;
+  ctx.is_remote = f.kind == FrameKind::Attached && f.remote;
+  return ctx;
+}
+
+Frame *new_attached_frame(const orch_span_context &ctx, const SharedTraceState *trace_state, bool remote) {
   auto *f = new (std::nothrow) Frame{};
   if (!f) {
     SharedTraceState::release(trace_state);
@@ -58,14 +67,44 @@ Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *tr
   std::memcpy(f->trace_id, ctx.trace_id, 16);
   std::memcpy(f->span_id, ctx.span_id, 8);
   f->trace_flags = ctx.trace_flags;
-  f->kind = FrameKind::Remote;
+  f->kind = FrameKind::Attached;
+  f->remote = remote;
   f->trace_state = trace_state;
   return f;
 }
 
-void delete_remote_frame(Frame *f) {
+void delete_attached_frame(Frame *f) {
   SharedTraceState::release(f->trace_state);
   delete f;
+}
+
+void *attach_frame(Frame *&current, Frame *f) {
+  if (!f) return nullptr;
+  f->prev = current;
+  current = f;
+  return f;
+}
+
+void detach_frame(Frame *&current, Frame *f) {
+  if (current == f) {
+    Frame *p = f->prev;
+    delete_attached_frame(f);
+    current = drop_detached_frames(p);
+  } else {
+    // Spans started after the attach are still open: the frame goes when
+    // they end (see unlink_frame in span_api.cpp).
+    f->detached = true;
+  }
+}
+
+void drop_chain_at_exit(Frame *&current) {
+  Frame *f = current;
+  current = nullptr;
+  while (f) {
+    Frame *prev = f->prev;
+    if (f->kind == FrameKind::Attached) delete_attached_frame(f);
+    f = prev;
+  }
 }
 
 }  // namespace orch::rt

@@ -1,6 +1,7 @@
 // W3C Trace Context (https://www.w3.org/TR/trace-context/): traceparent
-// parsing and formatting, and the frames of remote contexts attached by
-// integrations (orch_context_attach*).
+// parsing and formatting, and the frames of contexts attached to a thread:
+// remote parents (orch_context_attach*) and contexts captured on another
+// thread (orch_api_v1::context_attach).
 #pragma once
 
 #include <cstddef>
@@ -21,33 +22,47 @@ void format_traceparent(const orch_span_context &ctx, char out[kTraceparentLengt
 // compatibility rule (longer values with a '-' after the flags). Sets is_remote.
 bool parse_traceparent(std::string_view value, orch_span_context &out);
 
-// A remote frame owns one reference to its tracestate (or none: nullptr).
-// Every span started under a frame takes its own reference to the parent's
-// pointer (span_start), so one remote frame and all its descendants share one
+// A frame's context as orch_current_context gives it: remote only for an
+// attached remote parent.
+orch_span_context frame_context(const Frame &f);
+
+// An attached frame (a remote parent, or a context captured on another
+// thread) owns one reference to its tracestate (or none: nullptr). Every span
+// started under a frame takes its own reference to the parent's pointer
+// (span_start), so one attached frame and all its descendants share one
 // string. That retain is safe even when the parent span has already handed its
 // reference to the exporter (it ended on another thread but stays in this
-// thread's chain): the remote frame further down the chain still holds its
-// reference, and a remote frame is freed only once nothing above it is left
-// in the chain (orch_context_detach, unlink_frame).
+// thread's chain): the attached frame further down the chain still holds its
+// reference, and an attached frame is freed only once nothing above it is left
+// in the chain (detach_frame, unlink_frame).
 //
 // Takes over the reference `trace_state`; nullptr if out of memory (then the
 // reference is released).
-Frame *new_remote_frame(const orch_span_context &ctx, const SharedTraceState *trace_state);
-void delete_remote_frame(Frame *f);
+Frame *new_attached_frame(const orch_span_context &ctx, const SharedTraceState *trace_state, bool remote);
+void delete_attached_frame(Frame *f);
 
-// A remote frame detached while spans above it were open: it goes as soon as
-// it becomes the innermost frame.
-inline bool is_detached_remote(const Frame *p) { return p && p->kind == FrameKind::Remote && p->detached; }
+// An attached frame detached while spans above it were open: it goes as soon
+// as it becomes the innermost frame.
+inline bool is_detached_frame(const Frame *p) { return p && p->kind == FrameKind::Attached && p->detached; }
 
-// `p` becomes the innermost frame: the detached remote frames go now. Returns
-// the first frame still in use.
-inline Frame *drop_detached_remote_frames(Frame *p) {
-  while (is_detached_remote(p)) {
+// `p` becomes the innermost frame: the detached frames go now. Returns the
+// first frame still in use.
+inline Frame *drop_detached_frames(Frame *p) {
+  while (is_detached_frame(p)) {
     Frame *dead = p;
     p = p->prev;
-    delete_remote_frame(dead);
+    delete_attached_frame(dead);
   }
   return p;
 }
+
+// The attach and detach of a thread whose chain starts at `current`. Attach
+// makes `f` (nullptr when out of memory) the innermost frame and returns it
+// as the token.
+void *attach_frame(Frame *&current, Frame *f);
+void detach_frame(Frame *&current, Frame *f);
+// A thread exits: its attached frames go, and its chain is emptied (spans
+// still open in it stay with whoever ends them).
+void drop_chain_at_exit(Frame *&current);
 
 }  // namespace orch::rt
