@@ -45,7 +45,7 @@ std::string seen_context() { return current(); }
 TEST(WithContext, StdThread) {
   Outer outer;
   ASSERT_FALSE(outer.context.empty());
-  std::string seen, after;
+  std::string seen;
   std::thread t(with_context([&](int n) {
                   EXPECT_EQ(n, 7);
                   seen = current();
