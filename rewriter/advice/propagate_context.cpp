@@ -24,11 +24,13 @@ using namespace clang;
 namespace orch {
 namespace {
 
+// The argument as written: conversions to the parameter's type (a lambda or
+// `nullptr` becoming a std::function) are not what the user passed.
 const Expr *written_argument(const Expr &call, unsigned i) {
   unsigned n = 0;
   auto args = isa<CXXConstructExpr>(call) ? cast<CXXConstructExpr>(call).arguments() : cast<CallExpr>(call).arguments();
   for (const Expr *arg : args)
-    if (!isa<CXXDefaultArgExpr>(arg) && n++ == i) return arg;
+    if (!isa<CXXDefaultArgExpr>(arg) && n++ == i) return arg->IgnoreUnlessSpelledInSource();
   return nullptr;
 }
 

@@ -9,6 +9,8 @@
 #   %check-same      `%check-same COMPILER SRC OUT FLAGS...` builds SRC through orch (strict; must be
 #                    rewritten) and plainly, runs both; stdout, stderr (minus "orch: " lines) and
 #                    exit status must match. Prints the program's stdout and "exit=N".
+#   %check-tree      like %check-run, with the file exporter: prints the program's stdout, then
+#                    its spans as one tree per trace (Inputs/span-tree.py).
 import os
 import lit.formats
 
@@ -29,3 +31,4 @@ config.substitutions.append(("%cxx", config.cxx))
 config.substitutions.append(("%cc", config.cc))
 config.substitutions.append(("%check-same", "bash " + os.path.join(config.test_source_root, "Inputs", "check-same.sh")))
 config.substitutions.append(("%check-run", "bash " + os.path.join(config.test_source_root, "Inputs", "check-run.sh")))
+config.substitutions.append(("%check-tree", "bash " + os.path.join(config.test_source_root, "Inputs", "check-tree.sh")))

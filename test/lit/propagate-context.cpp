@@ -7,9 +7,8 @@
 // RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %orch explain %s -- %cxx -std=c++20 -c %s | FileCheck %s --check-prefix=EXPLAIN
 // RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-same %cxx %s %t.gcc -std=c++20 -Wall -Wextra -Werror | FileCheck %s --check-prefix=OUT
 // RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-same %clangxx %s %t.clang -std=c++20 -Wall -Wextra -Werror | FileCheck %s --check-prefix=OUT
-// RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-run %cxx %s %t.run -std=c++20 | FileCheck %s --check-prefix=TREE
-// RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-run %clangxx %s %t.crun -std=c++20 | FileCheck %s --check-prefix=TREE
-// RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-run %clangxx %s %t.crun -std=c++20 | grep -c "^trace " | FileCheck %s --check-prefix=ONE
+// RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-tree %cxx %s %t.run -std=c++20 | FileCheck %s --check-prefix=TREE
+// RUN: env ORCH_CONFIG=%S/Inputs/propagate.yaml %check-tree %clangxx %s %t.crun -std=c++20 | FileCheck %s --check-prefix=TREE
 #include <condition_variable>
 #include <cstdio>
 #include <functional>
@@ -98,13 +97,15 @@ int main() {
 // OUT-NEXT: 20
 // OUT-NEXT: exit=0
 
-// Every span of the program is in the one trace of work::handle.
-// TREE: trace
-// TREE-NEXT: {{^}}  work::handle
-// TREE-DAG: {{^}}    work::leaf {{.*}} arg.x=1
-// TREE-DAG: {{^}}    work::leaf {{.*}} arg.x=2
-// TREE-DAG: {{^}}    work::leaf {{.*}} arg.x=3
-// TREE-DAG: {{^}}    work::leaf {{.*}} arg.x=4
-// TREE-DAG: {{^}}    work::fail {{.*}} arg.x=1 {{.*}}ERROR
-// TREE-DAG: {{^}}    work::leaf {{.*}} arg.x=5
-// ONE: {{^}}1{{$}}
+// Every span of the program is in the one trace of work::handle, in the order
+// handle started them.
+// TREE: 20
+// TREE-NEXT: trace
+// TREE-NEXT: {{^}}  work::handle{{$}}
+// TREE-NEXT: {{^}}    work::leaf arg.x=1{{$}}
+// TREE-NEXT: {{^}}    work::leaf arg.x=2{{$}}
+// TREE-NEXT: {{^}}    work::leaf arg.x=3{{$}}
+// TREE-NEXT: {{^}}    work::leaf arg.x=4{{$}}
+// TREE-NEXT: {{^}}    work::fail arg.x=1 ERROR{{$}}
+// TREE-NEXT: {{^}}    work::leaf arg.x=5{{$}}
+// TREE-NOT: {{.}}
