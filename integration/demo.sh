@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: set up, build orch, build the bundled service
 # (integration/service: worker threads, a request queue, a cached store, error
-# paths) through the launcher, run it, and print its trace with the console
-# exporter (no collector needed).
+# paths) through the launcher, run it, and print its trace from the runtime's
+# file exporter (no collector needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash integration/setup.sh
@@ -16,6 +16,9 @@ echo "== orch explain: why each function of one unit is (not) instrumented =="
 "$orch" explain -p build/service-orch integration/service/src/storage/kv_store.cpp
 echo "== orch manifest: every function instrumented in the program (aspect, function) =="
 "$orch" manifest build/service-orch/kvs | sed 's/.*"function":"\([^"]*\)".*"aspect":"\([^"]*\)".*/  \2\t\1/'
-echo "== the service, traced: replies on stdout, spans on stderr =="
-# One export at exit (a long schedule delay), so that each trace prints whole.
-OTEL_TRACES_EXPORTER=console OTEL_BSP_SCHEDULE_DELAY=60000 build/service-orch/kvs
+echo "== the service, traced: its replies, then its spans as one tree per trace =="
+# The file exporter, then one tree per trace: the console exporter prints each
+# export batch apart, and the worker threads' spans arrive in batches of their own.
+rm -f build/demo-spans.jsonl
+OTEL_TRACES_EXPORTER=file ORCH_FILE_EXPORTER_PATH=build/demo-spans.jsonl build/service-orch/kvs
+python3 integration/lib/span-tree.py --durations build/demo-spans.jsonl

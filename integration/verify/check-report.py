@@ -83,6 +83,8 @@ def main():
     manifest = {}
     for line in open(args.manifest):
         entry = json.loads(line)
+        if "call" in entry:  # call sites have no rows of their own yet
+            continue
         manifest[(entry["file"], entry["line"])] = entry["function"]
     functions = report["functions"]
     positions = [(f["file"], f["line"]) for f in functions]

@@ -10,7 +10,7 @@
 #                    rewritten) and plainly, runs both; stdout, stderr (minus "orch: " lines) and
 #                    exit status must match. Prints the program's stdout and "exit=N".
 #   %check-tree      like %check-run, with the file exporter: prints the program's stdout, then
-#                    its spans as one tree per trace (Inputs/span-tree.py).
+#                    its spans as one tree per trace (integration/lib/span-tree.py).
 import os
 import lit.formats
 
