@@ -2,7 +2,8 @@
 # A real open-source project, built plainly and through orch:
 #   run.sh PROJECT [WORKDIR]          (PROJECT: a file projects/PROJECT.sh)
 # Environment: ORCH (default: the orch beside this checkout, build/bin/orch), RUNS (cold builds
-# of each kind, interleaved plain/orch; default 1), JOBS (default 2), CXX/CC (compilers).
+# of each kind, interleaved plain/orch; default 1), JOBS (default 2), CXX/CC (compilers),
+# EXTRA_ASPECTS (entries appended to the project's aspects, e.g. "- builtin: threads").
 #
 # It fetches the Debian source package with `apt-get source` into WORKDIR (nothing is written
 # into the repository), writes orch.yaml beside the sources, builds plain and through orch
@@ -43,6 +44,7 @@ if [ ! -f "$work/src/.fetched" ]; then
 fi
 src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d | head -1)/$SOURCE_SUBDIR
 printf '%s\n' "$ORCH_YAML" >"$src/orch.yaml"
+[ -z "${EXTRA_ASPECTS:-}" ] || printf '  %s\n' "$EXTRA_ASPECTS" >>"$src/orch.yaml"
 
 # 2. Cold builds, interleaved plain/orch, timing only the build step.
 compilers=()

@@ -45,6 +45,11 @@ std::string YamlReader::scalar(const YAML::Node &node, const std::string &what) 
   return node.Scalar();
 }
 
+std::vector<YAML::Node> YamlReader::one_or_list(const YAML::Node &node) {
+  if (!node.IsSequence()) return {node};
+  return std::vector<YAML::Node>(node.begin(), node.end());
+}
+
 bool YamlReader::boolean(const YAML::Node &node, const std::string &what) const {
   if (node.IsScalar()) {
     const std::string &s = node.Scalar();

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -30,6 +31,8 @@ public:
   void expect_map(const YAML::Node &node, const std::string &what) const;
   void expect_keys(const YAML::Node &node, std::initializer_list<const char *> allowed, const std::string &what) const;
   std::string scalar(const YAML::Node &node, const std::string &what) const;
+  // `key: a` or `key: [a, b]`: the items either way.
+  static std::vector<YAML::Node> one_or_list(const YAML::Node &node);
   bool boolean(const YAML::Node &node, const std::string &what) const;
   int integer(const YAML::Node &node, const std::string &what) const;
   Pattern pattern(const YAML::Node &node, Pattern::Flavor flavor, const std::string &what) const;

@@ -114,12 +114,7 @@ JoinPointPtr parse_function_call(const YamlReader &r, const YAML::Node &value, S
   if (auto n = value["name"]) c.name = r.pattern(n, F::Name, "name");
   if (auto n = value["class"]) c.class_ = r.pattern(n, F::Name, "class");
   if (auto n = value["kind"]) {
-    std::vector<YAML::Node> items;
-    if (n.IsSequence())
-      for (const auto &item : n) items.push_back(item);
-    else
-      items.push_back(n);
-    for (const auto &item : items) {
+    for (const auto &item : YamlReader::one_or_list(n)) {
       auto kind = call_kind_from_string(r.scalar(item, "kind"));
       if (!kind) r.fail(item, "unknown call kind '" + item.Scalar() + "' (expected function, method, constructor or operator)");
       c.kinds.push_back(*kind);

@@ -22,12 +22,7 @@ FunctionConditions FunctionConditions::parse(const YamlReader &r, const YAML::No
   if (auto n = node["class"]) fc.class_ = r.pattern(n, F::Name, "class");
   if (auto n = node["file"]) fc.file = r.pattern(n, F::Path, "file");
   if (auto n = node["kind"]) {
-    std::vector<YAML::Node> items;
-    if (n.IsSequence())
-      for (const auto &item : n) items.push_back(item);
-    else
-      items.push_back(n);
-    for (const auto &item : items) {
+    for (const auto &item : YamlReader::one_or_list(n)) {
       auto kind = function_kind_from_string(r.scalar(item, "kind"));
       if (!kind)
         r.fail(item, "unknown kind '" + item.Scalar() +
