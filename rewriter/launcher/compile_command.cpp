@@ -23,6 +23,20 @@ const std::set<std::string> kTakesValue = {
     "-main-file-name", "-dependency-file", "-MJ", "-Xarch_host", "-Xarch_device", "-include-pch",
     "--serialize-diagnostics", "-ivfsoverlay"};
 
+// Of those, the ones only the link step reads.
+const std::set<std::string> kLinkOnlyWithValue = {"-L", "-l", "-Xlinker", "-T", "-u", "-z"};
+
+// Options without a value that only the link step reads (a compiler given them
+// with -c ignores them, or warns that they are unused).
+bool is_link_only(const std::string &arg) {
+  static const std::set<std::string> kFlags = {
+      "-shared", "-static", "-rdynamic", "-pie", "-no-pie", "-static-pie", "-s", "-r", "-static-libgcc",
+      "-shared-libgcc", "-static-libstdc++", "-static-libasan", "-nostdlib", "-nodefaultlibs", "-nostartfiles"};
+  for (const char *prefix : {"-l", "-L", "-Wl,", "-fuse-ld=", "--ld-path=", "-rtlib=", "--rtlib=", "-unwindlib="})
+    if (arg.rfind(prefix, 0) == 0) return true;
+  return kFlags.count(arg) > 0;
+}
+
 enum class Lang { C, Cxx, Other };
 
 Lang language_from_x(const std::string &x) {
@@ -61,59 +75,78 @@ std::vector<std::string> CompileCommand::compiler_args() const {
   return std::vector<std::string>(argv.begin() + compiler_index + 1, argv.end());
 }
 
+std::vector<size_t> CompileCommand::sources() const {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < roles.size(); ++i)
+    if (roles[i] == ArgRole::Source) out.push_back(i);
+  return out;
+}
+
 CompileCommand classify(std::vector<std::string> argv) {
   CompileCommand cmd;
   cmd.argv = expand_response_files(argv);
   const auto &a = cmd.argv;
+  cmd.roles.assign(a.size(), ArgRole::Option);
   while (cmd.compiler_index < a.size() && kWrappers.count(fs::path(a[cmd.compiler_index]).filename().string()))
-    ++cmd.compiler_index;
+    cmd.roles[cmd.compiler_index++] = ArgRole::Wrapper;
   if (cmd.compiler_index >= a.size()) {
     cmd.pass_reason = "no compiler";
     return cmd;
   }
+  cmd.roles[cmd.compiler_index] = ArgRole::Compiler;
 
-  bool compile = false, assembly_out = false, deps_only = false, md = false;
+  bool compile = false, md = false;
   std::optional<std::string> output, mf;
   std::string x;
-  std::vector<size_t> sources;
-  size_t other_inputs = 0;
+  size_t sources = 0, other_inputs = 0;
   for (size_t i = cmd.compiler_index + 1; i < a.size(); ++i) {
     const std::string &arg = a[i];
     if (arg == "-c") compile = true;
-    else if (arg == "-S") compile = assembly_out = true;
-    else if (arg == "-E" || arg == "-fsyntax-only" || arg == "-M" || arg == "-MM") deps_only = true;
+    else if (arg == "-S") compile = cmd.assembly_out = true;
+    else if (arg == "-E" || arg == "-fsyntax-only" || arg == "-M" || arg == "-MM") cmd.preprocesses = true;
     else if (arg == "-MD" || arg == "-MMD") md = true;
-    else if (arg == "-" ) ++other_inputs;  // stdin
-    else if (kTakesValue.count(arg)) {
+    else if (arg == "-") {  // stdin
+      cmd.roles[i] = ArgRole::Input;
+      ++other_inputs;
+    } else if (kTakesValue.count(arg)) {
+      const ArgRole role = arg == "-o" ? ArgRole::Output : kLinkOnlyWithValue.count(arg) ? ArgRole::LinkOnly : ArgRole::Option;
+      cmd.roles[i] = role;
       if (i + 1 >= a.size()) break;
       const std::string &value = a[++i];
+      cmd.roles[i] = role;
       if (arg == "-o") output = value;
       else if (arg == "-MF") mf = value;
       else if (arg == "-x") x = value == "none" ? "" : value;
     } else if (arg.rfind("-x", 0) == 0 && arg.size() > 2) {
       x = arg.substr(2) == "none" ? "" : arg.substr(2);
     } else if (arg.rfind("-o", 0) == 0 && arg.size() > 2) {
+      cmd.roles[i] = ArgRole::Output;
       output = arg.substr(2);
     } else if (arg.rfind("-MF", 0) == 0 && arg.size() > 3) {
       mf = arg.substr(3);
+    } else if (is_link_only(arg)) {
+      cmd.roles[i] = ArgRole::LinkOnly;
     } else if (!arg.empty() && arg[0] != '-') {
       Lang lang = x.empty() ? language_from_extension(arg) : language_from_x(x);
       if (lang == Lang::Other) {
+        cmd.roles[i] = ArgRole::Input;
         ++other_inputs;
       } else {
-        sources.push_back(i);
+        cmd.roles[i] = ArgRole::Source;
+        ++sources;
         cmd.cplusplus = lang == Lang::Cxx;
       }
     }
   }
-  if (!compile) cmd.pass_reason = "not a compile (-c)";
-  else if (deps_only) cmd.pass_reason = "preprocessing or dependency generation only";
-  else if (sources.size() != 1 || other_inputs) cmd.pass_reason = "not exactly one C or C++ source";
+  cmd.links = !compile && !cmd.preprocesses;
+  if (cmd.preprocesses) cmd.pass_reason = "preprocessing or dependency generation only";
+  else if (cmd.links) cmd.pass_reason = sources ? "compiles and links" : "not a compile (-c)";
+  else if (sources != 1 || other_inputs) cmd.pass_reason = "not exactly one C or C++ source";
   if (!cmd.instrumentable()) return cmd;
 
-  cmd.source_index = sources.front();
+  cmd.source_index = cmd.sources().front();
   cmd.output = output ? *output
-                      : replace_extension(fs::path(cmd.source()).filename().string(), assembly_out ? ".s" : ".o");
+                      : replace_extension(fs::path(cmd.source()).filename().string(), cmd.assembly_out ? ".s" : ".o");
   if (mf) cmd.depfile = mf;
   else if (md) cmd.depfile = replace_extension(cmd.output, ".d");
   return cmd;

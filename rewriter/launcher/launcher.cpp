@@ -11,6 +11,7 @@
 #include "launcher/install_layout.h"
 #include "launcher/precheck.h"
 #include "launcher/process.h"
+#include "launcher/split_command.h"
 #include "launcher/unit_job.h"
 
 namespace fs = std::filesystem;
@@ -25,9 +26,9 @@ bool env_flag(const char *name) {
 
 // Says why a unit is not instrumented. Returns false under ORCH_STRICT=1,
 // where that fails the build.
-bool warn_not_instrumented(const CompileCommand &cmd, const std::string &why) {
+bool warn_not_instrumented(const std::string &source, const std::string &why) {
   bool strict = env_flag("ORCH_STRICT");
-  std::fprintf(stderr, "orch: %s: %s: not instrumented: %s%s\n", strict ? "error" : "warning", cmd.source().c_str(),
+  std::fprintf(stderr, "orch: %s: %s: not instrumented: %s%s\n", strict ? "error" : "warning", source.c_str(),
                why.c_str(), strict ? " (ORCH_STRICT=1)" : "; compiling the original source");
   std::fflush(stderr);
   return !strict;
@@ -54,7 +55,7 @@ int compile_original(const CompileCommand &cmd, const Config &config) {
 
 // A unit orch cannot rewrite is compiled unchanged (fail open).
 int fail_open(const CompileCommand &cmd, const Config &config, const std::string &why) {
-  if (!warn_not_instrumented(cmd, why)) return 1;
+  if (!warn_not_instrumented(cmd.source(), why)) return 1;
   return compile_original(cmd, config);
 }
 
@@ -95,15 +96,10 @@ std::vector<std::string> rewritten_command(const CompileCommand &cmd, const std:
   return argv;
 }
 
-}  // namespace
-
-int run_launcher(const std::vector<std::string> &argv) {
-  if (env_flag("ORCH_DISABLE")) exec_command(argv);
-  CompileCommand cmd = classify(argv);
-  if (!cmd.instrumentable()) exec_command(cmd.argv);
-
+// One single-source compile, rewritten when orch.yaml asks; the exit status.
+int compile_unit(const CompileCommand &cmd) {
   std::string config_path = config_for_source(cmd.source());
-  if (config_path.empty()) exec_command(cmd.argv);
+  if (config_path.empty()) return run_inherited(cmd.argv);
 
   Config config;
   try {
@@ -134,7 +130,7 @@ int run_launcher(const std::vector<std::string> &argv) {
     // The rewrite must never be what breaks a build. If the original does not
     // compile either, the user's own diagnostics are all that matter.
     if (int original_status = compile_original(cmd, config)) return original_status;
-    return warn_not_instrumented(cmd, "the rewritten unit did not compile (" + rewritten + "); please report this")
+    return warn_not_instrumented(cmd.source(), "the rewritten unit did not compile (" + rewritten + "); please report this")
                ? 0
                : 1;
   }
@@ -143,6 +139,35 @@ int run_launcher(const std::vector<std::string> &argv) {
   for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
   fix_unit_depfile(cmd, config, copies);
   return 0;
+}
+
+// Several sources, or compile and link in one command: each source compiled
+// as its own unit, then the link over the objects.
+int compile_in_steps(const CompileCommand &cmd) {
+  std::string why_not;
+  SplitCommand split = split_command(cmd, why_not);
+  if (!why_not.empty()) {
+    const std::string &first_source = cmd.argv[cmd.sources().front()];
+    if (!config_for_source(first_source).empty() && !warn_not_instrumented(first_source, why_not)) return 1;
+    exec_command(cmd.argv);
+  }
+  int status = 0;
+  for (const auto &compile : split.compiles)
+    if ((status = compile_unit(classify(compile))) != 0) break;
+  if (status == 0 && !split.link.empty()) status = run_inherited(split.link);
+  std::error_code ignored;
+  if (!split.object_dir.empty()) fs::remove_all(split.object_dir, ignored);
+  return status;
+}
+
+}  // namespace
+
+int run_launcher(const std::vector<std::string> &argv) {
+  if (env_flag("ORCH_DISABLE")) exec_command(argv);
+  CompileCommand cmd = classify(argv);
+  if (cmd.instrumentable()) return compile_unit(cmd);
+  if (!cmd.sources().empty() && !cmd.preprocesses) return compile_in_steps(cmd);
+  exec_command(cmd.argv);
 }
 
 }  // namespace orch

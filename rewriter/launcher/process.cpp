@@ -18,6 +18,13 @@ std::vector<char *> c_argv(const std::vector<std::string> &argv) {
   out.push_back(nullptr);
   return out;
 }
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 }  // namespace
 
 void exec_command(const std::vector<std::string> &argv) {
@@ -26,6 +33,16 @@ void exec_command(const std::vector<std::string> &argv) {
   std::fprintf(stderr, "orch: error: cannot run '%s': %s\n", args[0], std::strerror(errno));
   std::fflush(stderr);
   _exit(127);
+}
+
+int run_inherited(const std::vector<std::string> &argv) {
+  std::vector<char *> args = c_argv(argv);
+  pid_t pid = 0;
+  if (int rc = posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ)) {
+    std::fprintf(stderr, "orch: error: cannot run '%s': %s\n", args[0], std::strerror(rc));
+    return 127;
+  }
+  return wait_for(pid);
 }
 
 int run_command(const std::vector<std::string> &argv, std::string &err) {
@@ -51,10 +68,7 @@ int run_command(const std::vector<std::string> &argv, std::string &err) {
     err.append(buf, static_cast<size_t>(n));
   }
   close(fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return wait_for(pid);
 }
 
 }  // namespace orch

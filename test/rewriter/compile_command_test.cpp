@@ -37,6 +37,7 @@ TEST(CompileCommand, PassThrough) {
   EXPECT_EQ(classify({"g++", "-E", "-c", "a.cpp"}).pass_reason, "preprocessing or dependency generation only");
   EXPECT_EQ(classify({"g++", "-M", "-c", "a.cpp"}).pass_reason, "preprocessing or dependency generation only");
   EXPECT_EQ(classify({"g++", "-c", "a.cpp", "b.cpp"}).pass_reason, "not exactly one C or C++ source");
+  EXPECT_EQ(classify({"g++", "-o", "app", "a.cpp"}).pass_reason, "compiles and links");
   EXPECT_EQ(classify({"gcc", "-c", "start.s"}).pass_reason, "not exactly one C or C++ source");
   EXPECT_EQ(classify({"gcc", "-c", "-"}).pass_reason, "not exactly one C or C++ source");
 }
@@ -47,4 +48,15 @@ TEST(CompileCommand, ResponseFilesAreExpanded) {
   auto cmd = classify({"g++", "@" + rsp, "-o", "a.o"});
   ASSERT_TRUE(cmd.instrumentable()) << cmd.pass_reason;
   EXPECT_EQ(cmd.source(), "src/with space.cpp");
+}
+
+TEST(CompileCommand, RolesOfACompileAndLink) {
+  using enum orch::ArgRole;
+  auto cmd = classify({"ccache", "cc", "-O2", "-o", "app", "-I", "inc", "a.c", "lib.a", "-L", "dir", "-lm",
+                       "-Wl,--as-needed", "-shared", "-x", "c++", "b.inc"});
+  EXPECT_TRUE(cmd.links);
+  EXPECT_EQ(cmd.roles, (std::vector<orch::ArgRole>{Wrapper, Compiler, Option, Output, Output, Option, Option, Source,
+                                                    Input, LinkOnly, LinkOnly, LinkOnly, LinkOnly, LinkOnly, Option,
+                                                    Option, Source}));
+  EXPECT_EQ(cmd.sources(), (std::vector<size_t>{7, 16}));
 }
