@@ -17,6 +17,7 @@ namespace orch {
 namespace {
 
 constexpr const char *kReturnKey = "orch.return.value";
+constexpr unsigned kRecordedPackElements = 8;
 
 struct RuntimeAttribute {
   std::string key;
@@ -78,10 +79,19 @@ public:
       notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");
     size_t open = sm_.getFileOffset(fn_.body->getLBracLoc()) + 1;
     size_t close = sm_.getFileOffset(fn_.body->getRBracLoc());
-    edits.insert(open, " " + site_definition() + span_definition(record_exceptions && !with_try) +
-                           (with_try ? "try { " : ""));
+    // What leaves a function-try-block is decided by its handlers: the span
+    // encloses them, the function-try-block becoming a try statement in a body.
+    const auto *function_try = dyn_cast<CXXTryStmt>(fn_.decl->getBody());
+    const bool enclose_handlers = function_try && !isa<CXXConstructorDecl, CXXDestructorDecl>(fn_.decl);
+    if (enclose_handlers) {
+      open = sm_.getFileOffset(function_try->getTryLoc());
+      close = sm_.getFileOffset(function_try->getEndLoc()) + 1;
+    }
+    edits.insert(open, std::string(enclose_handlers ? "{" : "") + " " + site_definition() +
+                           span_definition(record_exceptions && !with_try) + (with_try ? "try { " : ""));
     if (advice_.record_return) weave_returns(edits);
     if (with_try) edits.insert(close, " } catch (...) { " + span_ + ".record_exception(); throw; } ");
+    if (enclose_handlers) edits.insert(close, "}");
   }
 
 private:
@@ -105,7 +115,11 @@ private:
                        "std::string(_view), or a type with orch_attribute_value())");
       return;
     }
-    if (kind == ValueKind::Dependent)
+    if (param->isParameterPack())
+      notes_.push_back("attribute '" + key + "': parameter pack '" + name + "': its first " +
+                       std::to_string(kRecordedPackElements) + " elements recorded as '" + key +
+                       ".0', '" + key + ".1'... where their instantiated types are recordable");
+    else if (kind == ValueKind::Dependent)
       notes_.push_back("attribute '" + key + "': parameter '" + name +
                        "' has a template-dependent type; recorded where the instantiated type is recordable");
     runtime_attrs_.push_back({key, param, kind});
@@ -146,8 +160,18 @@ private:
     if (cplusplus_) {
       std::string out = std::string(detect_unwinding ? "::orch::weave::UnwindAwareSpan " : "::orch::weave::ScopedSpan ") +
                         span_ + "(&" + site_ + "); ";
-      for (const auto &a : runtime_attrs_)
-        out += span_ + ".attr(" + c_string_literal(a.key) + ", " + a.param->getName().str() + "); ";
+      for (const auto &a : runtime_attrs_) {
+        const std::string name = a.param->getName().str();
+        if (!a.param->isParameterPack()) {
+          out += span_ + ".attr(" + c_string_literal(a.key) + ", " + name + "); ";
+          continue;
+        }
+        const std::string keys = span_ + "_keys_" + name;
+        out += "static const char *const " + keys + "[] = {";
+        for (unsigned i = 0; i < kRecordedPackElements; ++i)
+          out += (i ? ", " : "") + c_string_literal(a.key + "." + std::to_string(i));
+        out += "}; " + span_ + ".attr_pack(" + keys + ", " + name + "...); ";
+      }
       return out;
     }
     // C: declarations only, so that -Wdeclaration-after-statement stays quiet.
@@ -162,6 +186,39 @@ private:
     return out;
   }
 
+  // The function's own return statements, a function-try-block's handlers included.
+  static std::vector<const ReturnStmt *> returns_of(const FunctionDecl &fd) {
+    ReturnCollector collector;
+    collector.TraverseStmt(fd.getBody());
+    return collector.returns;
+  }
+
+  // A return type that depends on a template parameter is recorded when every
+  // instantiation of the template in this unit (the only code this rewrite is
+  // compiled into) returns a cheap scalar, and the instantiations' return
+  // statements are the template's. Marks the returns whose value converts
+  // from a class type in some instantiation. Empty, or why not.
+  std::string why_instantiations_differ(const std::vector<const ReturnStmt *> &returns,
+                                        std::vector<bool> &converted_from_class) const {
+    const FunctionTemplateDecl *tmpl = fn_.decl->getDescribedFunctionTemplate();
+    if (!tmpl) return "of an enclosing class template (not recorded)";
+    if (tmpl->specializations().empty()) return "and the template is not instantiated in this unit";
+    for (const FunctionDecl *instance : tmpl->specializations()) {
+      QualType type = instance->getReturnType();
+      if (!is_cheap_scalar(classify_value(type, ast_, wc_.custom_types)))
+        return "and an instantiation returns '" + type.getAsString() + "', not a cheap scalar";
+      if (!instance->getBody()) continue;
+      std::vector<const ReturnStmt *> instantiated = returns_of(*instance);
+      if (instantiated.size() != returns.size())
+        return "and an instantiation has other return statements than the template (if constexpr)";
+      for (size_t i = 0; i < returns.size(); ++i) {
+        const Expr *e = instantiated[i]->getRetValue();
+        if (e && !e->IgnoreImpCasts()->getType()->isScalarType()) converted_from_class[i] = true;
+      }
+    }
+    return "";
+  }
+
   // `return E;` -> `return P.ret(key, (E));` (C++) or a typed pass-through (C),
   // for cheap scalar return types only.
   void weave_returns(EditList &edits) {
@@ -173,13 +230,19 @@ private:
       return;
     }
     ValueKind kind = classify_value(rt, ast_, wc_.custom_types);
-    if (!is_cheap_scalar(kind)) {
+    std::vector<const ReturnStmt *> returns = returns_of(fd);
+    std::vector<bool> converted_from_class(returns.size(), false);
+    if (kind == ValueKind::Dependent) {
+      if (std::string why = why_instantiations_differ(returns, converted_from_class); !why.empty()) {
+        notes_.push_back("record-return: return type '" + rt.getAsString() + "' depends on a template parameter, " + why);
+        return;
+      }
+    } else if (!is_cheap_scalar(kind)) {
       notes_.push_back("record-return: return type '" + rt.getAsString() + "' is not a cheap scalar");
       return;
     }
-    ReturnCollector collector;
-    collector.TraverseStmt(const_cast<CompoundStmt *>(fn_.body));
-    for (const ReturnStmt *r : collector.returns) {
+    for (size_t i = 0; i < returns.size(); ++i) {
+      const ReturnStmt *r = returns[i];
       const Expr *e = r->getRetValue();
       if (!e || isa<InitListExpr>(e->IgnoreImplicit())) continue;
       SourceLocation b = e->getBeginLoc(), end = e->getEndLoc();
@@ -188,7 +251,8 @@ private:
         continue;
       }
       QualType written = e->IgnoreImpCasts()->getType();
-      if (cplusplus_ && !written->isScalarType() && !written->isArrayType()) {
+      if (converted_from_class[i] ||
+          (cplusplus_ && !written->isDependentType() && !written->isScalarType() && !written->isArrayType())) {
         notes_.push_back("record-return: a return value converted from a class type is not recorded");
         continue;
       }

@@ -428,6 +428,15 @@ public:
   template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
     if (s_.rec) detail::set(&s_, key, value);
   }
+#if __cplusplus >= 201103L
+  /* A parameter pack: element i under keys[i], while there are keys. */
+  template <unsigned long N, class... T> void attr_pack(const char *const (&keys)[N], const T &...values) ORCH_W_NOEXCEPT {
+    if (!s_.rec) return;
+    unsigned long i = 0;
+    int each[] = {0, (i < N ? detail::set(&s_, keys[i], values) : void(), ++i, 0)...};
+    (void)each;
+  }
+#endif
   /* `return span.ret(key, expr);` records a cheap-to-copy return value and
    * passes it through unchanged. */
   template <class T> const T &ret(const char *key, const T &value) ORCH_W_NOEXCEPT {
