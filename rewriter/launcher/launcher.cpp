@@ -9,10 +9,12 @@
 #include "launcher/compile_command.h"
 #include "launcher/depfile.h"
 #include "launcher/install_layout.h"
+#include "launcher/original_names.h"
 #include "launcher/precheck.h"
 #include "launcher/process.h"
 #include "launcher/split_command.h"
 #include "launcher/unit_job.h"
+#include "weave/edits.h"
 
 namespace fs = std::filesystem;
 
@@ -59,6 +61,11 @@ int fail_open(const CompileCommand &cmd, const Config &config, const std::string
   return compile_original(cmd, config);
 }
 
+std::string read_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 void write_file(const fs::path &path, const std::string &text) {
   fs::create_directories(path.parent_path());
   fs::path tmp = path;
@@ -71,28 +78,30 @@ void write_file(const fs::path &path, const std::string &text) {
   fs::rename(tmp, path);
 }
 
-// The rewritten unit lives beside the object, under the same file name as the
-// original (same language, same gcov names), never in the source tree; its
-// header copies below it (copies of an earlier build that this one does not
-// use are removed). Returns the rewritten unit's path.
-std::string write_rewritten(const CompileCommand &cmd, const UnitRewrite &rewrite) {
-  fs::path dir = copy_dir(cmd);
-  fs::remove_all(dir / "orch-headers");
+// The rewritten unit (rewritten_path) and its header copies, never in the
+// source tree (copies of an earlier build that this one does not use are
+// removed).
+void write_rewritten(const CompileCommand &cmd, const UnitRewrite &rewrite, const std::string &rewritten) {
+  fs::remove_all(fs::path(copy_dir(cmd)) / "orch-headers");
   for (const HeaderCopy &header : rewrite.headers) write_file(header.copy, header.text);
-  fs::path path = dir / fs::path(cmd.source()).filename();
-  write_file(path, rewrite.text);
-  return path.string();
+  write_file(rewritten, rewrite.text);
 }
 
-std::vector<std::string> rewritten_command(const CompileCommand &cmd, const std::string &rewritten) {
+std::vector<std::string> rewritten_command(const CompileCommand &cmd, const Config &config,
+                                           const std::string &rewritten) {
   std::vector<std::string> argv = cmd.argv;
   argv[cmd.source_index] = rewritten;
-  std::string original_dir = fs::absolute(cmd.source()).parent_path().lexically_normal().string();
-  std::string rewritten_dir = fs::path(rewritten).parent_path().string();
-  // `#include "x.h"` looks next to the including file first: keep that working,
-  // and let debug info name the original directory.
+  // What the weave header needs from orch, defined here rather than in the
+  // unit so that its prelude is one line.
   argv.insert(argv.begin() + cmd.source_index,
-              {"-iquote", original_dir, "-fdebug-prefix-map=" + rewritten_dir + "=" + original_dir});
+              "-DORCH_RUNTIME_PATH=" + c_string_literal(install_layout().runtime_library));
+  if (!config.service.empty())
+    argv.insert(argv.begin() + cmd.source_index, "-DORCH_SERVICE_NAME=" + c_string_literal(config.service));
+  // `#include "x.h"` looks next to the including file first: keep that working.
+  std::string original_dir = fs::absolute(cmd.source()).parent_path().lexically_normal().string();
+  argv.insert(argv.begin() + cmd.source_index, {"-iquote", original_dir});
+  // Last, so that these maps win over the command's own for the rewritten unit's directory.
+  for (std::string &flag : original_name_flags(cmd, rewritten)) argv.push_back(std::move(flag));
   return argv;
 }
 
@@ -119,14 +128,14 @@ int compile_unit(const CompileCommand &cmd) {
   if (!job.rewrite.errors.empty()) return 1;
   if (job.rewrite.text.empty()) return compile_original(cmd, config);
 
-  std::string rewritten;
+  const std::string rewritten = rewritten_path(cmd);
   try {
-    rewritten = write_rewritten(cmd, job.rewrite);
+    write_rewritten(cmd, job.rewrite, rewritten);
   } catch (const std::exception &e) {
     return fail_open(cmd, config, e.what());
   }
   std::string diagnostics;
-  if (run_command(rewritten_command(cmd, rewritten), diagnostics) != 0) {
+  if (run_command(rewritten_command(cmd, config, rewritten), diagnostics) != 0) {
     // The rewrite must never be what breaks a build. If the original does not
     // compile either, the user's own diagnostics are all that matter.
     if (int original_status = compile_original(cmd, config)) return original_status;
@@ -134,7 +143,7 @@ int compile_unit(const CompileCommand &cmd) {
                ? 0
                : 1;
   }
-  std::fputs(diagnostics.c_str(), stderr);
+  std::fputs(name_original_in(cmd, diagnostics, rewritten, job.rewrite, read_file(cmd.source())).c_str(), stderr);
   CopiedFiles copies = {{rewritten, cmd.source()}};
   for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
   fix_unit_depfile(cmd, config, copies);

@@ -16,6 +16,10 @@ std::string absolute_source(const std::string &source) {
 
 std::string copy_dir(const CompileCommand &cmd) { return fs::absolute(cmd.output + ".orch").lexically_normal().string(); }
 
+std::string rewritten_path(const CompileCommand &cmd) {
+  return (fs::path(copy_dir(cmd)) / fs::path(cmd.source()).filename()).string();
+}
+
 bool is_excluded(const Config &config, const std::string &source) {
   return config.excludes(absolute_source(source));
 }
@@ -38,7 +42,8 @@ UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &c
   settings.config = &config;
   settings.weave_header = layout.weave_header;
   settings.runtime_library = layout.runtime_library;
-  settings.presumed_name = cmd.source();
+  settings.source_name = cmd.source();
+  settings.presumed_name = rewritten_path(cmd);
   settings.copy_dir = copy_dir(cmd);
 
   UnitJobResult result;

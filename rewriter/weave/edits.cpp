@@ -5,7 +5,7 @@
 
 namespace orch {
 
-std::string EditList::apply(std::string_view original) const {
+std::vector<const EditList::Edit *> EditList::in_order() const {
   std::vector<const Edit *> sorted;
   for (const auto &e : edits_) sorted.push_back(&e);
   std::sort(sorted.begin(), sorted.end(), [](const Edit *a, const Edit *b) {
@@ -13,6 +13,21 @@ std::string EditList::apply(std::string_view original) const {
     if ((a->replaced == 0) != (b->replaced == 0)) return a->replaced == 0;  // an insertion before a replacement there
     return a->sequence < b->sequence;
   });
+  return sorted;
+}
+
+std::vector<EditList::Change> EditList::changes(std::string_view original) const {
+  std::vector<Change> out;
+  for (const Edit *e : in_order()) {
+    const bool spans_lines = e->text.find('\n') != std::string::npos ||
+                             original.substr(e->offset, e->replaced).find('\n') != std::string_view::npos;
+    out.push_back({e->offset, e->replaced, e->text.size(), spans_lines});
+  }
+  return out;
+}
+
+std::string EditList::apply(std::string_view original) const {
+  const std::vector<const Edit *> sorted = in_order();
   std::string out;
   size_t extra = 0;
   for (const auto *e : sorted) extra += e->text.size();

@@ -22,6 +22,13 @@ public:
   bool empty() const { return edits_.empty(); }
   std::string apply(std::string_view original) const;
 
+  struct Change {
+    size_t offset, removed, added;
+    bool spans_lines;  // adds or removes a line break
+  };
+  // The edits in the order apply() makes them.
+  std::vector<Change> changes(std::string_view original) const;
+
 private:
   struct Edit {
     size_t offset;
@@ -29,6 +36,7 @@ private:
     std::string text;
     size_t sequence;
   };
+  std::vector<const Edit *> in_order() const;
   std::vector<Edit> edits_;
 };
 

@@ -4,6 +4,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Basic/DiagnosticSema.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
 
@@ -105,6 +106,12 @@ private:
     std::string name(param->getName());
     if (name.empty()) {
       notes_.push_back("attribute '" + key + "': the parameter has no name");
+      return;
+    }
+    if (!param->isReferenced() && !param->hasAttr<UnusedAttr>() &&
+        !ast_.getDiagnostics().isIgnored(diag::warn_unused_parameter, param->getLocation())) {
+      notes_.push_back("attribute '" + key + "': parameter '" + name +
+                       "' is unused: not recorded, so that -Wunused-parameter still says so");
       return;
     }
     ValueKind kind = classify_value(param->getType(), ast_, wc_.custom_types);

@@ -177,13 +177,31 @@ const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
   return top_level_decl(d);
 }
 
-std::string prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name) {
+// The prelude, the weave header's #include, goes before the declaration at
+// `at`. On the empty line just above it when there is one, so that no line
+// moves: GCC prints a diagnostic's source line by reading the file its
+// location names at the presumed line. Otherwise on a line of its own, then
+// #line. (The launcher defines ORCH_RUNTIME_PATH and ORCH_SERVICE_NAME on the
+// command line.)
+struct Prelude {
+  size_t offset;
+  std::string text;
+};
+Prelude prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name) {
+  const std::string include = "#include " + c_string_literal(s.weave_header);
+  const size_t offset = sm.getFileOffset(at);
+  const StringRef text = sm.getBufferData(sm.getFileID(at));
+  if (sm.getExpansionColumnNumber(at) == 1 && offset > 0) {
+    const size_t blank_start = text.rfind('\n', offset - 1) + 1;  // before offset - 1; npos + 1 == 0
+    const StringRef blank = text.slice(blank_start, offset - 1);
+    const StringRef before = text.slice(0, blank_start).rtrim("\r\n");
+    if (blank.find_first_not_of(" \t\r\f\v") == StringRef::npos && !before.ends_with("\\"))
+      return {blank_start, include};
+  }
   std::string out = sm.getExpansionColumnNumber(at) > 1 ? "\n" : "";
-  out += "#define ORCH_RUNTIME_PATH " + c_string_literal(s.runtime_library) + "\n";
-  if (!s.config->service.empty()) out += "#define ORCH_SERVICE_NAME " + c_string_literal(s.config->service) + "\n";
-  out += "#include " + c_string_literal(s.weave_header) + "\n";
+  out += include + "\n";
   out += "#line " + std::to_string(sm.getExpansionLineNumber(at)) + " " + c_string_literal(name) + "\n";
-  return out;
+  return {offset, out};
 }
 
 std::string manifest_section(const UnitRewrite &unit) {
@@ -246,8 +264,10 @@ public:
     if (!result_.instrumented() && !result_.instrumented_calls()) return std::move(result_);
 
     redirect_includes(includes_, main_, plan, [&](const FileEntry *f) { return copy_path(f); }, edits_);
-    for (const auto &[file, at] : prelude_at_)
-      edits_[file].insert(sm_.getFileOffset(at), prelude(settings_, sm_, at, name_of(file)));
+    for (const auto &[file, at] : prelude_at_) {
+      Prelude p = prelude(settings_, sm_, at, line_name(file));
+      edits_[file].insert(p.offset, std::move(p.text));
+    }
     for (const auto &[at, text] : definitions_) edits_[file_at(sm_, at)].insert(sm_.getFileOffset(at), text);
     StringRef main_text = sm_.getBufferData(sm_.getMainFileID());
     edits_[main_].insert(main_text.size(), manifest_section(result_));
@@ -256,6 +276,7 @@ public:
     std::sort(result_.headers.begin(), result_.headers.end(),
               [](const HeaderCopy &a, const HeaderCopy &b) { return a.copy < b.copy; });
     result_.text = rewritten_text(main_);
+    result_.line_edits = line_edits();
     return std::move(result_);
   }
 
@@ -422,18 +443,38 @@ private:
     if (!inserted && sm_.isBeforeInTranslationUnit(top_level, it->second)) it->second = top_level;
   }
 
+  // As the unit names the file (reports, header copies' __FILE__).
   std::string name_of(const FileEntry *file) const {
+    return file == main_ ? settings_.source_name : project_.entered(file).spelling;
+  }
+  // As #line directives name it.
+  std::string line_name(const FileEntry *file) const {
     return file == main_ ? settings_.presumed_name : project_.entered(file).spelling;
   }
   std::string copy_path(const FileEntry *file) const {
     return settings_.copy_dir + "/orch-headers/" + settings_.config->relative_to_root(project_.entered(file).path);
   }
-  // `#line 1` keeps __FILE__, diagnostics and debug info naming the original.
+  // A header copy starts with `#line 1` naming the original (__FILE__,
+  // diagnostics, debug info); the main file is compiled under the name its
+  // #line directives use, and keeps its lines where its prelude could.
   std::string rewritten_text(const FileEntry *file) {
     FileID id = file == main_ ? sm_.getMainFileID() : sm_.translateFile(file);
     StringRef original = sm_.getBufferData(id);
-    return "#line 1 " + c_string_literal(name_of(file)) + "\n" +
-           edits_[file].apply(std::string_view(original.data(), original.size()));
+    std::string text = edits_[file].apply(std::string_view(original.data(), original.size()));
+    return file == main_ ? text : "#line 1 " + c_string_literal(line_name(file)) + "\n" + text;
+  }
+
+  // The main file's edits within a line, for diagnostics (see LineEdit).
+  std::vector<LineEdit> line_edits() {
+    std::vector<LineEdit> out;
+    const FileID id = sm_.getMainFileID();
+    const StringRef original = sm_.getBufferData(id);
+    for (const EditList::Change &c : edits_[main_].changes(std::string_view(original.data(), original.size()))) {
+      if (c.spans_lines) continue;
+      out.push_back({sm_.getLineNumber(id, c.offset), sm_.getColumnNumber(id, c.offset),
+                     static_cast<unsigned>(c.removed), static_cast<unsigned>(c.added)});
+    }
+    return out;
   }
 
   ASTContext &ctx_;

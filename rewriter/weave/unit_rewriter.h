@@ -20,7 +20,8 @@ struct RewriteSettings {
   const Config *config = nullptr;
   std::string weave_header;     // absolute path of orch/weave.h
   std::string runtime_library;  // absolute path of liborch_runtime.so
-  std::string presumed_name;    // the source as the compiler was given it (for #line)
+  std::string source_name;      // the source as the command names it
+  std::string presumed_name;    // the main file in #line directives: the path the compiler is given
   std::string copy_dir;         // absolute; header copies go under copy_dir/orch-headers/
 };
 
@@ -56,8 +57,15 @@ struct HeaderCopy {
   std::string text;
 };
 
+// Text the weave inserted into (or replaced in) one line of the main file.
+struct LineEdit {
+  unsigned line = 0, column = 0;  // where, in the original (1-based; column in bytes)
+  unsigned removed = 0, added = 0;
+};
+
 struct UnitRewrite {
   std::string text;  // the rewritten unit; empty when nothing was instrumented
+  std::vector<LineEdit> line_edits;  // of the main file, in order; edits that add or remove lines are not listed
   std::vector<HeaderCopy> headers;
   std::vector<FunctionReport> functions;
   std::vector<CallReport> calls;     // only when some aspect can match calls

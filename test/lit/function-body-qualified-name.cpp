@@ -4,13 +4,14 @@
 // RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %check-run %cxx %s %t.gcc -std=c++17 | FileCheck %s --check-prefix=OUT
 // RUN: env ORCH_CONFIG=%S/Inputs/demo.yaml %check-run %clangxx %s %t.clang -std=c++17 | FileCheck %s --check-prefix=OUT
 
-// CHECK: #line 1 "{{.*}}function-body-qualified-name.cpp"
-// CHECK: #include "{{.*}}orch/weave.h"
-// CHECK-NEXT: #line [[@LINE+3]] "{{.*}}function-body-qualified-name.cpp"
+// The prelude takes the empty line above the declaration: no line moves, no #line.
+// CHECK: {{^}}#include <cstdio>
+// CHECK-NEXT: {{^}}#include "{{.*}}orch/weave.h"
+// CHECK-NEXT: {{^}}namespace demo {
 #include <cstdio>
 
 namespace demo {
-// CHECK: int add(int a, int b) { static ::orch_site __orch_site_14_23 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_23(&__orch_site_14_23);  return a + b; }
+// CHECK: int add(int a, int b) { static ::orch_site __orch_site_15_23 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_15_23(&__orch_site_15_23);  return a + b; }
 int add(int a, int b) { return a + b; }
 }  // namespace demo
 

@@ -50,7 +50,6 @@ int main() {
   return 0;
 }
 
-// DIFF: #line 1 "src/main.cpp"
 // DIFF: #include "[[DIR]]/main.o.orch/orch-headers/include/lib/util.h"
 // DIFF-NEXT: #include "[[DIR]]/main.o.orch/orch-headers/include/lib/util.h"
 // DIFF-NEXT: #include "[[DIR]]/main.o.orch/orch-headers/include/lib/detail/impl.h"

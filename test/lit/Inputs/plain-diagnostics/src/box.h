@@ -1,0 +1,5 @@
+#pragma once
+template <class T> struct Box {
+  T value;
+  T get() const { return value; }
+};
