@@ -25,9 +25,11 @@ public:
     d.target = file ? &file->getFileEntry() : nullptr;
     d.angled = angled;
     SourceLocation begin = name_range.getBegin(), end = name_range.getEnd();
-    if (include_tok.getIdentifierInfo() && include_tok.getIdentifierInfo()->getPPKeywordID() == tok::pp_include_next)
-      d.not_redirectable = "#include_next";
-    else if (begin.isMacroID() || end.isMacroID() || sm_.getFileID(begin) != sm_.getFileID(hash))
+    if (include_tok.getIdentifierInfo() && include_tok.getIdentifierInfo()->getPPKeywordID() == tok::pp_include_next) {
+      d.next = true;
+      d.keyword_offset = sm_.getFileOffset(sm_.getExpansionLoc(include_tok.getLocation()));
+    }
+    if (begin.isMacroID() || end.isMacroID() || sm_.getFileID(begin) != sm_.getFileID(hash))
       d.not_redirectable = "an #include whose name a macro computes";
     if (d.not_redirectable.empty()) {
       d.name_offset = sm_.getFileOffset(begin);
@@ -52,8 +54,19 @@ public:
                                         kind != SrcMgr::C_User};
   }
 
-  void HasInclude(SourceLocation loc, StringRef, bool angled, OptionalFileEntryRef, SrcMgr::CharacteristicKind) override {
-    if (!angled) mark(loc, "__has_include(\"...\")");
+  // `loc` is the file name's.
+  void HasInclude(SourceLocation loc, StringRef name, bool angled, OptionalFileEntryRef file,
+                  SrcMgr::CharacteristicKind) override {
+    if (angled) return;
+    const FileEntry *includer = file_of(loc);
+    if (!includer) return;
+    if (loc.isMacroID()) return mark(loc, "__has_include with a name from a macro");
+    const size_t offset = sm_.getFileOffset(loc);
+    const StringRef text = sm_.getBufferData(sm_.getFileID(loc));
+    if (text.substr(offset, name.size() + 2) != ("\"" + name + "\"").str())
+      return mark(loc, "__has_include with a name from a macro");
+    if (text.substr(0, offset).rtrim(" \t(").ends_with("__has_include_next")) return mark(loc, "__has_include_next");
+    graph_.has_include_checks.push_back({includer, file ? &file->getFileEntry() : nullptr, offset, name.size() + 2});
   }
   void EmbedDirective(SourceLocation hash, StringRef, bool, OptionalFileEntryRef, const LexEmbedParametersResult &) override {
     mark(hash, "#embed");

@@ -21,7 +21,18 @@ struct IncludeDirective {
   size_t name_offset = 0;                      // the written "x.h" or <x.h> in the includer, delimiters included
   size_t name_length = 0;
   bool angled = false;
-  std::string not_redirectable;  // non-empty: #include_next or a macro-computed name, which orch cannot rewrite
+  bool next = false;             // #include_next
+  size_t keyword_offset = 0;     // of `include_next`
+  std::string not_redirectable;  // non-empty: a macro-computed name, which orch cannot rewrite
+};
+
+// A `__has_include("...")` as the preprocessor evaluated it: a quoted name is
+// looked up beside the file first, so a copy elsewhere must name what it found.
+struct HasIncludeCheck {
+  const clang::FileEntry *includer = nullptr;
+  const clang::FileEntry *target = nullptr;  // what it found (null: nothing)
+  size_t name_offset = 0;                    // the written "x.h", quotes included
+  size_t name_length = 0;
 };
 
 // A file the preprocessor entered.
@@ -33,9 +44,11 @@ struct EnteredFile {
 
 struct IncludeGraph {
   std::vector<IncludeDirective> directives;
+  std::vector<HasIncludeCheck> has_include_checks;
   std::map<const clang::FileEntry *, EnteredFile> files;
   // Files whose meaning depends on their own directory in a way orch does not
-  // rewrite (`__has_include("...")`, `#embed`): a copy elsewhere would differ.
+  // rewrite (`__has_include_next`, a `__has_include` whose name a macro
+  // gives, `#embed`): a copy elsewhere would differ.
   std::map<const clang::FileEntry *, std::string> directory_dependent;
 };
 

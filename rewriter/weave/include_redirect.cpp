@@ -93,16 +93,25 @@ RedirectPlan plan_redirects(const IncludeGraph &graph, const clang::FileEntry *m
 void redirect_includes(const IncludeGraph &graph, const clang::FileEntry *main_file, const RedirectPlan &plan,
                        const std::function<std::string(const clang::FileEntry *)> &copy_path,
                        std::map<const clang::FileEntry *, EditList> &edits) {
+  const auto target_path = [&](const clang::FileEntry *target) {
+    return plan.copied.count(target) ? copy_path(target) : graph.files.at(target).path;
+  };
   std::set<std::pair<const clang::FileEntry *, size_t>> done;  // a file entered twice reports its directives twice
   for (const IncludeDirective &d : graph.directives) {
     if (!d.includer || !d.target || !d.not_redirectable.empty()) continue;
     bool in_copy = plan.copied.count(d.includer) > 0;
     if (!in_copy && d.includer != main_file) continue;
-    std::string path;
-    if (plan.copied.count(d.target)) path = copy_path(d.target);
-    else if (in_copy && !d.angled) path = graph.files.at(d.target).path;
-    if (path.empty() || !done.insert({d.includer, d.name_offset}).second) continue;
-    edits[d.includer].replace(d.name_offset, d.name_length, "\"" + path + "\"");
+    // In a copy, a quoted name would be looked up beside the copy, and
+    // #include_next would search from the start of the include path (a copy
+    // is not found through it): both name what the original found.
+    const bool names_target = plan.copied.count(d.target) || (in_copy && (!d.angled || d.next));
+    if (!names_target || !done.insert({d.includer, d.name_offset}).second) continue;
+    edits[d.includer].replace(d.name_offset, d.name_length, "\"" + target_path(d.target) + "\"");
+    if (d.next) edits[d.includer].replace(d.keyword_offset, std::string_view("include_next").size(), "include");
+  }
+  for (const HasIncludeCheck &c : graph.has_include_checks) {
+    if (!c.target || !plan.copied.count(c.includer) || !done.insert({c.includer, c.name_offset}).second) continue;
+    edits[c.includer].replace(c.name_offset, c.name_length, "\"" + target_path(c.target) + "\"");
   }
 }
 

@@ -6,11 +6,14 @@
 // copied too, and its directives are rewritten:
 //   - in the main file and in copies, an #include of a copied header names the
 //     copy's absolute path;
-//   - in copies, every quoted #include names its target's absolute path (a copy
-//     no longer sits beside the headers its original found next to itself).
+//   - in copies, every quoted #include and `__has_include("...")` names its
+//     target's absolute path (a copy no longer sits beside the headers its
+//     original found next to itself), and an #include_next becomes an
+//     #include of what the original found (a copy is not found through the
+//     include path, where #include_next continues the search).
 // A header whose chain orch cannot rewrite (a system header or a file outside
-// the project on it, #include_next, a macro-computed name, a copy whose meaning
-// depends on its own directory) stays as it is, with the reason.
+// the project on it, a macro-computed name, a copy whose meaning depends on its
+// own directory otherwise) stays as it is, with the reason.
 #pragma once
 
 #include <functional>

@@ -1,0 +1,2 @@
+#pragma once
+#define LIB_CFG_BASE 2
