@@ -82,6 +82,11 @@ std::vector<size_t> CompileCommand::sources() const {
   return out;
 }
 
+bool CompileCommand::is_clang() const {
+  return compiler_index < argv.size() &&
+         fs::path(argv[compiler_index]).filename().string().find("clang") != std::string::npos;
+}
+
 CompileCommand classify(std::vector<std::string> argv) {
   CompileCommand cmd;
   cmd.argv = expand_response_files(argv);

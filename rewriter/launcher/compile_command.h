@@ -38,6 +38,8 @@ struct CompileCommand {
   std::vector<std::string> compiler_args() const;
   // Indices of the C and C++ sources, in order.
   std::vector<size_t> sources() const;
+  // Whether the compiler is Clang, by its name (`cc` and `c++` count as GCC).
+  bool is_clang() const;
 };
 
 CompileCommand classify(std::vector<std::string> argv);

@@ -145,10 +145,6 @@ bool has_coverage(const CompileCommand &cmd) {
   return false;
 }
 
-bool is_clang(const CompileCommand &cmd) {
-  return fs::path(cmd.argv[cmd.compiler_index]).filename().string().find("clang") != std::string::npos;
-}
-
 }  // namespace
 
 std::vector<std::string> original_name_flags(const CompileCommand &cmd, const std::string &rewritten) {
@@ -157,7 +153,7 @@ std::vector<std::string> original_name_flags(const CompileCommand &cmd, const st
       "-fmacro-prefix-map=" + dir + "=" + mapped_prefix(cmd, {"-fmacro-prefix-map=", "-ffile-prefix-map="}),
       "-fdebug-prefix-map=" + dir + "=" + mapped_prefix(cmd, {"-fdebug-prefix-map=", "-ffile-prefix-map="})};
   if (has_coverage(cmd)) {
-    const std::string option = is_clang(cmd) ? "-fcoverage-prefix-map=" : "-fprofile-prefix-map=";
+    const std::string option = cmd.is_clang() ? "-fcoverage-prefix-map=" : "-fprofile-prefix-map=";
     flags.push_back(option + dir + "=" + mapped_prefix(cmd, {option, "-ffile-prefix-map="}));
   }
   return flags;
@@ -168,7 +164,7 @@ std::string name_original_in(const CompileCommand &cmd, const std::string &diagn
   const std::string &source = cmd.source();
   // GCC counts columns in display columns (tabs to the next multiple of 8) of
   // the line it reads by presumed line number; Clang in bytes of the line itself.
-  const bool gcc = !is_clang(cmd);
+  const bool gcc = !cmd.is_clang();
   const std::vector<std::string> lines = lines_of(rewrite.text), original = lines_of(original_text);
   const std::map<unsigned, size_t> line_at = presumed_lines(lines);
   std::map<unsigned, std::vector<LineEdit>> edits;

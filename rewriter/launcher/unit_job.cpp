@@ -45,6 +45,7 @@ UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &c
   settings.source_name = cmd.source();
   settings.presumed_name = rewritten_path(cmd);
   settings.copy_dir = copy_dir(cmd);
+  settings.elides_named_return_in_try = cmd.is_clang();
 
   UnitJobResult result;
   try {

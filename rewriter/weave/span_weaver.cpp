@@ -49,8 +49,8 @@ const ParmVarDecl *find_param(const FunctionDecl &fd, const std::string &ref) {
 }
 
 // Whether a `return x;` names a local variable: an NRVO candidate. GCC does not
-// elide the copy of a variable declared inside a try block, so such a body
-// must not be wrapped in one.
+// elide the copy of a variable declared inside a try block (it moves it), so
+// for GCC such a body must not be wrapped in one.
 bool returns_named_local(const CompoundStmt *body) {
   ReturnCollector collector;
   collector.TraverseStmt(const_cast<CompoundStmt *>(body));
@@ -75,9 +75,10 @@ public:
     collect_runtime_attributes();
     bool record_exceptions = cplusplus_ && ast_.getLangOpts().CXXExceptions && advice_.record_exceptions &&
                              function_can_throw(*fn_.decl, ast_) && body_can_throw(*fn_.decl, fn_.body, ast_);
-    bool with_try = record_exceptions && !returns_named_local(fn_.body);
+    bool with_try = record_exceptions && (wc_.elides_named_return_in_try || !returns_named_local(fn_.body));
     if (record_exceptions && !with_try)
-      notes_.push_back("returns a named local (NRVO): exceptions set status ERROR without their type");
+      notes_.push_back("returns a named local (NRVO, which GCC gives up in a try block): exceptions set status "
+                       "ERROR without their type");
     size_t open = sm_.getFileOffset(fn_.body->getLBracLoc()) + 1;
     size_t close = sm_.getFileOffset(fn_.body->getRBracLoc());
     // What leaves a function-try-block is decided by its handlers: the span

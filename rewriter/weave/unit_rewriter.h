@@ -23,6 +23,9 @@ struct RewriteSettings {
   std::string source_name;      // the source as the command names it
   std::string presumed_name;    // the main file in #line directives: the path the compiler is given
   std::string copy_dir;         // absolute; header copies go under copy_dir/orch-headers/
+  // Clang elides the copy of a named local returned from inside a try block;
+  // GCC moves it instead (so bodies returning one are not wrapped in a try).
+  bool elides_named_return_in_try = false;
 };
 
 // One function of the unit's project files, and what orch decided about it.

@@ -21,6 +21,7 @@ namespace orch {
 struct WeaveContext {
   clang::ASTContext &ast;
   const CustomValueTypes &custom_types;
+  bool elides_named_return_in_try;  // the compiler keeps copy elision of a named local inside a try block
 };
 
 struct BodyWeave {

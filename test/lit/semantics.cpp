@@ -3,6 +3,7 @@
 // copied; overload resolution, operators, virtual dispatch, recursion and
 // threads behave as in the plain build (compared run by run).
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %orch diff --full %s -- %cxx -std=c++17 -c %s | grep -v "^// " | FileCheck %s
+// RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %orch diff --full %s -- %clangxx -std=c++17 -c %s | grep -v "^// " | FileCheck %s --check-prefix=CLANG
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %cxx %s %t.gcc -std=c++17 | FileCheck %s --check-prefix=OUT
 // RUN: env ORCH_CONFIG=%S/Inputs/all.yaml %check-same %clangxx %s %t.clang -std=c++17 | FileCheck %s --check-prefix=OUT
 #include <cstdio>
@@ -24,7 +25,9 @@ struct Counted {
   Counted(const Counted &) { if (++copies > 100) throw copies; }  // may throw: make_counted needs the guard
   int v = 0;
 };
-// a named local: no try block (it would cost NRVO with GCC); the guard detects unwinding instead
+// a named local: no try block with GCC (it would move instead of eliding); the guard detects
+// unwinding instead. Clang elides inside a try block: the exception's type is recorded.
+// CLANG: Counted make_counted() { static ::orch_site {{[^;]*}}; ::orch::weave::ScopedSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}}); try {  Counted c; c.v = 7; return c; } catch
 // CHECK: Counted make_counted() { static ::orch_site {{[^;]*}}; ::orch::weave::UnwindAwareSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}});  Counted c; c.v = 7; return c; }
 Counted make_counted() { Counted c; c.v = 7; return c; }
 
