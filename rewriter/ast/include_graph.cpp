@@ -60,12 +60,17 @@ public:
     if (angled) return;
     const FileEntry *includer = file_of(loc);
     if (!includer) return;
-    if (loc.isMacroID()) return mark(loc, "__has_include with a name from a macro");
-    const size_t offset = sm_.getFileOffset(loc);
-    const StringRef text = sm_.getBufferData(sm_.getFileID(loc));
+    // The name may pass through a macro (`#if HAS_INCLUDE("x.h")`): it is
+    // rewritten where it is spelled, if that is the file that looks it up.
+    const SourceLocation spelled = sm_.getSpellingLoc(loc);
+    if (sm_.getFileID(spelled) != sm_.getFileID(sm_.getExpansionLoc(loc)))
+      return mark(loc, "__has_include with a name from a macro");
+    const size_t offset = sm_.getFileOffset(spelled);
+    const StringRef text = sm_.getBufferData(sm_.getFileID(spelled));
     if (text.substr(offset, name.size() + 2) != ("\"" + name + "\"").str())
       return mark(loc, "__has_include with a name from a macro");
-    if (text.substr(0, offset).rtrim(" \t(").ends_with("__has_include_next")) return mark(loc, "__has_include_next");
+    if (!loc.isMacroID() && text.substr(0, offset).rtrim(" \t(").ends_with("__has_include_next"))
+      return mark(loc, "__has_include_next");
     graph_.has_include_checks.push_back({includer, file ? &file->getFileEntry() : nullptr, offset, name.size() + 2});
   }
   void EmbedDirective(SourceLocation hash, StringRef, bool, OptionalFileEntryRef, const LexEmbedParametersResult &) override {
