@@ -1,6 +1,7 @@
 // One HTTP(S) POST endpoint over libcurl, used by one thread: the connection
 // is kept alive between requests, and every request is bounded by a timeout
 // covering name resolution, connecting, sending and waiting for the answer.
+// Every descriptor it opens is close-on-exec.
 #pragma once
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <sys/types.h>
 
 typedef void CURL;
+typedef void CURLM;
 struct curl_slist;
 
 namespace orch::rt {
@@ -59,6 +61,7 @@ private:
   static size_t on_body(char *data, size_t size, size_t count, void *self);
 
   Options options_;
+  CURLM *multi_ = nullptr;
   CURL *curl_ = nullptr;
   curl_slist *headers_ = nullptr;
   pid_t owner_pid_ = 0;  // the process that opened curl_
