@@ -37,6 +37,17 @@ bool transport_error_retryable(CURLcode code) {
   }
 }
 
+// `connected`: the request was about to be sent (CURLOPT_PREREQFUNCTION).
+bool no_connection(CURLcode code, bool connected) {
+  switch (code) {
+  case CURLE_COULDNT_CONNECT:
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY: return true;
+  case CURLE_OPERATION_TIMEDOUT: return !connected;
+  default: return false;
+  }
+}
+
 // libcurl before 8.x opens its sockets without close-on-exec (a program that
 // forks and execs would hand the collector connection to the new program).
 // The connection's socket is opened here instead.
@@ -162,9 +173,12 @@ void HttpClient::open_handle() {
   curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, &HttpClient::on_body);
   curl_easy_setopt(curl_, CURLOPT_WRITEDATA, this);
   curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_buffer_);
+  curl_easy_setopt(curl_, CURLOPT_PREREQFUNCTION, &HttpClient::on_connected);
+  curl_easy_setopt(curl_, CURLOPT_PREREQDATA, this);
 }
 
-const HttpResponse &HttpClient::post(std::string_view body, std::chrono::milliseconds timeout) {
+const HttpResponse &HttpClient::post(std::string_view body, std::chrono::milliseconds timeout,
+                                     std::chrono::milliseconds connect_timeout) {
   // A child of fork() must not talk over the parent's kept-alive connection,
   // nor close it (curl_easy_cleanup would send a TLS close_notify on it): the
   // inherited handle is abandoned and the child opens its own.
@@ -173,6 +187,7 @@ const HttpResponse &HttpClient::post(std::string_view body, std::chrono::millise
   response_.status = 0;
   response_.transport_error.clear();
   response_.transport_retryable = false;
+  response_.unreachable = false;
   response_.retry_after.clear();
   response_.body.clear();
   if (!curl_) {
@@ -182,10 +197,11 @@ const HttpResponse &HttpClient::post(std::string_view body, std::chrono::millise
 
   const long ms = std::max<long>(1, static_cast<long>(timeout.count()));
   curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, ms);
-  curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, ms);
+  curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, std::clamp<long>(static_cast<long>(connect_timeout.count()), 1, ms));
   curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
   curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   error_buffer_[0] = '\0';
+  connected_ = false;
 
   const CURLcode code = perform(multi_, curl_);
   if (code == CURLE_OK) {
@@ -193,6 +209,7 @@ const HttpResponse &HttpClient::post(std::string_view body, std::chrono::millise
   } else {
     response_.transport_error = error_buffer_[0] ? error_buffer_ : curl_easy_strerror(code);
     response_.transport_retryable = transport_error_retryable(code);
+    response_.unreachable = no_connection(code, connected_);
   }
   return response_;
 }
@@ -215,6 +232,11 @@ size_t HttpClient::on_header(char *data, size_t size, size_t count, void *self) 
   // A new status line (after a redirect or "100 Continue") starts a new answer.
   if (line.starts_with("HTTP/")) client->response_.retry_after.clear();
   return size * count;
+}
+
+int HttpClient::on_connected(void *self, char *, char *, int, int) {
+  static_cast<HttpClient *>(self)->connected_ = true;
+  return CURL_PREREQFUNC_OK;
 }
 
 size_t HttpClient::on_body(char *data, size_t size, size_t count, void *self) {

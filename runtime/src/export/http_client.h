@@ -26,6 +26,9 @@ struct HttpResponse {
   // out, garbage reply), as opposed to configuration errors (bad URL,
   // certificate problems, unsupported protocol).
   bool transport_retryable = false;
+  // No connection could be made: refused (nothing listens), the host name
+  // does not resolve, or connecting timed out.
+  bool unreachable = false;
   std::string retry_after;    // the Retry-After header, if any
   std::string body;           // the body (its first 64 KiB)
 };
@@ -52,13 +55,16 @@ public:
   HttpClient(const HttpClient &) = delete;
   HttpClient &operator=(const HttpClient &) = delete;
 
-  // POSTs `body`; gives up after `timeout`. The result is valid until the next call.
-  const HttpResponse &post(std::string_view body, std::chrono::milliseconds timeout);
+  // POSTs `body`; gives up after `timeout`, or after `connect_timeout` if no
+  // connection is made by then. The result is valid until the next call.
+  const HttpResponse &post(std::string_view body, std::chrono::milliseconds timeout,
+                           std::chrono::milliseconds connect_timeout);
 
 private:
   void open_handle();
   static size_t on_header(char *data, size_t size, size_t count, void *self);
   static size_t on_body(char *data, size_t size, size_t count, void *self);
+  static int on_connected(void *self, char *, char *, int, int);
 
   Options options_;
   CURLM *multi_ = nullptr;
@@ -67,6 +73,7 @@ private:
   pid_t owner_pid_ = 0;  // the process that opened curl_
   HttpResponse response_;
   char error_buffer_[256] = {};
+  bool connected_ = false;  // in this request, a connection was made or reused
 };
 
 }  // namespace orch::rt
