@@ -16,7 +16,6 @@
 // The OTEL_* variables apply as in any program (by default: the otlp exporter
 // towards localhost:4318). The measuring process ends with _exit(), so that
 // the exit flush does not slow the runs.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,10 +26,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_child.h"
 #include "bench_workload.h"
 
 namespace {
 
+using namespace orch::bench;
 using Clock = std::chrono::steady_clock;
 
 int64_t ns_since(Clock::time_point start) {
@@ -49,7 +50,6 @@ template <class F> int64_t median_of_timed_calls(F call) {
 }
 
 [[noreturn]] void measure_once() {
-  using namespace orch::bench;
   const auto start = Clock::now();
   traced_call(1, 2);
   const int64_t first = ns_since(start);
@@ -62,53 +62,16 @@ template <class F> int64_t median_of_timed_calls(F call) {
   _exit(0);
 }
 
-// Runs `program mode` with ORCH_RUNTIME=runtime; its output's numbers and its
-// wall time (fork to exit), or no numbers if it failed.
-struct Child {
-  std::vector<int64_t> numbers;
-  int64_t wall_ns = 0;
-};
-
-Child run_child(const std::string &program, const char *mode, const std::string &runtime) {
-  Child child;
-  int out[2];
-  if (pipe(out) != 0) return child;
-  const auto start = Clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    close(out[0]);
-    close(out[1]);
-    setenv("ORCH_RUNTIME", runtime.c_str(), 1);
-    execl(program.c_str(), program.c_str(), mode, static_cast<char *>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buf[256];
-  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) text.append(buf, n);
-  close(out[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  child.wall_ns = ns_since(start);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return child;
+// The numbers a child printed.
+std::vector<int64_t> numbers(const std::string &text) {
+  std::vector<int64_t> v;
   const char *p = text.c_str();
   for (char *end; *p; p = end) {
-    const long long v = std::strtoll(p, &end, 10);
+    const long long n = std::strtoll(p, &end, 10);
     if (end == p) break;
-    child.numbers.push_back(v);
+    v.push_back(n);
   }
-  if (child.numbers.empty()) child.numbers.push_back(0);  // --start prints nothing
-  return child;
-}
-
-std::string summary(std::vector<int64_t> v, double unit, const char *suffix) {
-  if (v.empty()) return "-";
-  std::sort(v.begin(), v.end());
-  char text[96];
-  std::snprintf(text, sizeof text, "%.3g%s (%.3g-%.3g)", v[v.size() / 2] / unit, suffix, v.front() / unit,
-                v.back() / unit);
-  return text;
+  return v;
 }
 
 std::string sibling(const char *name) {
@@ -138,14 +101,16 @@ int main(int argc, char **argv) {
     for (const auto &runtime : runtimes) cases.push_back({program, runtime, {}});
   for (int run = 0; run < runs; ++run) {
     for (Case &c : cases) {
-      const Child once = run_child(c.program, "--once", c.runtime);
-      const Child start = run_child(c.program, "--start", c.runtime);
-      if (once.numbers.size() != 3 || start.numbers.empty()) {
-        std::fprintf(stderr, "bench_first_call: %s --once with %s failed\n", c.program.c_str(), c.runtime.c_str());
+      const std::vector<std::pair<std::string, std::string>> env = {{"ORCH_RUNTIME", c.runtime}};
+      const ChildRun once = run_child(c.program, "--once", 1, env);
+      const ChildRun start = run_child(c.program, "--start", 1, env);
+      const std::vector<int64_t> figures = numbers(once.output);
+      if (!once.ok || !start.ok || figures.size() != 3) {
+        std::fprintf(stderr, "bench_first_call: %s with %s failed\n", c.program.c_str(), c.runtime.c_str());
         return 1;
       }
-      for (int f = kFirst; f <= kPlain; ++f) c.figures[f].push_back(once.numbers[f]);
-      c.figures[kStart].push_back(start.wall_ns);
+      for (int f = kFirst; f <= kPlain; ++f) c.figures[f].push_back(figures[f]);
+      c.figures[kStart].push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(start.ended - start.started).count());
     }
   }
   std::printf("%d runs of each, median (min-max)\n", runs);
@@ -154,8 +119,8 @@ int main(int argc, char **argv) {
     std::printf("%s with %s\n  a run that returns from main at once: %s\n  first call %s, then %s per call "
                 "(plain call %s; both timed with a clock read around them)\n",
                 c.program.substr(c.program.rfind('/') + 1).c_str(), c.runtime.c_str(),
-                summary(f[kStart], 1e6, " ms").c_str(), summary(f[kFirst], 1e6, " ms").c_str(),
-                summary(f[kSteady], 1, " ns").c_str(), summary(f[kPlain], 1, " ns").c_str());
+                median_min_max(f[kStart], 1e6, " ms").c_str(), median_min_max(f[kFirst], 1e6, " ms").c_str(),
+                median_min_max(f[kSteady], 1, " ns").c_str(), median_min_max(f[kPlain], 1, " ns").c_str());
   }
   return 0;
 }
