@@ -123,7 +123,7 @@ TEST(RuntimeOtlp, ExitWhileRetryingAnUnreachableCollectorIsNotDelayed) {
 }
 
 // A collector that is there but refuses for now is still retried at exit.
-TEST(RuntimeOtlp, ExitFlushRetriesACollectorThatAnswers503) {
+TEST(RuntimeOtlpWithSink, ExitFlushRetriesACollectorThatAnswers503) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 503}});
   g_endpoint = sink.url();
@@ -133,7 +133,7 @@ TEST(RuntimeOtlp, ExitFlushRetriesACollectorThatAnswers503) {
   EXPECT_EQ(sink.request_count(), 2u);
 }
 
-TEST(RuntimeOtlp, ExitFlushWaitsTheRetryAfterOfA429) {
+TEST(RuntimeOtlpWithSink, ExitFlushWaitsTheRetryAfterOfA429) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 429, "Retry-After: 1\r\n"}});
   g_endpoint = sink.url();
@@ -166,7 +166,7 @@ std::string describe(int fd) {
 // Every descriptor the exporter opens is close-on-exec, and five exports
 // travel over one connection: after the first export, the program's set of
 // descriptors no longer changes.
-TEST(RuntimeOtlp, ExporterDescriptorsAreCloseOnExecAndOneConnectionIsReused) {
+TEST(RuntimeOtlpWithSink, ExporterDescriptorsAreCloseOnExecAndOneConnectionIsReused) {
   LocalHttpSink sink;
   g_endpoint = sink.url();
   constexpr int kExports = 5;
