@@ -48,9 +48,9 @@ bool no_connection(CURLcode code, bool connected) {
   }
 }
 
-// libcurl before 8.x opens its sockets without close-on-exec (a program that
-// forks and execs would hand the collector connection to the new program).
-// The connection's socket is opened here instead.
+// libcurl 7.88 (Debian 12) opens its sockets without close-on-exec (a program
+// that forks and execs would hand the collector connection to the new
+// program). The connection's socket is opened here instead.
 curl_socket_t open_socket_cloexec(void *, curlsocktype, curl_sockaddr *address) {
   return socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
 }
@@ -77,8 +77,8 @@ bool unix_stream_without_cloexec(int fd) {
   return flags >= 0 && !(flags & FD_CLOEXEC);
 }
 
-// A multi handle owns a socketpair that wakes curl_multi_poll. libcurl before
-// 8.8 creates it without close-on-exec and offers no callback for it. It is
+// A multi handle owns a socketpair that wakes curl_multi_poll. libcurl 7.88
+// creates it without close-on-exec and offers no callback for it. It is
 // created inside curl_multi_init, on this thread: when exactly two
 // descriptors appear meanwhile and they are such sockets, they are the pair
 // and get FD_CLOEXEC. If anything else appeared (another thread of the program
