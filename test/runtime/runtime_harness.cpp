@@ -93,18 +93,39 @@ RuntimeHarness::RuntimeHarness() {
 
 RuntimeHarness::~RuntimeHarness() { std::remove(path_.c_str()); }
 
-int RuntimeHarness::run(const rt::Config &config, const std::function<void()> &body) {
+int RuntimeHarness::run(const rt::Config &config, const std::function<void()> &body, rt::ExporterFactory factory) {
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     g_capture_path = path_;
-    rt::Runtime::create(config, capture_factory);
+    rt::Runtime::create(config, factory ? factory : capture_factory);
     body();
     std::exit(0);
   }
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int RuntimeHarness::run_capturing_stderr(const rt::Config &config, const std::function<void()> &body,
+                                         std::string &child_stderr, rt::ExporterFactory factory) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return -1;
+  const int status = run(
+      config,
+      [&] {
+        dup2(pipe_fds[1], 2);
+        close(pipe_fds[0]);
+        close(pipe_fds[1]);
+        body();
+      },
+      factory);
+  close(pipe_fds[1]);
+  child_stderr.clear();
+  char buf[512];
+  for (ssize_t n; (n = read(pipe_fds[0], buf, sizeof buf)) > 0;) child_stderr.append(buf, n);
+  close(pipe_fds[0]);
+  return status;
 }
 
 std::vector<CapturedSpan> RuntimeHarness::spans() const {

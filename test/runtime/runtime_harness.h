@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "core/runtime.h"
 #include "orch/orch.h"
 
 // In a RuntimeHarness::run body: a failure ends the child with status 3 and a message.
@@ -45,9 +46,14 @@ public:
   ~RuntimeHarness();
 
   // Forks; the child creates the runtime with `config` and the capture
-  // exporter, runs `body`, then calls exit(0) (so the exit flush runs).
-  // Returns the child's exit status, or 128 + signal.
-  int run(const rt::Config &config, const std::function<void()> &body);
+  // exporter (or the exporters `factory` makes), runs `body`, then calls
+  // exit(0) (so the exit flush runs). Returns the child's exit status, or
+  // 128 + signal.
+  int run(const rt::Config &config, const std::function<void()> &body, rt::ExporterFactory factory = nullptr);
+  // The same, with what the child writes on stderr (at most a pipe's worth)
+  // in `child_stderr`.
+  int run_capturing_stderr(const rt::Config &config, const std::function<void()> &body, std::string &child_stderr,
+                           rt::ExporterFactory factory = nullptr);
   std::vector<CapturedSpan> spans() const;
 
   // In the child: while true, the capture exporter waits before exporting.

@@ -317,23 +317,18 @@ TEST(Runtime, SpanEndedAfterTheExitFlushFreesNothingTwice) {
 }
 
 TEST(Runtime, ExitReportsDroppedSpansOnStderr) {
-  int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
   RuntimeHarness h;
   rt::Config c = test_config();
   c.batch.max_queue_size = 64;
   c.batch.max_export_batch_size = 32;
-  int status = h.run(c, [&] {
-    dup2(pipe_fds[1], 2);
-    RuntimeHarness::hold_exports = true;
-    for (int i = 0; i < 1000; ++i) one_span(&g_leaf);
-    RuntimeHarness::hold_exports = false;
-  });
-  close(pipe_fds[1]);
   std::string err;
-  char buf[512];
-  for (ssize_t n; (n = read(pipe_fds[0], buf, sizeof buf)) > 0;) err.append(buf, n);
-  close(pipe_fds[0]);
+  int status = h.run_capturing_stderr(c,
+                                      [&] {
+                                        RuntimeHarness::hold_exports = true;
+                                        for (int i = 0; i < 1000; ++i) one_span(&g_leaf);
+                                        RuntimeHarness::hold_exports = false;
+                                      },
+                                      err);
   EXPECT_EQ(status, 0);
   EXPECT_NE(err.find("spans dropped: queue full (OTEL_BSP_MAX_QUEUE_SIZE=64)"), std::string::npos) << err;
   EXPECT_EQ(err.find("dropped"), err.rfind("dropped")) << "reported once: " << err;

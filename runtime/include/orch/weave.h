@@ -2,10 +2,12 @@
  *
  * orch injects `#include ".../orch/weave.h"` at the top of every unit it
  * rewrites, with ORCH_RUNTIME_PATH defined to the runtime library's absolute
- * path. Nothing needs to be linked: on the first span, the header looks for the
- * runtime already in the process (linked in, or loaded by another unit) and
- * otherwise dlopen()s ORCH_RUNTIME_PATH (or $ORCH_RUNTIME). If neither works,
- * spans become no-ops after one warning on stderr; the program runs unchanged.
+ * path. Nothing needs to be linked: when the program starts, the header looks
+ * for the runtime already in the process (linked in) and otherwise dlopen()s
+ * ORCH_RUNTIME_PATH (or $ORCH_RUNTIME); the first span creates the runtime,
+ * looking for the library again (loaded by another unit) if need be. If it
+ * cannot be found, spans become no-ops after one warning on stderr; the
+ * program runs unchanged.
  *
  * The header is a system header so that it adds no warnings to user builds,
  * works in C (cleanup attribute) and in C++98 and later (a scoped guard).
@@ -87,6 +89,28 @@ static const uint32_t *orch_w_off_cache;
 
 /* Shared by every unit of the process, so that the warning is printed once. */
 __attribute__((weak)) int orch_w_warned_missing_runtime;
+
+/* Loads the runtime library when the program starts (a constructor in every
+ * woven unit, doing its work once per process), so that the first span does
+ * not: loading it and the thirty-odd libraries libcurl needs took about 20 ms
+ * of the first instrumented call (docs/benchmarks.md, "First call"). Nothing
+ * else happens here: the runtime reads its configuration at the first span,
+ * as before. If the library cannot be loaded, the first span tries again and
+ * warns. Units built with -DORCH_NO_PRELOAD leave the loading to the first
+ * span. */
+#ifndef ORCH_NO_PRELOAD
+__attribute__((weak)) int orch_w_preloaded;
+__attribute__((constructor)) static void orch_w_preload(void) {
+  const char *path;
+  if (__atomic_exchange_n(&orch_w_preloaded, 1, __ATOMIC_RELAXED)) return;
+  path = getenv("ORCH_RUNTIME");
+  if (!path || !*path) {
+    if (dlsym(RTLD_DEFAULT, "orch_runtime_api_v1")) return; /* linked in */
+    path = ORCH_RUNTIME_PATH;
+  }
+  (void)dlopen(path, RTLD_NOW | RTLD_GLOBAL); /* never closed; the first span finds it */
+}
+#endif
 
 typedef const orch_api_v1 *(*orch_w_api_fn)(void);
 

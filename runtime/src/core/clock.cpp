@@ -1,8 +1,10 @@
 #include "core/clock.h"
 
 #include <cpuid.h>
-#include <fstream>
-#include <string>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstring>
 #include <thread>
 
 namespace orch::rt {
@@ -16,9 +18,12 @@ bool tsc_is_trustworthy() {
 #if defined(__x86_64__)
   unsigned a, b, c, d;
   if (!__get_cpuid(0x80000007, &a, &b, &c, &d) || !(d & (1u << 8))) return false;
-  std::ifstream src("/sys/devices/system/clocksource/clocksource0/current_clocksource");
-  std::string name;
-  return (src >> name) && name == "tsc";
+  const int fd = open("/sys/devices/system/clocksource/clocksource0/current_clocksource", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char name[16] = {};
+  const ssize_t n = read(fd, name, sizeof name - 1);
+  close(fd);
+  return n > 0 && std::strcmp(name, "tsc\n") == 0;
 #else
   return false;
 #endif

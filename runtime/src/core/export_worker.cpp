@@ -66,7 +66,10 @@ void ExportWorker::sleep_until_work(Clock::time_point until) {
 void ExportWorker::run() {
   try {
     resource_.emplace(EnvReader(process_env(), warn_stderr), baked_service_name());
-    exporter_ = factory_(rt_.config());
+    auto exporter = factory_(rt_.config());
+    std::lock_guard lock(mu_);
+    exporter_ = std::move(exporter);
+    if (exiting_ && exporter_) exporter_->program_exiting();
   } catch (...) {
     // Without an exporter the batches are counted as failed (see export_batch).
   }
@@ -186,6 +189,11 @@ bool ExportWorker::flush(Clock::time_point deadline) {
 }
 
 bool ExportWorker::shutdown(Clock::time_point deadline) {
+  {
+    std::lock_guard lock(mu_);
+    exiting_ = true;
+    if (exporter_) exporter_->program_exiting();
+  }
   bool ok = flush(deadline);
   stop_.store(true);
   wake();

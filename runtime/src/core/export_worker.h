@@ -36,7 +36,9 @@ public:
   // Waits until everything published before the call is exported or the
   // deadline passes. True if all of it was exported successfully.
   bool flush(std::chrono::steady_clock::time_point deadline);
-  // flush(), then stops the thread (waiting for it at most until the deadline).
+  // At exit: tells the exporter the program is exiting (it stops retrying a
+  // collector that cannot be reached), flush(), then stops the thread
+  // (waiting for it at most until the deadline).
   bool shutdown(std::chrono::steady_clock::time_point deadline);
   std::string last_error();
   // The receiver's message of the last partial success that rejected spans.
@@ -54,7 +56,7 @@ private:
 
   Runtime &rt_;
   ExporterFactory factory_;
-  std::unique_ptr<Exporter> exporter_;
+  std::unique_ptr<Exporter> exporter_;  // set under mu_, then used by the worker alone
   std::optional<Resource> resource_;  // built on the worker thread
   std::thread thread_;
   TickClock clock_;
@@ -78,6 +80,7 @@ private:
   uint64_t flush_done_ = 0;
   bool flush_ok_ = true;  // no export failure since the last completed flush
   bool exited_ = false;
+  bool exiting_ = false;  // shutdown() has begun
   std::string last_error_;
   std::string last_rejection_;
 };

@@ -32,6 +32,12 @@ public:
   // refused (OTLP partial success); its reason is in partial_error().
   virtual uint64_t rejected_spans() const { return 0; }
   virtual std::string partial_error() const { return {}; }
+  // The program is exiting. Called once, by the exiting thread, possibly while
+  // export_spans runs on the exporter thread. From then on the exporter stops
+  // retrying a destination that cannot be reached (nothing listens, the name
+  // does not resolve); one that answers, even with an error, is still retried
+  // within the deadline.
+  virtual void program_exiting() {}
 };
 
 }  // namespace orch::rt

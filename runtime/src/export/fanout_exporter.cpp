@@ -24,6 +24,10 @@ uint64_t FanoutExporter::rejected_spans() const {
   return most;
 }
 
+void FanoutExporter::program_exiting() {
+  for (const auto &e : exporters_) e->program_exiting();
+}
+
 std::string FanoutExporter::partial_error() const {
   for (const auto &e : exporters_)
     if (e->rejected_spans()) return e->partial_error();

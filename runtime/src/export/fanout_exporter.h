@@ -21,6 +21,7 @@ public:
   // The largest count any exporter reported: every one received every span.
   uint64_t rejected_spans() const override;
   std::string partial_error() const override;
+  void program_exiting() override;
 
 private:
   std::vector<std::unique_ptr<Exporter>> exporters_;

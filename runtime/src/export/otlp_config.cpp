@@ -2,9 +2,11 @@
 
 #include "config/env.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 
 namespace orch::rt {
@@ -123,7 +125,12 @@ void read_timeout(OtlpConfig &config, const Warn &warn) {
          std::to_string(config.timeout.count()));
 }
 
-bool readable(std::string_view path) { return std::ifstream(std::string(path)).good(); }
+bool readable(std::string_view path) {
+  const int fd = open(std::string(path).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  close(fd);
+  return true;
+}
 
 void read_certificate(OtlpConfig &config, const Warn &warn) {
   const Setting s = lookup_traces_first("CERTIFICATE");

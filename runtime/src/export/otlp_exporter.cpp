@@ -4,9 +4,11 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <random>
 #include <string>
-#include <thread>
 
 #include "http_client.h"
 #include "http_gzip.h"
@@ -20,6 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
+
+// At exit, how long the attempt to reach a collector that could not be
+// reached before may take to connect.
+constexpr milliseconds kExitConnectTimeout{200};
 
 HttpClient::Options client_options(const OtlpConfig &config) {
   HttpClient::Options options;
@@ -64,11 +70,21 @@ public:
   uint64_t rejected_spans() const override { return partial_.rejected_spans; }
   std::string partial_error() const override { return partial_.error_message; }
 
+  void program_exiting() override {
+    {
+      std::lock_guard lock(wait_mu_);
+      exiting_ = true;
+    }
+    wait_cv_.notify_all();
+  }
+
 private:
   ExportResult export_batch(std::span<const SpanView> spans, const ResourceView &resource,
                             Clock::time_point deadline) {
     partial_ = {};
     if (spans.empty()) return ExportResult::Success;
+    // last_error_ still says why.
+    if (unreachable_at_exit_) return ExportResult::RetryableFailure;
     ignore_sigpipe_on_this_thread();
     if (config_.timeout.count() > 0) deadline = std::min(deadline, Clock::now() + config_.timeout);
 
@@ -93,7 +109,11 @@ private:
         if (attempt == 1) last_error_ = "export deadline passed before sending";
         return ExportResult::RetryableFailure;
       }
-      const HttpResponse &response = client_.post(body, remaining);
+      // A collector that could not be reached gets one quick attempt at exit.
+      const bool exiting = exiting_.load();
+      const milliseconds connect_timeout = exiting && unreachable_ ? std::min(remaining, kExitConnectTimeout) : remaining;
+      const HttpResponse &response = client_.post(body, remaining, connect_timeout);
+      unreachable_ = response.unreachable;
       const HttpVerdict verdict = response.transport_error.empty()
                                       ? classify_http_status(response.status)
                                   : response.transport_retryable ? HttpVerdict::Retryable
@@ -106,6 +126,13 @@ private:
       }
       describe_failure(response, attempt);
       if (verdict == HttpVerdict::Permanent) return ExportResult::PermanentFailure;
+      if (response.unreachable && exiting_.load()) {
+        // Nothing will come to listen before the process ends: the rest of
+        // the exit flush is not sent either.
+        unreachable_at_exit_ = true;
+        last_error_ += "; not retried: the program is exiting";
+        return ExportResult::RetryableFailure;
+      }
 
       milliseconds delay = backoff_delay(attempt - 1, jitter_(jitter_rng_));
       if (!response.retry_after.empty()) {
@@ -117,8 +144,15 @@ private:
                        " ms) would pass the export deadline";
         return ExportResult::RetryableFailure;
       }
-      std::this_thread::sleep_for(delay);
+      wait_to_retry(delay, response.unreachable);
     }
+  }
+
+  // Waits `delay`, or until the program starts exiting if the collector could
+  // not be reached: the next attempt is then the exit's quick one.
+  void wait_to_retry(milliseconds delay, bool unreachable) {
+    std::unique_lock lock(wait_mu_);
+    wait_cv_.wait_for(lock, delay, [&] { return unreachable && exiting_.load(); });
   }
 
   void describe_failure(const HttpResponse &response, int attempt) {
@@ -154,6 +188,11 @@ private:
   std::uniform_real_distribution<double> jitter_{0.5, 1.0};
   std::string last_error_;
   PartialSuccess partial_;  // of the last export
+  bool unreachable_ = false;          // the last attempt could not connect
+  bool unreachable_at_exit_ = false;  // nor could an attempt after program_exiting()
+  std::mutex wait_mu_;
+  std::condition_variable wait_cv_;
+  std::atomic<bool> exiting_{false};  // set under wait_mu_
 };
 
 }  // namespace
