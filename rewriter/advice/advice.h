@@ -46,5 +46,6 @@ AdvicePtr parse_advice(const YamlReader &r, const YAML::Node &node);
 AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_propagate_context(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_replace_function(const YamlReader &r, const YAML::Node &value, SourceMark mark);
+AdvicePtr parse_wrap_argument(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 
 }  // namespace orch

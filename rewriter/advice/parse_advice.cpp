@@ -14,6 +14,7 @@ constexpr Kind kKinds[] = {
     {"span", parse_span_advice},
     {"propagate-context", parse_propagate_context},
     {"replace-function", parse_replace_function},
+    {"wrap-argument", parse_wrap_argument},
 };
 
 }  // namespace

@@ -17,22 +17,13 @@
 #include <clang/Basic/SourceManager.h>
 
 #include "advice/advice.h"
+#include "advice/call_arguments.h"
 #include "weave/weave_point.h"
 
 using namespace clang;
 
 namespace orch {
 namespace {
-
-// The argument as written: conversions to the parameter's type (a lambda or
-// `nullptr` becoming a std::function) are not what the user passed.
-const Expr *written_argument(const Expr &call, unsigned i) {
-  unsigned n = 0;
-  auto args = isa<CXXConstructExpr>(call) ? cast<CXXConstructExpr>(call).arguments() : cast<CallExpr>(call).arguments();
-  for (const Expr *arg : args)
-    if (!isa<CXXDefaultArgExpr>(arg) && n++ == i) return arg->IgnoreUnlessSpelledInSource();
-  return nullptr;
-}
 
 bool is_callable(QualType t) {
   t = t.getNonReferenceType();
@@ -64,7 +55,7 @@ public:
     if (data_) return weave_start_routine(w);
     if (!w.wc.ast.getLangOpts().CPlusPlus11)
       return note(w, "a callable is wrapped in C++11 and later; for C start routines give 'data:'");
-    std::optional<unsigned> i = arg_ == "callable" ? first_callable(w) : argument_index(w, arg_);
+    std::optional<unsigned> i = arg_ == "callable" ? first_callable(w) : argument_index(w, arg_, key());
     if (!i) return;
     const Expr *arg = written_argument(*w.call.expr, *i);
     if (isa<InitListExpr>(arg->IgnoreImplicit()))
@@ -86,19 +77,6 @@ private:
     return i < fd.getNumParams() ? fd.getParamDecl(i) : nullptr;
   }
 
-  std::optional<unsigned> argument_index(CallWeave &w, const std::string &ref) const {
-    const FunctionDecl &fd = *w.call.callee;
-    std::optional<unsigned> index;
-    if (std::all_of(ref.begin(), ref.end(), ::isdigit)) index = static_cast<unsigned>(std::stoul(ref));
-    for (unsigned i = 0; !index && i < fd.getNumParams(); ++i)
-      if (fd.getParamDecl(i)->getName() == ref) index = i;
-    if (!index || *index >= w.syntax.arguments.size()) {
-      note(w, "no argument '" + ref + "' written at this call");
-      return std::nullopt;
-    }
-    return index;
-  }
-
   std::optional<unsigned> first_callable(CallWeave &w) const {
     for (unsigned i = 0; i < w.syntax.arguments.size(); ++i)
       if (is_callable(written_argument(*w.call.expr, i)->getType())) return i;
@@ -110,7 +88,7 @@ private:
     const CallSyntax &s = w.syntax;
     if (s.shape != CallSyntax::Shape::Free) return note(w, "'data:' applies to calls of functions");
     if (w.whole_call_taken) return note(w, "another advice already rewrote the whole call");
-    std::optional<unsigned> start = argument_index(w, arg_), data = argument_index(w, *data_);
+    std::optional<unsigned> start = argument_index(w, arg_, key()), data = argument_index(w, *data_, key());
     if (!start || !data) return;
     const auto *proto = w.call.callee->getType()->getAs<FunctionProtoType>();
     if (!proto || proto->isVariadic() || s.arguments.size() != proto->getNumParams())

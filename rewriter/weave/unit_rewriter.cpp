@@ -177,29 +177,34 @@ const Decl &top_level_decl(const Candidate &c, ASTContext &ctx) {
   return top_level_decl(d);
 }
 
-// The prelude, the weave header's #include, goes before the declaration at
+// The prelude, the weave header's #include (or the one integration header the
+// file's advice needs, which includes it), goes before the declaration at
 // `at`. On the empty line just above it when there is one, so that no line
 // moves: GCC prints a diagnostic's source line by reading the file its
-// location names at the presumed line. Otherwise on a line of its own, then
-// #line. (The launcher defines ORCH_RUNTIME_PATH and ORCH_SERVICE_NAME on the
-// command line.)
+// location names at the presumed line. Otherwise (or for several headers) on
+// lines of its own, then #line. (The launcher defines ORCH_RUNTIME_PATH and
+// ORCH_SERVICE_NAME on the command line.)
 struct Prelude {
   size_t offset;
   std::string text;
 };
-Prelude prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name) {
-  const std::string include = "#include " + c_string_literal(s.weave_header);
+Prelude prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocation at, const std::string &name,
+                const std::set<std::string> &headers) {
+  const std::string include_dir = s.weave_header.substr(0, s.weave_header.rfind('/') + 1);
+  std::vector<std::string> includes;
+  if (headers.size() != 1) includes.push_back("#include " + c_string_literal(s.weave_header));
+  for (const std::string &h : headers) includes.push_back("#include " + c_string_literal(include_dir + h));
   const size_t offset = sm.getFileOffset(at);
   const StringRef text = sm.getBufferData(sm.getFileID(at));
-  if (sm.getExpansionColumnNumber(at) == 1 && offset > 0) {
+  if (includes.size() == 1 && sm.getExpansionColumnNumber(at) == 1 && offset > 0) {
     const size_t blank_start = text.rfind('\n', offset - 1) + 1;  // before offset - 1; npos + 1 == 0
     const StringRef blank = text.slice(blank_start, offset - 1);
     const StringRef before = text.slice(0, blank_start).rtrim("\r\n");
     if (blank.find_first_not_of(" \t\r\f\v") == StringRef::npos && !before.ends_with("\\"))
-      return {blank_start, include};
+      return {blank_start, includes.front()};
   }
   std::string out = sm.getExpansionColumnNumber(at) > 1 ? "\n" : "";
-  out += include + "\n";
+  for (const std::string &include : includes) out += include + "\n";
   out += "#line " + std::to_string(sm.getExpansionLineNumber(at)) + " " + c_string_literal(name) + "\n";
   return {offset, out};
 }
@@ -265,7 +270,7 @@ public:
 
     redirect_includes(includes_, main_, plan, [&](const FileEntry *f) { return copy_path(f); }, edits_);
     for (const auto &[file, at] : prelude_at_) {
-      Prelude p = prelude(settings_, sm_, at, line_name(file));
+      Prelude p = prelude(settings_, sm_, at, line_name(file), headers_[file]);
       edits_[file].insert(p.offset, std::move(p.text));
     }
     for (const auto &[at, text] : definitions_) edits_[file_at(sm_, at)].insert(sm_.getFileOffset(at), text);
@@ -418,7 +423,8 @@ private:
     WeaveContext wc{ctx_, collector_.custom_types, settings_.elides_named_return_in_try};
     EditList &edits = edits_[m.syntax.file];
     std::string definitions;
-    CallWeave w{*m.call, m.syntax, *m.aspect, wc, 0, edits, definitions, m.top_level, report.notes, result_.errors, "", false, false};
+    CallWeave w{*m.call, m.syntax, *m.aspect, wc, 0, edits, definitions, m.top_level, report.notes, result_.errors,
+                headers_[m.syntax.file], "", false, false};
     std::vector<const Advice *> order;
     for (const auto &advice : m.aspect->advice) order.push_back(advice.get());
     std::stable_partition(order.begin(), order.end(), [](const Advice *a) { return a->redirects_call(); });
@@ -488,6 +494,7 @@ private:
   std::unique_ptr<MangleContext> mangler_;
   std::map<const FileEntry *, EditList> edits_;
   std::map<const FileEntry *, SourceLocation> prelude_at_;
+  std::map<const FileEntry *, std::set<std::string>> headers_;  // integration headers each file's advice needs
   std::vector<std::pair<SourceLocation, std::string>> definitions_;  // after the prelude, in weave order
   UnitRewrite result_;
 };

@@ -3,6 +3,7 @@
 // each advice of the aspect weaves into it in turn.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct CallWeave {
   clang::SourceLocation definitions_at;  // where that declaration starts
   std::vector<std::string> &notes;   // for `orch explain`; an advice that cannot weave says why here
   std::vector<std::string> &errors;  // mistakes in the aspect that this call reveals (file:line:col: error: ...)
+  std::set<std::string> &headers;    // of orch's include directory, for the file of the call (after the weave header)
   std::string callee_text;           // what the callee's text becomes (free shape); "": as written
   bool whole_call_taken = false;     // the call's text was rewritten as a whole: nothing else can wrap it
   bool woven = false;                // set by an advice that changed the call

@@ -467,6 +467,10 @@ public:
     attr(key, value);
     return value;
   }
+  /* Status ERROR with a description (an integration that knows the outcome). */
+  void error(const char *description) ORCH_W_NOEXCEPT {
+    if (s_.rec) s_.api->set_error(&s_, description);
+  }
   /* `error-unless-return` / `error-if-return` on a call. */
   void return_error(bool failed, int64_t value) ORCH_W_NOEXCEPT { orch_w_return_error(&s_, failed ? 1 : 0, value); }
   /* Called from `catch (...) { span.record_exception(); throw; }`; out of line

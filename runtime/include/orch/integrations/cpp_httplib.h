@@ -1,0 +1,166 @@
+/* Built-in `cpp-httplib` (aspects/cpp-httplib.yaml): each handler registered
+ * with httplib::Server::Get/Post/Put/Patch/Delete/Options is wrapped so that
+ * every request it handles is a server span named "METHOD route" (the pattern
+ * it was registered with), under the request's incoming W3C traceparent and
+ * tracestate when they are valid (a new trace otherwise). Attributes follow
+ * the OpenTelemetry HTTP semantic conventions (v1.26, stable): http.request.method,
+ * http.route, url.path, url.query, server.port, client.address,
+ * user_agent.original, http.response.status_code; a 5xx response sets status
+ * ERROR with error.type, an exception leaving the handler is recorded and
+ * rethrown to cpp-httplib as before.
+ *
+ * Included in place of orch/weave.h by units whose calls the aspect wove
+ * (C++17). Nothing of it is compiled into a program that does not register
+ * cpp-httplib handlers. */
+#ifndef ORCH_INTEGRATIONS_CPP_HTTPLIB_H
+#define ORCH_INTEGRATIONS_CPP_HTTPLIB_H
+
+#include "../weave.h"
+
+#pragma GCC system_header
+
+#include <httplib.h>
+
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace orch {
+namespace integrations {
+namespace cpp_httplib {
+
+/* The runtime's W3C context functions (liborch_runtime.so, loaded by the weave header). */
+struct propagation {
+  int (*parse)(const char *, size_t, orch_span_context *);
+  void *(*attach)(const orch_span_context *, const char *, size_t);
+  void (*detach)(void *);
+
+  static const propagation &get() {
+    static const propagation p = [] {
+      propagation out{};
+      (void)orch_w_api(); /* loads the runtime if the start-up constructor could not */
+      void *parse = dlsym(RTLD_DEFAULT, "orch_traceparent_parse");
+      void *attach = dlsym(RTLD_DEFAULT, "orch_context_attach_tracestate");
+      void *detach = dlsym(RTLD_DEFAULT, "orch_context_detach");
+      if (parse && attach && detach) {
+        memcpy(&out.parse, &parse, sizeof parse);
+        memcpy(&out.attach, &attach, sizeof attach);
+        memcpy(&out.detach, &detach, sizeof detach);
+      }
+      return out;
+    }();
+    return p;
+  }
+};
+
+/* The incoming context attached for the lifetime of this object. */
+class incoming_context {
+public:
+  explicit incoming_context(const httplib::Request &req) {
+    const propagation &p = propagation::get();
+    if (!p.parse || !req.has_header("traceparent")) return;
+    const std::string traceparent = req.get_header_value("traceparent");
+    orch_span_context ctx;
+    if (!p.parse(traceparent.data(), traceparent.size(), &ctx)) return;  // malformed: a new trace
+    std::string tracestate;
+    for (size_t i = 0, n = req.get_header_value_count("tracestate"); i < n; ++i)
+      tracestate += (i ? "," : "") + req.get_header_value("tracestate", i);
+    token_ = p.attach(&ctx, tracestate.data(), tracestate.size());
+  }
+  ~incoming_context() {
+    if (token_) propagation::get().detach(token_);
+  }
+  incoming_context(const incoming_context &) = delete;
+  incoming_context &operator=(const incoming_context &) = delete;
+
+private:
+  void *token_ = nullptr;
+};
+
+/* One registration: its span site lives as long as the program (handlers are
+ * registered once and kept by the server). */
+struct route {
+  std::string name;  // "GET /items/:id"
+  std::string pattern;
+  orch_site site;
+
+  route(const char *method, const char *pattern_or_null)
+      : name(std::string(method) + (pattern_or_null ? std::string(" ") + pattern_or_null : std::string())),
+        pattern(pattern_or_null ? pattern_or_null : "") {
+    site = orch_site{ORCH_ABI_VERSION, ORCH_KIND_SERVER, name.c_str(), "httplib::Server::dispatch_request",
+                     __FILE__, static_cast<uint32_t>(__LINE__), 0, ORCH_W_NULL, ORCH_W_NULL};
+  }
+
+  void record_request(::orch::weave::ScopedSpan &span, const httplib::Request &req) const {
+    span.attr("http.request.method", req.method);
+    if (!pattern.empty()) span.attr("http.route", pattern);
+    span.attr("url.path", req.path);
+    if (!req.params.empty()) {
+      /* the raw query is not kept by cpp-httplib: its parameters, re-joined */
+      std::string query;
+      for (const auto &kv : req.params) query += (query.empty() ? "" : "&") + kv.first + "=" + kv.second;
+      span.attr("url.query", query);
+    }
+    span.attr("server.port", req.local_port);
+    span.attr("client.address", req.remote_addr);
+    if (req.has_header("User-Agent")) span.attr("user_agent.original", req.get_header_value("User-Agent"));
+  }
+
+  static void record_response(::orch::weave::ScopedSpan &span, const httplib::Response &res) {
+    const int status = res.status == -1 ? 200 : res.status;  // cpp-httplib answers 200 when the handler set none
+    span.attr("http.response.status_code", status);
+    if (status >= 500) {
+      const std::string code = std::to_string(status);
+      span.attr("error.type", code);
+      span.error(code.c_str());
+    }
+  }
+};
+
+/* The handler, wrapped: the same signature, so that overload resolution picks
+ * the same Server method. */
+template <class Handler> auto wrap(const char *method, const char *pattern, Handler &&handler) {
+  using H = std::decay_t<Handler>;
+  const route *r = new route(method, pattern);  // kept for the program's life, as the handler is
+  if constexpr (std::is_invocable_v<H &, const httplib::Request &, httplib::Response &>) {
+    return [r, h = H(std::forward<Handler>(handler))](const httplib::Request &req, httplib::Response &res) {
+      incoming_context incoming(req);
+      ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r->site));
+      r->record_request(span, req);
+      try {
+        h(req, res);
+      } catch (...) {
+        span.record_exception();
+        throw;
+      }
+      route::record_response(span, res);
+    };
+  } else {
+    return [r, h = H(std::forward<Handler>(handler))](const httplib::Request &req, httplib::Response &res,
+                                                       const httplib::ContentReader &reader) {
+      incoming_context incoming(req);
+      ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r->site));
+      r->record_request(span, req);
+      try {
+        h(req, res, reader);
+      } catch (...) {
+        span.record_exception();
+        throw;
+      }
+      route::record_response(span, res);
+    };
+  }
+}
+
+template <class H> auto get(const char *pattern, H &&h) { return wrap("GET", pattern, std::forward<H>(h)); }
+template <class H> auto post(const char *pattern, H &&h) { return wrap("POST", pattern, std::forward<H>(h)); }
+template <class H> auto put(const char *pattern, H &&h) { return wrap("PUT", pattern, std::forward<H>(h)); }
+template <class H> auto patch(const char *pattern, H &&h) { return wrap("PATCH", pattern, std::forward<H>(h)); }
+template <class H> auto del(const char *pattern, H &&h) { return wrap("DELETE", pattern, std::forward<H>(h)); }
+template <class H> auto options(const char *pattern, H &&h) { return wrap("OPTIONS", pattern, std::forward<H>(h)); }
+
+}  // namespace cpp_httplib
+}  // namespace integrations
+}  // namespace orch
+
+#endif
