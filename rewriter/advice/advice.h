@@ -42,6 +42,9 @@ using AdvicePtr = std::unique_ptr<Advice>;
 // Parses one entry of `advice:` (a mapping with exactly one registered key).
 AdvicePtr parse_advice(const YamlReader &r, const YAML::Node &node);
 
+// `header:` of an advice: a path under orch's include directory (orch/).
+std::string parse_integration_header(const YamlReader &r, const YAML::Node &value);
+
 // The kinds: `value` is the node under the kind's key.
 AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_propagate_context(const YamlReader &r, const YAML::Node &value, SourceMark mark);

@@ -31,4 +31,11 @@ AdvicePtr parse_advice(const YamlReader &r, const YAML::Node &node) {
   r.fail(entry.first, "unknown key '" + key + "' in advice (expected one of: " + keys + ")");
 }
 
+std::string parse_integration_header(const YamlReader &r, const YAML::Node &value) {
+  std::string header = r.scalar(value, "header");
+  if (header.empty() || header[0] == '/' || header.find("..") != std::string::npos)
+    r.fail(value, "'header' is a path under orch's include directory (orch/), like integrations/x.h");
+  return header;
+}
+
 }  // namespace orch

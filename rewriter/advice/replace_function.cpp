@@ -1,6 +1,9 @@
 // `replace-function: NAME`: the call goes to NAME, with the same arguments
 // (a team's own typed wrapper). NAME must be declared before the call and
 // take the arguments; otherwise the rewrite stops with an error at the call.
+// `replace-function: {name: NAME, header: H}`: NAME is declared by H, a header
+// under orch's include directory that the unit then includes (a built-in
+// integration's wrapper), so it is not looked up in the unit.
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclTemplate.h>
@@ -54,7 +57,8 @@ std::string why_not_callable(const FunctionDecl &target, const FunctionDecl &cal
 
 class ReplaceFunction final : public Advice {
 public:
-  ReplaceFunction(SourceMark mark, std::string name) : Advice(std::move(mark)), name_(std::move(name)) {}
+  ReplaceFunction(SourceMark mark, std::string name, std::string header)
+      : Advice(std::move(mark)), name_(std::move(name)), header_(std::move(header)) {}
   const char *key() const override { return "replace-function"; }
   ShadowKinds shadows() const override { return kCallShadows; }
   bool redirects_call() const override { return true; }
@@ -74,6 +78,12 @@ public:
     };
     if (w.syntax.shape != CallSyntax::Shape::Free || isa<CXXMethodDecl>(w.call.callee))
       return error("only calls of functions can be replaced, not member or constructor calls");
+    if (!header_.empty()) {
+      w.callee_text = (ctx.getLangOpts().CPlusPlus ? "::" : "") + name_;
+      w.headers.insert(header_);
+      w.woven = true;
+      return;
+    }
     std::string last_reason = "no function of that name is declared in this unit";
     for (const FunctionDecl *fd : declarations_named(ctx, name_)) {
       if (!sm.isBeforeInTranslationUnit(fd->getLocation(), w.call.expr->getBeginLoc())) {
@@ -93,16 +103,25 @@ public:
 
 private:
   std::string name_;
+  std::string header_;  // declares name_; empty: the unit does
 };
 
 }  // namespace
 
 AdvicePtr parse_replace_function(const YamlReader &r, const YAML::Node &value, SourceMark mark) {
-  std::string name = r.scalar(value, "replace-function");
+  std::string name, header;
+  if (value.IsMap()) {
+    r.expect_keys(value, {"name", "header"}, "replace-function");
+    if (!value["name"] || !value["header"]) r.fail(value, "replace-function takes a name, or {name, header}");
+    name = r.scalar(value["name"], "name");
+    header = parse_integration_header(r, value["header"]);
+  } else {
+    name = r.scalar(value, "replace-function");
+  }
   if (name.rfind("::", 0) == 0) name = name.substr(2);
   if (name.empty() || name.find_first_of(" \t()<>") != std::string::npos)
     r.fail(value, "replace-function takes the qualified name of a function");
-  return std::make_unique<ReplaceFunction>(std::move(mark), std::move(name));
+  return std::make_unique<ReplaceFunction>(std::move(mark), std::move(name), std::move(header));
 }
 
 }  // namespace orch

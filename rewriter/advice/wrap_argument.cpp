@@ -75,9 +75,7 @@ AdvicePtr parse_wrap_argument(const YamlReader &r, const YAML::Node &value, Sour
   std::vector<std::string> pass;
   if (auto n = value["pass"])
     for (const YAML::Node &p : YamlReader::one_or_list(n)) pass.push_back(r.scalar(p, "pass"));
-  std::string header = r.scalar(value["header"], "header");
-  if (header.empty() || header[0] == '/' || header.find("..") != std::string::npos)
-    r.fail(value["header"], "'header' is a path under orch's include directory (orch/), like integrations/x.h");
+  std::string header = parse_integration_header(r, value["header"]);
   return std::make_unique<WrapArgument>(std::move(mark), r.scalar(value["arg"], "arg"), std::move(with), std::move(pass),
                                         std::move(header));
 }

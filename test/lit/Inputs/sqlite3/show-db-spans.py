@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""show-db-spans.py SPANS.jsonl: the db spans in start order, one line each:
+NAME (kind) key="value"... sorted, ERROR(status message)."""
+import json
+import sys
+
+spans = []
+for line in open(sys.argv[1]):
+    for rs in json.loads(line)["resourceSpans"]:
+        for ss in rs["scopeSpans"]:
+            spans.extend(ss["spans"])
+for s in sorted(spans, key=lambda s: int(s["startTimeUnixNano"])):
+    attrs = {a["key"]: next(iter(a["value"].values())) for a in s.get("attributes", [])}
+    if "db.system.name" not in attrs:
+        continue
+    kind = {3: "client"}.get(s["kind"], str(s["kind"]))
+    parts = [s["name"], f"({kind})"] + [f"{k}={json.dumps(v)}" for k, v in sorted(attrs.items()) if not k.startswith("code.")]
+    status = s.get("status", {})
+    if status.get("code") == 2:
+        parts.append(f"ERROR({status.get('message', '')})")
+    print(" ".join(parts))
