@@ -64,6 +64,56 @@ template <class Args> bool read_arguments(const Reader &reader, const Args &args
   return true;
 }
 
+bool only_space(StringRef text) { return text.find_first_not_of(" \t\r\n") == StringRef::npos; }
+// A call written as `f(a, b)` where `f` is a function-like macro of the
+// function's own name that expands to exactly `f(a, b)` (libcurl's
+// `#define curl_easy_setopt(h, o, p) curl_easy_setopt(h, o, p)`): the
+// invocation's parts stand for the call's. Each argument of the call must be
+// one of the invocation's, in order, with nothing else between them.
+bool through_same_name_macro(const Reader &reader, const CallExpr &ce, std::pair<size_t, size_t> whole, FileID &file,
+                             CallSyntax &s) {
+  const auto *fd = dyn_cast_or_null<FunctionDecl>(ce.getCalleeDecl());
+  if (!fd || !fd->getIdentifier()) return false;
+  const StringRef name = fd->getName(), text = reader.text(file);
+  const size_t name_end = whole.first + name.size();
+  if (!text.substr(whole.first).starts_with(name) || name_end >= text.size() ||
+      isalnum(static_cast<unsigned char>(text[name_end])) || text[name_end] == '_')
+    return false;
+  std::optional<size_t> paren = paren_after(text, name_end);
+  if (!paren || whole.second == 0 || text[whole.second - 1] != ')') return false;
+  CallSyntax out = s;
+  if (!read_arguments(reader, ce.arguments(), file, out)) return false;
+  size_t at = *paren + 1;
+  for (size_t i = 0; i < out.arguments.size(); ++i) {
+    auto [begin, end] = out.arguments[i];
+    if (begin < at) return false;
+    const StringRef between = text.slice(at, begin).trim(" \t\r\n");
+    if (between != (i == 0 ? "" : ",")) return false;
+    at = end;
+  }
+  if (!only_space(text.slice(at, whole.second - 1))) return false;
+  out.callee_begin = whole.first;
+  out.callee_end = name_end;
+  out.open_paren = *paren;
+  out.close_paren = whole.second - 1;
+  s = std::move(out);
+  return true;
+}
+
+// The call's file, line and column.
+std::optional<CallSyntax> finish(CallSyntax &s, FileID file, const SourceManager &sm, std::string &why) {
+  OptionalFileEntryRef entry = sm.getFileEntryRefForID(file);
+  if (!entry) {
+    why = "the call is not in a file";
+    return std::nullopt;
+  }
+  s.file = &entry->getFileEntry();
+  SourceLocation at = sm.getComposedLoc(file, static_cast<unsigned>(s.begin));
+  s.line = sm.getPresumedLineNumber(at);
+  s.column = sm.getPresumedColumnNumber(at);
+  return s;
+}
+
 }  // namespace
 
 std::optional<CallSyntax> call_syntax(const CallCandidate &call, ASTContext &ctx, std::string &why) {
@@ -107,8 +157,11 @@ std::optional<CallSyntax> call_syntax(const CallCandidate &call, ASTContext &ctx
         if (c == '\n' || c == '\r') c = ' ';
       s.member_text = text;
     } else if (!reader.range(*callee, file, callee_range)) {
-      why = "the callee is written by a macro's body";
-      return std::nullopt;
+      if (!through_same_name_macro(reader, ce, whole, file, s)) {
+        why = "the callee is written by a macro's body";
+        return std::nullopt;
+      }
+      return finish(s, file, sm, why);
     }
     s.callee_begin = callee_range.first;
     s.callee_end = callee_range.second;
@@ -129,16 +182,7 @@ std::optional<CallSyntax> call_syntax(const CallCandidate &call, ASTContext &ctx
       return std::nullopt;
     }
   }
-  OptionalFileEntryRef entry = sm.getFileEntryRefForID(file);
-  if (!entry) {
-    why = "the call is not in a file";
-    return std::nullopt;
-  }
-  s.file = &entry->getFileEntry();
-  SourceLocation at = sm.getComposedLoc(file, static_cast<unsigned>(s.begin));
-  s.line = sm.getPresumedLineNumber(at);
-  s.column = sm.getPresumedColumnNumber(at);
-  return s;
+  return finish(s, file, sm, why);
 }
 
 }  // namespace orch

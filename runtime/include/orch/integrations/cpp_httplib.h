@@ -15,7 +15,7 @@
 #ifndef ORCH_INTEGRATIONS_CPP_HTTPLIB_H
 #define ORCH_INTEGRATIONS_CPP_HTTPLIB_H
 
-#include "../weave.h"
+#include "propagation.h"
 
 #pragma GCC system_header
 
@@ -29,52 +29,19 @@ namespace orch {
 namespace integrations {
 namespace cpp_httplib {
 
-/* The runtime's W3C context functions (liborch_runtime.so, loaded by the weave header). */
-struct propagation {
-  int (*parse)(const char *, size_t, orch_span_context *);
-  void *(*attach)(const orch_span_context *, const char *, size_t);
-  void (*detach)(void *);
-
-  static const propagation &get() {
-    static const propagation p = [] {
-      propagation out{};
-      (void)orch_w_api(); /* loads the runtime if the start-up constructor could not */
-      void *parse = dlsym(RTLD_DEFAULT, "orch_traceparent_parse");
-      void *attach = dlsym(RTLD_DEFAULT, "orch_context_attach_tracestate");
-      void *detach = dlsym(RTLD_DEFAULT, "orch_context_detach");
-      if (parse && attach && detach) {
-        memcpy(&out.parse, &parse, sizeof parse);
-        memcpy(&out.attach, &attach, sizeof attach);
-        memcpy(&out.detach, &detach, sizeof detach);
-      }
-      return out;
-    }();
-    return p;
-  }
-};
-
-/* The incoming context attached for the lifetime of this object. */
-class incoming_context {
+/* The request's traceparent/tracestate, attached while the handler runs. */
+class incoming_context : public ::orch::integrations::incoming_context {
 public:
-  explicit incoming_context(const httplib::Request &req) {
-    const propagation &p = propagation::get();
-    if (!p.parse || !req.has_header("traceparent")) return;
-    const std::string traceparent = req.get_header_value("traceparent");
-    orch_span_context ctx;
-    if (!p.parse(traceparent.data(), traceparent.size(), &ctx)) return;  // malformed: a new trace
-    std::string tracestate;
-    for (size_t i = 0, n = req.get_header_value_count("tracestate"); i < n; ++i)
-      tracestate += (i ? "," : "") + req.get_header_value("tracestate", i);
-    token_ = p.attach(&ctx, tracestate.data(), tracestate.size());
-  }
-  ~incoming_context() {
-    if (token_) propagation::get().detach(token_);
-  }
-  incoming_context(const incoming_context &) = delete;
-  incoming_context &operator=(const incoming_context &) = delete;
+  explicit incoming_context(const httplib::Request &req)
+      : ::orch::integrations::incoming_context(req.get_header_value("traceparent"), tracestate(req)) {}
 
 private:
-  void *token_ = nullptr;
+  static std::string tracestate(const httplib::Request &req) {
+    std::string out;
+    for (size_t i = 0, n = req.get_header_value_count("tracestate"); i < n; ++i)
+      out += (i ? "," : "") + req.get_header_value("tracestate", i);
+    return out;
+  }
 };
 
 /* One registration: its span site lives as long as the program (handlers are
