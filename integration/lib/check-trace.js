@@ -11,7 +11,10 @@
 //             every trace, exactly: the multiset of trees, each rendered by renderTree below;
 //   optionally "exceptions_by_compiler": [NAME, ...]: spans whose exception events depend on
 //             the compiler (a named local returned: Clang records the type, GCC cannot), not
-//             compared.}
+//             compared; "ignore_attributes": [KEY, ...]: attributes that differ from run to
+//             run (ports, user agents), not rendered; "external_parents": [SPAN_ID, ...]:
+//             parents in a caller that does not export (a traceparent sent with curl).}
+// "service" may be a list: the services whose spans the file holds.
 // Every span must also carry code.function.name, an absolute code.file.path and a
 // code.line.number, end after it starts, and share its parent's trace id.
 'use strict';
@@ -36,6 +39,8 @@ const KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consu
 
 // Span names whose exception events are not compared (see "exceptions_by_compiler").
 let eventsIgnored = new Set();
+// Attribute keys not rendered (see "ignore_attributes").
+let attributesIgnored = new Set();
 
 // One span as one line: name, (kind) unless internal, its attributes but code.* sorted
 // by key (strings quoted), code.function.name when it is not the name, ERROR, and
@@ -46,7 +51,7 @@ function renderSpan(s) {
   const kind = KINDS[s.kind] || String(s.kind);
   if (kind !== 'internal') parts.push(`(${kind})`);
   for (const { key, value } of (s.attributes || []).slice().sort((x, y) => (x.key < y.key ? -1 : 1))) {
-    if (!key.startsWith('code.')) parts.push(`${key}=${'stringValue' in value ? JSON.stringify(value.stringValue) : attrs([{ key, value }])[key]}`);
+    if (!key.startsWith('code.') && !attributesIgnored.has(key)) parts.push(`${key}=${'stringValue' in value ? JSON.stringify(value.stringValue) : attrs([{ key, value }])[key]}`);
   }
   if (a['code.function.name'] !== s.name) parts.push(`code.function.name=${JSON.stringify(a['code.function.name'])}`);
   if (isError(s)) parts.push('ERROR');
@@ -83,8 +88,9 @@ function readSpans(requests, expected, problems) {
   for (const req of requests) {
     for (const rs of req.resourceSpans || []) {
       const resource = attrs(rs.resource && rs.resource.attributes);
-      if (resource['service.name'] !== expected.service)
-        problems.push(`service.name is ${resource['service.name']}, expected ${expected.service}`);
+      const services = [].concat(expected.service);
+      if (!services.includes(resource['service.name']))
+        problems.push(`service.name is ${resource['service.name']}, expected ${services.join(' or ')}`);
       for (const ss of rs.scopeSpans || [])
         for (const s of ss.spans || [])
           spans.push({ ...s, traceId: hex(s.traceId), spanId: hex(s.spanId), parentSpanId: hex(s.parentSpanId) });
@@ -95,11 +101,11 @@ function readSpans(requests, expected, problems) {
 
 // The checks every span must pass; returns the parent of each span (null for
 // roots, undefined when the parent was not exported).
-function checkSpans(spans, problems) {
+function checkSpans(spans, problems, externalParents) {
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const parentOf = new Map();
   for (const s of spans) {
-    const root = !s.parentSpanId || /^0+$/.test(s.parentSpanId);
+    const root = !s.parentSpanId || /^0+$/.test(s.parentSpanId) || externalParents.has(s.parentSpanId);
     const parent = root ? null : byId.get(s.parentSpanId);
     if (parent === undefined) problems.push(`${s.name}: parent ${s.parentSpanId} was not exported`);
     if (parent && parent.traceId !== s.traceId) problems.push(`${s.name}: trace id differs from its parent's`);
@@ -149,7 +155,10 @@ function checkTraces(spans, parentOf, expectedTraces, problems) {
   }
   const got = new Map();
   for (const root of spans.filter((s) => parentOf.get(s) === null)) {
-    const text = renderTree(root, childrenOf).join('\n');
+    // A root under a caller's span says whose: "caller SPAN_ID in trace TRACE_ID" above it.
+    const caller = root.parentSpanId && !/^0+$/.test(root.parentSpanId)
+      ? [`caller ${root.parentSpanId} in trace ${root.traceId}`] : [];
+    const text = [...caller, ...renderTree(root, childrenOf, caller.length)].join('\n');
     got.set(text, (got.get(text) || 0) + 1);
   }
   const want = new Map(expectedTraces.map((t) => [t.tree.join('\n'), t.count]));
@@ -165,11 +174,12 @@ function main() {
   const [expectedPath, requestsPath] = process.argv.slice(2);
   const expected = JSON.parse(fs.readFileSync(expectedPath, 'utf8'));
   eventsIgnored = new Set(expected.exceptions_by_compiler || []);
+  attributesIgnored = new Set(expected.ignore_attributes || []);
   if (!expected.spans && !expected.traces) throw new Error(`${expectedPath}: neither "spans" nor "traces"`);
   const requests = fs.readFileSync(requestsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const problems = [];
   const spans = readSpans(requests, expected, problems);
-  const parentOf = checkSpans(spans, problems);
+  const parentOf = checkSpans(spans, problems, new Set(expected.external_parents || []));
   if (expected.spans) checkSummary(spans, parentOf, expected.spans, problems);
   const shapes = expected.traces ? checkTraces(spans, parentOf, expected.traces, problems) : 0;
   if (problems.length) {

@@ -9,7 +9,8 @@
  * replaced by `?` unless the statement has bound parameters),
  * db.namespace (the database file's name); a result code other than
  * SQLITE_OK/ROW/DONE sets status ERROR with db.response.status_code and
- * error.type (the code), the message sqlite3_errstr gives.
+ * error.type (the code), the message sqlite3_errmsg gives. A statement that
+ * fails to prepare (sqlite3_prepare_v2/v3) is such a span too.
  *
  * C and C++; included in place of orch/weave.h by units whose calls the
  * aspect wove, so that nothing of it is compiled elsewhere. */
@@ -107,13 +108,13 @@ static __inline__ void orch_sqlite3_begin(orch_span *span, sqlite3 *db, const ch
   }
 }
 
-static __inline__ void orch_sqlite3_end(orch_span *span, int rc) {
+static __inline__ void orch_sqlite3_end(orch_span *span, sqlite3 *db, int rc) {
   if (span->rec && rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
     char code[16];
     snprintf(code, sizeof code, "%d", rc);
     orch_w_attr_cstr(span, "db.response.status_code", code);
     orch_w_attr_cstr(span, "error.type", code);
-    span->api->set_error(span, sqlite3_errstr(rc));
+    span->api->set_error(span, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   }
   orch_w_end(span);
 }
@@ -124,7 +125,7 @@ static __inline__ int orch_sqlite3_exec(sqlite3 *db, const char *sql, int (*call
   int rc;
   orch_sqlite3_begin(&span, db, sql, 0);
   rc = sqlite3_exec(db, sql, callback, arg, errmsg);
-  orch_sqlite3_end(&span, rc);
+  orch_sqlite3_end(&span, db, rc);
   return rc;
 }
 
@@ -134,7 +135,39 @@ static __inline__ int orch_sqlite3_step(sqlite3_stmt *stmt) {
   if (!stmt || sqlite3_stmt_busy(stmt)) return sqlite3_step(stmt); /* fetching rows of a running statement */
   orch_sqlite3_begin(&span, sqlite3_db_handle(stmt), sqlite3_sql(stmt), sqlite3_bind_parameter_count(stmt) > 0);
   rc = sqlite3_step(stmt);
-  orch_sqlite3_end(&span, rc);
+  orch_sqlite3_end(&span, sqlite3_db_handle(stmt), rc);
+  return rc;
+}
+
+/* A statement that does not prepare (a syntax error, an unknown table or
+ * column) is a failed execution too: a span made when the failure is known,
+ * so that preparing costs no span when it succeeds (its duration is not the
+ * preparation's). */
+static __inline__ void orch_sqlite3_failed_prepare(sqlite3 *db, const char *sql, int bytes, int rc) {
+  orch_span span;
+  size_t n = 0;
+  char *text;
+  while ((bytes < 0 || n < (size_t)bytes) && sql[n]) ++n;
+  text = (char *)malloc(n + 1);
+  if (!text) return;
+  memcpy(text, sql, n);
+  text[n] = '\0';
+  orch_sqlite3_begin(&span, db, text, 0);
+  orch_sqlite3_end(&span, db, rc);
+  free(text);
+}
+
+static __inline__ int orch_sqlite3_prepare_v2(sqlite3 *db, const char *sql, int bytes, sqlite3_stmt **stmt,
+                                              const char **tail) {
+  int rc = sqlite3_prepare_v2(db, sql, bytes, stmt, tail);
+  if (rc != SQLITE_OK && sql) orch_sqlite3_failed_prepare(db, sql, bytes, rc);
+  return rc;
+}
+
+static __inline__ int orch_sqlite3_prepare_v3(sqlite3 *db, const char *sql, int bytes, unsigned int flags,
+                                              sqlite3_stmt **stmt, const char **tail) {
+  int rc = sqlite3_prepare_v3(db, sql, bytes, flags, stmt, tail);
+  if (rc != SQLITE_OK && sql) orch_sqlite3_failed_prepare(db, sql, bytes, rc);
   return rc;
 }
 
