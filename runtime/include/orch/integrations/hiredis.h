@@ -1,0 +1,126 @@
+/* Built-in `hiredis` (aspects/hiredis.yaml): the program's calls of
+ * redisCommand and redisCommandArgv go to the wrappers below, each a client
+ * span named by the command (GET, SET, ...; "redis" for others) with the
+ * OpenTelemetry database semantic conventions' attributes (v1.33):
+ * db.system.name=redis, db.operation.name (the command), db.query.text (the
+ * command with every argument replaced by `?`), server.address, server.port
+ * (TCP connections). An error reply sets status ERROR with its message and
+ * db.response.status_code / error.type (its prefix: ERR, WRONGTYPE...); a
+ * failed connection (no reply) too, error.type being hiredis's error code.
+ *
+ * C and C++; included in place of orch/weave.h by units whose calls the aspect
+ * wove. */
+#ifndef ORCH_INTEGRATIONS_HIREDIS_H
+#define ORCH_INTEGRATIONS_HIREDIS_H
+
+#include "../weave.h"
+
+#pragma GCC system_header
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <hiredis/hiredis.h>
+
+#define ORCH_REDIS_SITE(name) {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, "redisCommand", __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL}
+static orch_site orch_redis_sites[] = {
+    ORCH_REDIS_SITE("GET"),   ORCH_REDIS_SITE("SET"),    ORCH_REDIS_SITE("DEL"),   ORCH_REDIS_SITE("EXISTS"),
+    ORCH_REDIS_SITE("INCR"),  ORCH_REDIS_SITE("DECR"),   ORCH_REDIS_SITE("EXPIRE"), ORCH_REDIS_SITE("MGET"),
+    ORCH_REDIS_SITE("MSET"),  ORCH_REDIS_SITE("HGET"),   ORCH_REDIS_SITE("HSET"),  ORCH_REDIS_SITE("HGETALL"),
+    ORCH_REDIS_SITE("LPUSH"), ORCH_REDIS_SITE("RPUSH"),  ORCH_REDIS_SITE("LPOP"),  ORCH_REDIS_SITE("RPOP"),
+    ORCH_REDIS_SITE("LRANGE"), ORCH_REDIS_SITE("SADD"),  ORCH_REDIS_SITE("SMEMBERS"), ORCH_REDIS_SITE("PING"),
+    ORCH_REDIS_SITE("redis")};
+#undef ORCH_REDIS_SITE
+
+/* The command's words: the name upper-cased into op (at most 31 letters),
+ * the whole with each argument as `?` into text (at most 255 bytes). */
+static __inline__ void orch_redis_describe(const char *command, size_t command_len, int arguments, char op[32],
+                                           char text[256]) {
+  size_t n = 0, o = 0;
+  int i;
+  while (n < command_len && n < 31 && !isspace((unsigned char)command[n])) {
+    op[n] = (char)toupper((unsigned char)command[n]);
+    ++n;
+  }
+  op[n] = '\0';
+  memcpy(text, op, n);
+  o = n;
+  for (i = 0; i < arguments && o + 2 < 256; ++i) {
+    text[o++] = ' ';
+    text[o++] = '?';
+  }
+  text[o] = '\0';
+}
+
+/* The arguments of a format string: its words after the command. */
+static __inline__ int orch_redis_format_arguments(const char *format) {
+  int words = 0, in_word = 0;
+  for (; format && *format; ++format) {
+    if (isspace((unsigned char)*format)) in_word = 0;
+    else if (!in_word) in_word = 1, ++words;
+  }
+  return words > 0 ? words - 1 : 0;
+}
+
+static __inline__ void orch_redis_begin(orch_span *span, redisContext *c, const char *command, size_t command_len,
+                                        int arguments) {
+  char op[32], text[256];
+  size_t i, n = sizeof orch_redis_sites / sizeof orch_redis_sites[0];
+  orch_site *site = &orch_redis_sites[n - 1];
+  orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, op, text);
+  for (i = 0; i + 1 < n; ++i)
+    if (strcmp(orch_redis_sites[i].name, op) == 0) site = &orch_redis_sites[i];
+  orch_w_start_at(span, site);
+  if (!span->rec) return;
+  orch_w_attr_cstr(span, "db.system.name", "redis");
+  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
+  orch_w_attr_cstr(span, "db.query.text", text);
+  if (c && c->connection_type == REDIS_CONN_TCP && c->tcp.host) {
+    orch_w_attr_cstr(span, "server.address", c->tcp.host);
+    orch_w_attr_i64(span, "server.port", c->tcp.port);
+  }
+}
+
+static __inline__ void orch_redis_end(orch_span *span, redisContext *c, const redisReply *reply) {
+  if (span->rec && !reply) {
+    char code[16];
+    snprintf(code, sizeof code, "%d", c ? c->err : 0);
+    orch_w_attr_cstr(span, "error.type", code);
+    span->api->set_error(span, c ? c->errstr : ORCH_W_NULL);
+  } else if (span->rec && reply->type == REDIS_REPLY_ERROR) {
+    char prefix[32];
+    size_t n = 0;
+    while (reply->str && n < 31 && reply->str[n] && !isspace((unsigned char)reply->str[n])) {
+      prefix[n] = reply->str[n];
+      ++n;
+    }
+    prefix[n] = '\0';
+    orch_w_attr_cstr(span, "db.response.status_code", prefix);
+    orch_w_attr_cstr(span, "error.type", prefix);
+    span->api->set_error(span, reply->str);
+  }
+  orch_w_end(span);
+}
+
+static __inline__ void *orch_redisCommand(redisContext *c, const char *format, ...) {
+  orch_span span;
+  va_list ap;
+  void *reply;
+  orch_redis_begin(&span, c, format, format ? strcspn(format, " \t") : 0, orch_redis_format_arguments(format));
+  va_start(ap, format);
+  reply = redisvCommand(c, format, ap);
+  va_end(ap);
+  orch_redis_end(&span, c, (const redisReply *)reply);
+  return reply;
+}
+
+static __inline__ void *orch_redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen) {
+  orch_span span;
+  void *reply;
+  orch_redis_begin(&span, c, argc > 0 ? argv[0] : ORCH_W_NULL,
+                   argc > 0 ? (argvlen ? argvlen[0] : strlen(argv[0])) : 0, argc > 0 ? argc - 1 : 0);
+  reply = redisCommandArgv(c, argc, argv, argvlen);
+  orch_redis_end(&span, c, (const redisReply *)reply);
+  return reply;
+}
+
+#endif
