@@ -17,90 +17,22 @@
 #ifndef ORCH_INTEGRATIONS_SQLITE3_H
 #define ORCH_INTEGRATIONS_SQLITE3_H
 
-#include "../weave.h"
+#include "sql.h"
 
 #pragma GCC system_header
 
-#include <ctype.h>
 #include <sqlite3.h>
 
-/* One site per span name: the common statement keywords, then "sqlite". */
-#define ORCH_SQLITE3_SITE(name) {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, "sqlite3", __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL}
-static orch_site orch_sqlite3_sites[] = {
-    ORCH_SQLITE3_SITE("SELECT"), ORCH_SQLITE3_SITE("INSERT"),   ORCH_SQLITE3_SITE("UPDATE"),
-    ORCH_SQLITE3_SITE("DELETE"), ORCH_SQLITE3_SITE("REPLACE"),  ORCH_SQLITE3_SITE("CREATE"),
-    ORCH_SQLITE3_SITE("DROP"),   ORCH_SQLITE3_SITE("ALTER"),    ORCH_SQLITE3_SITE("BEGIN"),
-    ORCH_SQLITE3_SITE("COMMIT"), ORCH_SQLITE3_SITE("ROLLBACK"), ORCH_SQLITE3_SITE("WITH"),
-    ORCH_SQLITE3_SITE("PRAGMA"), ORCH_SQLITE3_SITE("sqlite")};
-#undef ORCH_SQLITE3_SITE
-
-/* The statement's first keyword, upper case, into op (at most 15 letters). */
-static __inline__ void orch_sqlite3_operation(const char *sql, char op[16]) {
-  size_t n = 0;
-  while (sql && *sql && (isspace((unsigned char)*sql) || *sql == '(')) ++sql;
-  while (sql && n < 15 && isalpha((unsigned char)sql[n])) {
-    op[n] = (char)toupper((unsigned char)sql[n]);
-    ++n;
-  }
-  op[n] = '\0';
-}
-
-static __inline__ orch_site *orch_sqlite3_site(const char *op) {
-  size_t i, n = sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0];
-  for (i = 0; i + 1 < n; ++i)
-    if (strcmp(orch_sqlite3_sites[i].name, op) == 0) return &orch_sqlite3_sites[i];
-  return &orch_sqlite3_sites[n - 1];
-}
-
-/* The query with its literals ('strings', X'blobs', numbers) replaced by `?`,
- * into a malloc'd string (NULL without memory). */
-static __inline__ char *orch_sqlite3_sanitized(const char *sql) {
-  size_t len = strlen(sql), i = 0, o = 0;
-  char *out = (char *)malloc(len + 1);
-  if (!out) return ORCH_W_NULL;
-  while (i < len) {
-    char c = sql[i];
-    int word_before = o > 0 && (isalnum((unsigned char)out[o - 1]) || out[o - 1] == '_');
-    if (c == '\'' || ((c == 'x' || c == 'X') && !word_before && sql[i + 1] == '\'')) {
-      if (c != '\'') ++i;
-      for (++i; i < len; ++i) {
-        if (sql[i] == '\'' && sql[i + 1] == '\'') ++i;
-        else if (sql[i] == '\'') break;
-      }
-      ++i;
-      out[o++] = '?';
-    } else if (isdigit((unsigned char)c) && !word_before) {
-      while (i < len && (isalnum((unsigned char)sql[i]) || sql[i] == '.')) ++i;
-      out[o++] = '?';
-    } else if (c == '"' || c == '`' || c == '[') {
-      char close = c == '[' ? ']' : c; /* a quoted identifier: kept */
-      out[o++] = sql[i++];
-      while (i < len && sql[i] != close) out[o++] = sql[i++];
-      if (i < len) out[o++] = sql[i++];
-    } else {
-      out[o++] = sql[i++];
-    }
-  }
-  out[o] = '\0';
-  return out;
-}
+static orch_site orch_sqlite3_sites[] = {ORCH_SQL_OPERATION_SITES("sqlite3"), ORCH_SQL_SITE("sqlite", "sqlite3")};
 
 static __inline__ void orch_sqlite3_begin(orch_span *span, sqlite3 *db, const char *sql, int parameterized) {
   char op[16];
-  orch_sqlite3_operation(sql, op);
-  orch_w_start_at(span, orch_sqlite3_site(op));
+  orch_sql_operation(sql, op);
+  orch_w_start_at(span, orch_sql_site(orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], op));
   if (!span->rec) return;
   orch_w_attr_cstr(span, "db.system.name", "sqlite");
   if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
-  if (sql) {
-    if (parameterized) {
-      orch_w_attr_cstr(span, "db.query.text", sql);
-    } else {
-      char *clean = orch_sqlite3_sanitized(sql);
-      if (clean) orch_w_attr_cstr(span, "db.query.text", clean);
-      free(clean);
-    }
-  }
+  orch_sql_query_text(span, sql, parameterized);
   if (db) {
     const char *file = sqlite3_db_filename(db, "main");
     const char *base = file ? strrchr(file, '/') : ORCH_W_NULL;

@@ -1,0 +1,92 @@
+/* What the SQL integrations (sqlite3.h, libpq.h) share: a statement's
+ * operation (its first keyword) and its text with literals replaced by `?`,
+ * as the OpenTelemetry database conventions ask of unparameterized queries.
+ * C and C++. */
+#ifndef ORCH_INTEGRATIONS_SQL_H
+#define ORCH_INTEGRATIONS_SQL_H
+
+#include "../weave.h"
+
+#pragma GCC system_header
+
+#include <ctype.h>
+
+/* The span names: the common statement keywords; an integration's last site
+ * is its fallback (the database's name). */
+#define ORCH_SQL_OPERATION_SITES(function)                                                              \
+  ORCH_SQL_SITE("SELECT", function), ORCH_SQL_SITE("INSERT", function), ORCH_SQL_SITE("UPDATE", function), \
+      ORCH_SQL_SITE("DELETE", function), ORCH_SQL_SITE("REPLACE", function), ORCH_SQL_SITE("CREATE", function), \
+      ORCH_SQL_SITE("DROP", function), ORCH_SQL_SITE("ALTER", function), ORCH_SQL_SITE("BEGIN", function),     \
+      ORCH_SQL_SITE("COMMIT", function), ORCH_SQL_SITE("ROLLBACK", function), ORCH_SQL_SITE("WITH", function), \
+      ORCH_SQL_SITE("PRAGMA", function), ORCH_SQL_SITE("TRUNCATE", function)
+#define ORCH_SQL_SITE(name, function) \
+  { ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, function, __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL }
+
+/* The statement's first keyword, upper case, into op (at most 15 letters). */
+static __inline__ void orch_sql_operation(const char *sql, char op[16]) {
+  size_t n = 0;
+  while (sql && *sql && (isspace((unsigned char)*sql) || *sql == '(')) ++sql;
+  while (sql && n < 15 && isalpha((unsigned char)sql[n])) {
+    op[n] = (char)toupper((unsigned char)sql[n]);
+    ++n;
+  }
+  op[n] = '\0';
+}
+
+/* sites[0..n-1]: the one named op, else the last. */
+static __inline__ orch_site *orch_sql_site(orch_site *sites, size_t n, const char *op) {
+  size_t i;
+  for (i = 0; i + 1 < n; ++i)
+    if (strcmp(sites[i].name, op) == 0) return &sites[i];
+  return &sites[n - 1];
+}
+
+/* The query with its literals ('strings', X'blobs', E'...', numbers) replaced
+ * by `?`, quoted identifiers kept; into a malloc'd string (NULL without memory). */
+static __inline__ char *orch_sql_sanitized(const char *sql) {
+  size_t len = strlen(sql), i = 0, o = 0;
+  char *out = (char *)malloc(len + 1);
+  if (!out) return ORCH_W_NULL;
+  while (i < len) {
+    char c = sql[i];
+    int word_before = o > 0 && (isalnum((unsigned char)out[o - 1]) || out[o - 1] == '_');
+    if (c == '\'' || ((c == 'x' || c == 'X' || c == 'e' || c == 'E') && !word_before && sql[i + 1] == '\'')) {
+      int escapes = c == 'e' || c == 'E'; /* PostgreSQL's E'...': backslash escapes */
+      if (c != '\'') ++i;
+      for (++i; i < len; ++i) {
+        if (escapes && sql[i] == '\\' && i + 1 < len) ++i;
+        else if (sql[i] == '\'' && sql[i + 1] == '\'') ++i;
+        else if (sql[i] == '\'') break;
+      }
+      ++i;
+      out[o++] = '?';
+    } else if (isdigit((unsigned char)c) && !word_before && !(o > 0 && (out[o - 1] == '$' || out[o - 1] == '?'))) {
+      while (i < len && (isalnum((unsigned char)sql[i]) || sql[i] == '.')) ++i;
+      out[o++] = '?';
+    } else if (c == '"' || c == '`' || c == '[') {
+      char close = c == '[' ? ']' : c; /* a quoted identifier: kept */
+      out[o++] = sql[i++];
+      while (i < len && sql[i] != close) out[o++] = sql[i++];
+      if (i < len) out[o++] = sql[i++];
+    } else {
+      out[o++] = sql[i++];
+    }
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* db.query.text: as written when parameterized, else sanitized. */
+static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int parameterized) {
+  char *clean;
+  if (!sql) return;
+  if (parameterized) {
+    orch_w_attr_cstr(span, "db.query.text", sql);
+    return;
+  }
+  clean = orch_sql_sanitized(sql);
+  if (clean) orch_w_attr_cstr(span, "db.query.text", clean);
+  free(clean);
+}
+
+#endif
