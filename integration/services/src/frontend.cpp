@@ -1,9 +1,12 @@
-// frontend: the shop's public API, asking the inventory over HTTP.
+// frontend: the shop's public API; item lines cached in Redis, asked of the
+// inventory over HTTP on a miss.
 //   GET /buy/<id>   200 "bought <name>" | 409 out of stock | 404 | 502 inventory unreachable or failing
 #include <curl/curl.h>
+#include <hiredis/hiredis.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <sstream>
 #include <string>
 
@@ -12,6 +15,8 @@
 namespace {
 
 std::string inventory_url;
+std::mutex cache_mutex;
+redisContext *cache = nullptr;
 
 size_t append(char *data, size_t size, size_t n, void *out) {
   static_cast<std::string *>(out)->append(data, size * n);
@@ -34,20 +39,44 @@ long ask_inventory(const std::string &id, std::string &body) {
   return status;
 }
 
+bool cached(const std::string &id, std::string &line) {
+  std::lock_guard<std::mutex> lock(cache_mutex);
+  auto *reply = static_cast<redisReply *>(redisCommand(cache, "GET item:%s", id.c_str()));
+  const bool hit = reply && reply->type == REDIS_REPLY_STRING;
+  if (hit) line = reply->str;
+  if (reply) freeReplyObject(reply);
+  return hit;
+}
+
+void remember(const std::string &id, const std::string &line) {
+  std::lock_guard<std::mutex> lock(cache_mutex);
+  if (void *reply = redisCommand(cache, "SET item:%s %s EX 60", id.c_str(), line.c_str())) freeReplyObject(reply);
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: frontend INVENTORY_URL [PORT]\n");
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: frontend INVENTORY_URL REDIS_PORT [PORT]\n");
     return 2;
   }
   inventory_url = argv[1];
+  cache = redisConnect("127.0.0.1", std::atoi(argv[2]));
+  if (!cache || cache->err) {
+    std::fprintf(stderr, "frontend: cannot reach Redis: %s\n", cache ? cache->errstr : "no memory");
+    return 2;
+  }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   httplib::Server server;
   server.Get(R"(/buy/([^/]+))", [](const httplib::Request &req, httplib::Response &res) {
-    std::string body;
-    const long status = ask_inventory(req.matches[1], body);
-    std::istringstream item(body);
+    const std::string id = req.matches[1];
+    std::string line;
+    long status = 200;
+    if (!cached(id, line)) {
+      status = ask_inventory(id, line);
+      if (status == 200) remember(id, line);
+    }
+    std::istringstream item(line);
     std::string name;
     int stock = 0;
     if (status == 200 && item >> name >> stock) {
@@ -57,7 +86,8 @@ int main(int argc, char **argv) {
       res.status = status == 404 ? 404 : 502;
     }
   });
-  int rc = serve(server, argc > 2 ? std::atoi(argv[2]) : 0);
+  int rc = serve(server, argc > 3 ? std::atoi(argv[3]) : 0);
+  redisFree(cache);
   curl_global_cleanup();
   return rc;
 }
