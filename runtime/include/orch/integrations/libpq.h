@@ -83,11 +83,9 @@ static __inline__ void orch_pq_begin(orch_span *span, PGconn *conn, const char *
   } else {
     orch_sql_operation(query, op);
   }
-  orch_w_start_at(span, orch_sql_site(orch_pq_sites, sizeof orch_pq_sites / sizeof orch_pq_sites[0], op));
-  if (!span->rec) return;
-  orch_w_attr_cstr(span, "db.system.name", "postgresql");
-  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
-  orch_sql_query_text(span, query, parameterized);
+  if (!orch_sql_start(span, orch_pq_sites, sizeof orch_pq_sites / sizeof orch_pq_sites[0], "postgresql", op, query,
+                      parameterized))
+    return;
   db = conn ? PQdb(conn) : ORCH_W_NULL;
   host = conn ? PQhost(conn) : ORCH_W_NULL;
   port = conn ? PQport(conn) : ORCH_W_NULL;

@@ -89,4 +89,17 @@ static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int
   free(clean);
 }
 
+/* Starts the client span of one statement: the site of sites[0..n-1] named
+ * op, db.system.name, db.operation.name and db.query.text. Returns whether
+ * it records (the caller adds its own attributes then). */
+static __inline__ int orch_sql_start(orch_span *span, orch_site *sites, size_t n, const char *system, const char *op,
+                                     const char *sql, int parameterized) {
+  orch_w_start_at(span, orch_sql_site(sites, n, op));
+  if (!span->rec) return 0;
+  orch_w_attr_cstr(span, "db.system.name", system);
+  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
+  orch_sql_query_text(span, sql, parameterized);
+  return 1;
+}
+
 #endif

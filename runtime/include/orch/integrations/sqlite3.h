@@ -28,11 +28,9 @@ static orch_site orch_sqlite3_sites[] = {ORCH_SQL_OPERATION_SITES("sqlite3"), OR
 static __inline__ void orch_sqlite3_begin(orch_span *span, sqlite3 *db, const char *sql, int parameterized) {
   char op[16];
   orch_sql_operation(sql, op);
-  orch_w_start_at(span, orch_sql_site(orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], op));
-  if (!span->rec) return;
-  orch_w_attr_cstr(span, "db.system.name", "sqlite");
-  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
-  orch_sql_query_text(span, sql, parameterized);
+  if (!orch_sql_start(span, orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], "sqlite", op,
+                      sql, parameterized))
+    return;
   if (db) {
     const char *file = sqlite3_db_filename(db, "main");
     const char *base = file ? strrchr(file, '/') : ORCH_W_NULL;
