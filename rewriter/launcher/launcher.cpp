@@ -10,6 +10,7 @@
 #include "launcher/depfile.h"
 #include "launcher/install_layout.h"
 #include "launcher/original_names.h"
+#include "launcher/plain_diagnostics.h"
 #include "launcher/precheck.h"
 #include "launcher/process.h"
 #include "launcher/split_command.h"
@@ -143,7 +144,7 @@ int compile_unit(const CompileCommand &cmd) {
                ? 0
                : 1;
   }
-  std::fputs(name_original_in(cmd, diagnostics, rewritten, job.rewrite, read_file(cmd.source())).c_str(), stderr);
+  std::fputs(plain_diagnostics(cmd, diagnostics, rewritten, job.rewrite, read_file(cmd.source())).c_str(), stderr);
   CopiedFiles copies = {{rewritten, cmd.source()}};
   for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
   fix_unit_depfile(cmd, config, copies);
