@@ -115,10 +115,8 @@ std::vector<std::string> clang_command_line(const ParseRequest &request) {
     for (const char *s : rendered) out.emplace_back(s);
   }
   // -fno-caret-diagnostics also keeps Clang from printing "N errors generated."
-  // Warnings stay as the command sets them (the weave asks whether one is
-  // enabled), never as errors; the consumer keeps only the first error.
-  for (const char *extra : {"-fsyntax-only", "-Wno-error", "-Wno-unknown-warning-option", "-ferror-limit=1",
-                            "-fno-caret-diagnostics", "-fno-delayed-template-parsing"})
+  for (const char *extra : {"-fsyntax-only", "-w", "-Wno-unknown-warning-option", "-ferror-limit=1", "-fno-caret-diagnostics",
+                            "-fno-delayed-template-parsing"})
     out.emplace_back(extra);
   out.push_back("-resource-dir");
   out.push_back(request.resource_dir);

@@ -87,6 +87,23 @@ bool CompileCommand::is_clang() const {
          fs::path(argv[compiler_index]).filename().string().find("clang") != std::string::npos;
 }
 
+bool CompileCommand::may_warn_unused_parameters() const {
+  std::optional<bool> explicitly;
+  bool extra = false, unused = false, none = false;
+  for (size_t i = compiler_index + 1; i < argv.size(); ++i) {
+    const std::string &arg = argv[i];
+    if (arg == "-Wunused-parameter") explicitly = true;
+    else if (arg == "-Wno-unused-parameter") explicitly = false;
+    else if (arg == "-Wextra" || arg == "-W") extra = true;
+    else if (arg == "-Wno-extra") extra = false;
+    else if (arg == "-Wall" || arg == "-Wunused") unused = true;
+    else if (arg == "-Wno-unused") unused = false;
+    else if (arg == "-w") none = true;
+  }
+  if (none) return false;
+  return explicitly.value_or(extra && (unused || is_clang()));
+}
+
 CompileCommand classify(std::vector<std::string> argv) {
   CompileCommand cmd;
   cmd.argv = expand_response_files(argv);

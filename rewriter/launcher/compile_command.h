@@ -40,6 +40,10 @@ struct CompileCommand {
   std::vector<size_t> sources() const;
   // Whether the compiler is Clang, by its name (`cc` and `c++` count as GCC).
   bool is_clang() const;
+  // Whether the options may enable -Wunused-parameter (GCC: -Wextra with -Wall
+  // or -Wunused; Clang: -Wextra alone; or the option itself), the last of an
+  // option and its -Wno- form deciding; never with -w.
+  bool may_warn_unused_parameters() const;
 };
 
 CompileCommand classify(std::vector<std::string> argv);

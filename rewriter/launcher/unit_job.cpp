@@ -46,6 +46,7 @@ UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &c
   settings.presumed_name = rewritten_path(cmd);
   settings.copy_dir = copy_dir(cmd);
   settings.elides_named_return_in_try = cmd.is_clang();
+  settings.warns_unused_parameters = cmd.may_warn_unused_parameters();
 
   UnitJobResult result;
   try {

@@ -4,7 +4,6 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
-#include <clang/Basic/DiagnosticSema.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Lex/Lexer.h>
 
@@ -109,8 +108,7 @@ private:
       notes_.push_back("attribute '" + key + "': the parameter has no name");
       return;
     }
-    if (!param->isReferenced() && !param->hasAttr<UnusedAttr>() &&
-        !ast_.getDiagnostics().isIgnored(diag::warn_unused_parameter, param->getLocation())) {
+    if (wc_.warns_unused_parameters && !param->isReferenced() && !param->hasAttr<UnusedAttr>()) {
       notes_.push_back("attribute '" + key + "': parameter '" + name +
                        "' is unused: not recorded, so that -Wunused-parameter still says so");
       return;

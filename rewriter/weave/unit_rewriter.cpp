@@ -399,7 +399,8 @@ private:
     const Candidate &c = *m.candidate;
     FunctionReport &report = *m.report;
     report.aspect = m.aspect->id;
-    WeaveContext wc{ctx_, collector_.custom_types, settings_.elides_named_return_in_try};
+    WeaveContext wc{ctx_, collector_.custom_types, settings_.elides_named_return_in_try,
+                    settings_.warns_unused_parameters};
     unsigned ordinal = 0;
     for (const auto &advice : m.aspect->advice) {
       BodyWeave w{c, *m.aspect, wc, ordinal++, edits_[m.file], report.notes};
@@ -420,7 +421,8 @@ private:
       std::string why = advice->leaves_alone(*m.call);
       if (!why.empty()) return report.reasons.push_back(matched_but(*m.aspect, why));
     }
-    WeaveContext wc{ctx_, collector_.custom_types, settings_.elides_named_return_in_try};
+    WeaveContext wc{ctx_, collector_.custom_types, settings_.elides_named_return_in_try,
+                    settings_.warns_unused_parameters};
     EditList &edits = edits_[m.syntax.file];
     std::string definitions;
     CallWeave w{*m.call, m.syntax, *m.aspect, wc, 0, edits, definitions, m.top_level, report.notes, result_.errors,

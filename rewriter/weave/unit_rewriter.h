@@ -26,6 +26,9 @@ struct RewriteSettings {
   // Clang elides the copy of a named local returned from inside a try block;
   // GCC moves it instead (so bodies returning one are not wrapped in a try).
   bool elides_named_return_in_try = false;
+  // The command may enable -Wunused-parameter: a parameter the function does
+  // not use is then not recorded (recording it would silence the warning).
+  bool warns_unused_parameters = false;
 };
 
 // One function of the unit's project files, and what orch decided about it.

@@ -23,6 +23,7 @@ struct WeaveContext {
   clang::ASTContext &ast;
   const CustomValueTypes &custom_types;
   bool elides_named_return_in_try;  // the compiler keeps copy elision of a named local inside a try block
+  bool warns_unused_parameters;     // the command may enable -Wunused-parameter
 };
 
 struct BodyWeave {

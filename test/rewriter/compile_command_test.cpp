@@ -60,3 +60,13 @@ TEST(CompileCommand, RolesOfACompileAndLink) {
                                                     Option, Source}));
   EXPECT_EQ(cmd.sources(), (std::vector<size_t>{7, 16}));
 }
+
+TEST(CompileCommand, MayWarnUnusedParameters) {
+  EXPECT_TRUE(classify({"g++", "-Wall", "-Wextra", "-c", "a.cpp"}).may_warn_unused_parameters());
+  EXPECT_FALSE(classify({"g++", "-Wextra", "-c", "a.cpp"}).may_warn_unused_parameters());  // GCC: with -Wunused only
+  EXPECT_TRUE(classify({"clang++", "-Wextra", "-c", "a.cpp"}).may_warn_unused_parameters());
+  EXPECT_TRUE(classify({"g++", "-Wunused-parameter", "-c", "a.cpp"}).may_warn_unused_parameters());
+  EXPECT_FALSE(classify({"g++", "-Wall", "-Wextra", "-Wno-unused-parameter", "-c", "a.cpp"}).may_warn_unused_parameters());
+  EXPECT_FALSE(classify({"g++", "-Wall", "-Wextra", "-w", "-c", "a.cpp"}).may_warn_unused_parameters());
+  EXPECT_FALSE(classify({"g++", "-O2", "-c", "a.cpp"}).may_warn_unused_parameters());
+}
