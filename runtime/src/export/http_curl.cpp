@@ -17,22 +17,15 @@ namespace orch::rt {
 namespace {
 
 // The libcurl functions the transport calls, resolved from libcurl.so.4.
+#define ORCH_CURL_FUNCTIONS(X)                                                                           \
+  X(global_init) X(easy_init) X(easy_cleanup) X(easy_setopt) X(easy_getinfo) X(easy_strerror) X(multi_init) \
+  X(multi_cleanup) X(multi_add_handle) X(multi_remove_handle) X(multi_perform) X(multi_poll)                \
+  X(multi_info_read) X(slist_append) X(slist_free_all)
+
 struct CurlApi {
-  decltype(&::curl_global_init) global_init;
-  decltype(&::curl_easy_init) easy_init;
-  decltype(&::curl_easy_cleanup) easy_cleanup;
-  decltype(&::curl_easy_setopt) easy_setopt;
-  decltype(&::curl_easy_getinfo) easy_getinfo;
-  decltype(&::curl_easy_strerror) easy_strerror;
-  decltype(&::curl_multi_init) multi_init;
-  decltype(&::curl_multi_cleanup) multi_cleanup;
-  decltype(&::curl_multi_add_handle) multi_add_handle;
-  decltype(&::curl_multi_remove_handle) multi_remove_handle;
-  decltype(&::curl_multi_perform) multi_perform;
-  decltype(&::curl_multi_poll) multi_poll;
-  decltype(&::curl_multi_info_read) multi_info_read;
-  decltype(&::curl_slist_append) slist_append;
-  decltype(&::curl_slist_free_all) slist_free_all;
+#define ORCH_CURL_MEMBER(name) decltype(&::curl_##name) name;
+  ORCH_CURL_FUNCTIONS(ORCH_CURL_MEMBER)
+#undef ORCH_CURL_MEMBER
 };
 
 CurlApi g_curl;
@@ -54,22 +47,12 @@ void load_curl_once() {
     return;
   }
   CurlApi api{};
-  const bool ok = resolve(lib, "curl_global_init", api.global_init) && resolve(lib, "curl_easy_init", api.easy_init) &&
-                  resolve(lib, "curl_easy_cleanup", api.easy_cleanup) &&
-                  resolve(lib, "curl_easy_setopt", api.easy_setopt) &&
-                  resolve(lib, "curl_easy_getinfo", api.easy_getinfo) &&
-                  resolve(lib, "curl_easy_strerror", api.easy_strerror) &&
-                  resolve(lib, "curl_multi_init", api.multi_init) &&
-                  resolve(lib, "curl_multi_cleanup", api.multi_cleanup) &&
-                  resolve(lib, "curl_multi_add_handle", api.multi_add_handle) &&
-                  resolve(lib, "curl_multi_remove_handle", api.multi_remove_handle) &&
-                  resolve(lib, "curl_multi_perform", api.multi_perform) &&
-                  resolve(lib, "curl_multi_poll", api.multi_poll) &&
-                  resolve(lib, "curl_multi_info_read", api.multi_info_read) &&
-                  resolve(lib, "curl_slist_append", api.slist_append) &&
-                  resolve(lib, "curl_slist_free_all", api.slist_free_all);
+  bool ok = true;
+#define ORCH_CURL_RESOLVE(name) ok = ok && resolve(lib, "curl_" #name, api.name);
+  ORCH_CURL_FUNCTIONS(ORCH_CURL_RESOLVE)
+#undef ORCH_CURL_RESOLVE
   if (!ok) {
-    g_curl_error = "cannot use libcurl.so.4 (needed for https:// endpoints): it lacks curl_multi_poll (libcurl 7.66 or later is needed)";
+    g_curl_error = "cannot use libcurl.so.4 (needed for https:// endpoints): a curl_* function is missing (libcurl 7.66 or later is needed)";
     return;
   }
   if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
