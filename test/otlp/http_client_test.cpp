@@ -256,5 +256,19 @@ TEST(PlainHttp, HttpNeverLoadsLibcurlAndHttpsDoes) {
   EXPECT_TRUE(r.unreachable) << r.transport_error;
 }
 
+// With a proxy configured the request goes through it, as libcurl does: here
+// to a proxy port where nothing listens, so the collector is never reached.
+TEST(PlainHttp, AProxyVariableSendsHttpThroughLibcurl) {
+  LocalHttpSink sink;
+  setenv("http_proxy", ("http://127.0.0.1:" + std::to_string(closed_port())).c_str(), 1);
+  rt::HttpClient client(options_for(sink.url()));
+  const rt::HttpResponse &r = client.post("x", seconds(5), seconds(5));
+  unsetenv("http_proxy");
+  EXPECT_NE(r.status, 200);
+  EXPECT_TRUE(r.unreachable) << r.transport_error;
+  EXPECT_EQ(sink.connection_count(), 0u);
+  EXPECT_TRUE(libcurl_loaded());
+}
+
 }  // namespace
 }  // namespace orch::test

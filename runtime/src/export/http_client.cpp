@@ -1,19 +1,36 @@
 #include "http_client.h"
 
+#include <cstdlib>
+
 #include "http_curl.h"
 #include "http_plain.h"
 #include "warn.h"
 
 namespace orch::rt {
+namespace {
+
+// The plain client does not speak to proxies; libcurl honours these variables
+// (not HTTP_PROXY, as curl does not).
+bool proxy_configured() {
+  for (const char *name : {"http_proxy", "all_proxy", "ALL_PROXY"})
+    if (const char *value = std::getenv(name); value && *value) return true;
+  return false;
+}
+
+bool plain_http(std::string_view url, PlainHttpTarget &target) {
+  return !proxy_configured() && parse_plain_http_url(url, target);
+}
+
+}  // namespace
 
 void prepare_http_transport(std::string_view url) {
   PlainHttpTarget target;
-  if (!parse_plain_http_url(url, target)) load_curl();
+  if (!plain_http(url, target)) load_curl();
 }
 
 HttpClient::HttpClient(Options options) : options_(std::move(options)) {
   try {
-    if (PlainHttpTarget target; parse_plain_http_url(options_.url, target)) {
+    if (PlainHttpTarget target; plain_http(options_.url, target)) {
       transport_ = std::make_unique<PlainHttpTransport>(options_, std::move(target));
     } else {
       transport_ = make_curl_transport(options_, transport_error_);
