@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -133,9 +134,25 @@ void LocalHttpSink::serve(int fd) {
       send_all(fd, "\x01\x02 this is not HTTP \xff\r\n\r\n");
       break;
     }
-    const std::string response = "HTTP/1.1 " + std::to_string(reply.status) + " Scripted\r\nContent-Length: " +
-                                 std::to_string(reply.body.size()) + "\r\n" + reply.headers + "\r\n" + reply.body;
+    std::string response = "HTTP/1.1 " + std::to_string(reply.status) + " Scripted\r\n" + reply.headers;
+    switch (reply.framing) {
+    case Framing::ContentLength:
+      response += "Content-Length: " + std::to_string(reply.body.size()) + "\r\n\r\n" + reply.body;
+      break;
+    case Framing::Chunked:  // in chunks of up to 5 bytes, with an extension and a trailer
+      response += "Transfer-Encoding: chunked\r\n\r\n";
+      for (size_t i = 0; i < reply.body.size(); i += 5) {
+        const std::string piece = reply.body.substr(i, 5);
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx", piece.size());
+        response += std::string(size) + (i == 0 ? ";ext=1" : "") + "\r\n" + piece + "\r\n";
+      }
+      response += "0\r\nX-Trailer: t\r\n\r\n";
+      break;
+    case Framing::UntilClose: response += "\r\n" + reply.body; break;
+    }
     if (!send_all(fd, response)) return;
+    if (reply.close_after || reply.framing == Framing::UntilClose) break;
   }
   shutdown(fd, SHUT_RDWR);
 }

@@ -1,7 +1,8 @@
 // A minimal HTTP/1.1 server on 127.0.0.1 for exporter tests and benchmarks:
 // reads POST requests (Content-Length bodies, keep-alive) and answers each
-// one as scripted — a status with headers, no answer at all, or a dropped
-// connection. Requests beyond the script get "200 OK".
+// one as scripted — a status with headers (body framed by Content-Length,
+// chunked, or by closing), no answer at all, or a dropped connection.
+// Requests beyond the script get "200 OK".
 #pragma once
 
 #include <atomic>
@@ -17,11 +18,14 @@ namespace orch::test {
 class LocalHttpSink {
 public:
   enum class Action { Respond, NeverAnswer, CloseMidRequest, Garbage };
+  enum class Framing { ContentLength, Chunked, UntilClose };
   struct Reply {
     Action action = Action::Respond;
     int status = 200;
     std::string headers;  // extra header lines, each ending in "\r\n"
     std::string body;
+    Framing framing = Framing::ContentLength;
+    bool close_after = false;  // close the connection after the answer (without saying so)
   };
   struct Request {
     std::string head;  // request line and headers

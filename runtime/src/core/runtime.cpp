@@ -10,6 +10,7 @@
 #include "core/export_worker.h"
 #include "core/thread_state.h"
 #include "export/http_client.h"
+#include "export/otlp_config.h"
 #include "warn.h"
 
 namespace orch::rt {
@@ -83,7 +84,8 @@ void Runtime::ensure_worker() {
     // Before the worker starts and before our exit handler is registered (see
     // prepare_http_transport): an exit right after the first span must not run
     // OpenSSL's cleanup while the worker initialises it.
-    if (exports_to(config_, ExporterKind::Otlp)) prepare_http_transport();
+    if (exports_to(config_, ExporterKind::Otlp))
+      prepare_http_transport(otlp_config_from_env([](std::string_view) {}).endpoint);
     auto *w = new ExportWorker(*this, factory_);
     if (!w->start()) {
       delete w;

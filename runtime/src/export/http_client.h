@@ -1,7 +1,12 @@
-// One HTTP(S) POST endpoint over libcurl, used by one thread: the connection
-// is kept alive between requests, and every request is bounded by a timeout
-// covering name resolution, connecting, sending and waiting for the answer.
-// Every descriptor it opens is close-on-exec.
+// One HTTP(S) POST endpoint, used by one thread: the connection is kept
+// alive between requests, and every request is bounded by a timeout covering
+// name resolution, connecting, sending and waiting for the answer. Every
+// descriptor it opens is close-on-exec.
+//
+// The transport depends on the URL: `http://` goes over a plain socket
+// (http_plain.h); `https://` (and `http://user@host` URLs) over libcurl,
+// which is loaded with dlopen at the first such client (http_curl.h), so
+// that loading the runtime does not load libcurl.
 #pragma once
 
 #include <chrono>
@@ -10,17 +15,16 @@
 #include <utility>
 #include <vector>
 
-#include <sys/types.h>
-
-typedef void CURL;
-typedef void CURLM;
-struct curl_slist;
+#include <memory>
 
 namespace orch::rt {
 
+// An ExportTraceServiceResponse is a few bytes; an error page may be long.
+inline constexpr size_t kMaxBodyBytes = 64 * 1024;
+
 struct HttpResponse {
   long status = 0;  // 0: no HTTP answer, see transport_error
-  // Empty when an HTTP answer arrived; otherwise libcurl's reason.
+  // Empty when an HTTP answer arrived; otherwise the transport's reason.
   std::string transport_error;
   // Transport errors that may go away by themselves (refused, reset, timed
   // out, garbage reply), as opposed to configuration errors (bad URL,
@@ -33,11 +37,21 @@ struct HttpResponse {
   std::string body;           // the body (its first 64 KiB)
 };
 
-// Initialises libcurl (and so OpenSSL) once per process. Call it on the
-// thread that registers the runtime's exit handler, before registering it:
-// OpenSSL's own exit handler is then registered first and so runs after ours,
-// never while the exporter thread is still using it.
-void prepare_http_transport();
+// For a URL that goes through libcurl: loads and initialises libcurl (and so
+// OpenSSL) once per process; nothing for a plain `http://` URL. Call it on
+// the thread that registers the runtime's exit handler, before registering
+// it: OpenSSL's own exit handler is then registered first and so runs after
+// ours, never while the exporter thread is still using it.
+void prepare_http_transport(std::string_view url);
+
+// One way of sending the POST (plain socket or libcurl).
+class HttpTransport {
+public:
+  virtual ~HttpTransport() = default;
+  // `response` arrives cleared.
+  virtual void post(std::string_view body, std::chrono::milliseconds timeout,
+                    std::chrono::milliseconds connect_timeout, HttpResponse &response) = 0;
+};
 
 class HttpClient {
 public:
@@ -61,19 +75,10 @@ public:
                            std::chrono::milliseconds connect_timeout);
 
 private:
-  void open_handle();
-  static size_t on_header(char *data, size_t size, size_t count, void *self);
-  static size_t on_body(char *data, size_t size, size_t count, void *self);
-  static int on_connected(void *self, char *, char *, int, int);
-
   Options options_;
-  CURLM *multi_ = nullptr;
-  CURL *curl_ = nullptr;
-  curl_slist *headers_ = nullptr;
-  pid_t owner_pid_ = 0;  // the process that opened curl_
+  std::unique_ptr<HttpTransport> transport_;  // null: none could be set up (transport_error_ says why)
+  std::string transport_error_;
   HttpResponse response_;
-  char error_buffer_[256] = {};
-  bool connected_ = false;  // in this request, a connection was made or reused
 };
 
 }  // namespace orch::rt
