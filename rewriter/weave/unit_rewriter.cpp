@@ -364,12 +364,19 @@ private:
     return "";
   }
 
+  // The first aspect matching the shadow; the others' reasons, except those
+  // whose join point cannot match this kind of shadow at all (a call aspect
+  // says nothing about a function body: with built-in integrations listed, that
+  // would be a line per aspect for every function).
   const Aspect *first_match(const Shadow &shadow, std::vector<std::string> &reasons) const {
+    const size_t before = reasons.size();
     for (const Aspect &aspect : settings_.config->aspects) {
+      if (!(aspect.join_point->shadows() & static_cast<unsigned>(shadow.kind))) continue;
       MatchResult m = evaluate(*aspect.join_point, shadow);
       if (m.matched) return &aspect;
       reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
     }
+    if (reasons.size() == before) reasons.push_back("no aspect's join point matches " + describe(static_cast<ShadowKinds>(shadow.kind)));
     return nullptr;
   }
 
