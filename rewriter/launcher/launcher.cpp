@@ -144,7 +144,8 @@ int compile_unit(const CompileCommand &cmd) {
                ? 0
                : 1;
   }
-  std::fputs(plain_diagnostics(cmd, diagnostics, rewritten, job.rewrite, read_file(cmd.source())).c_str(), stderr);
+  if (!diagnostics.empty())  // the source is read again only to show a diagnostic's line
+    std::fputs(plain_diagnostics(cmd, diagnostics, rewritten, job.rewrite, read_file(cmd.source())).c_str(), stderr);
   CopiedFiles copies = {{rewritten, cmd.source()}};
   for (const HeaderCopy &header : job.rewrite.headers) copies.emplace_back(header.copy, header.spelling);
   fix_unit_depfile(cmd, config, copies);

@@ -41,7 +41,6 @@ UnitJobResult rewrite_compile_command(const CompileCommand &cmd, const Config &c
   RewriteSettings settings;
   settings.config = &config;
   settings.weave_header = layout.weave_header;
-  settings.runtime_library = layout.runtime_library;
   settings.source_name = cmd.source();
   settings.presumed_name = rewritten_path(cmd);
   settings.copy_dir = copy_dir(cmd);

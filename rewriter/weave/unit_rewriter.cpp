@@ -376,7 +376,8 @@ private:
       if (m.matched) return &aspect;
       reasons.push_back("aspect '" + aspect.id + "': " + m.reason);
     }
-    if (reasons.size() == before) reasons.push_back("no aspect's join point matches " + describe(static_cast<ShadowKinds>(shadow.kind)));
+    if (reasons.size() == before)
+      reasons.push_back("no aspect's join point matches " + describe(static_cast<ShadowKinds>(shadow.kind)));
     return nullptr;
   }
 

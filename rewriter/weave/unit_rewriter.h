@@ -19,7 +19,6 @@ namespace orch {
 struct RewriteSettings {
   const Config *config = nullptr;
   std::string weave_header;     // absolute path of orch/weave.h
-  std::string runtime_library;  // absolute path of liborch_runtime.so
   std::string source_name;      // the source as the command names it
   std::string presumed_name;    // the main file in #line directives: the path the compiler is given
   std::string copy_dir;         // absolute; header copies go under copy_dir/orch-headers/

@@ -84,6 +84,22 @@ struct route {
   }
 };
 
+/* One request handled under its span: the incoming context attached, the
+ * request's attributes, the handler (`call`), the response's status. */
+template <class Call>
+void handle(const route &r, const httplib::Request &req, const httplib::Response &res, Call &&call) {
+  incoming_context incoming(req);
+  ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r.site));
+  r.record_request(span, req);
+  try {
+    call();
+  } catch (...) {
+    span.record_exception();
+    throw;
+  }
+  route::record_response(span, res);
+}
+
 /* The handler, wrapped: the same signature, so that overload resolution picks
  * the same Server method. */
 template <class Handler> auto wrap(const char *method, const char *pattern, Handler &&handler) {
@@ -91,30 +107,12 @@ template <class Handler> auto wrap(const char *method, const char *pattern, Hand
   const route *r = new route(method, pattern);  // kept for the program's life, as the handler is
   if constexpr (std::is_invocable_v<H &, const httplib::Request &, httplib::Response &>) {
     return [r, h = H(std::forward<Handler>(handler))](const httplib::Request &req, httplib::Response &res) {
-      incoming_context incoming(req);
-      ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r->site));
-      r->record_request(span, req);
-      try {
-        h(req, res);
-      } catch (...) {
-        span.record_exception();
-        throw;
-      }
-      route::record_response(span, res);
+      handle(*r, req, res, [&] { h(req, res); });
     };
   } else {
     return [r, h = H(std::forward<Handler>(handler))](const httplib::Request &req, httplib::Response &res,
                                                        const httplib::ContentReader &reader) {
-      incoming_context incoming(req);
-      ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r->site));
-      r->record_request(span, req);
-      try {
-        h(req, res, reader);
-      } catch (...) {
-        span.record_exception();
-        throw;
-      }
-      route::record_response(span, res);
+      handle(*r, req, res, [&] { h(req, res, reader); });
     };
   }
 }

@@ -13,7 +13,7 @@
 #ifndef ORCH_INTEGRATIONS_HIREDIS_H
 #define ORCH_INTEGRATIONS_HIREDIS_H
 
-#include "../weave.h"
+#include "sites.h"
 
 #pragma GCC system_header
 
@@ -21,7 +21,7 @@
 #include <stdarg.h>
 #include <hiredis/hiredis.h>
 
-#define ORCH_REDIS_SITE(name) {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, "redisCommand", __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL}
+#define ORCH_REDIS_SITE(name) ORCH_CLIENT_SITE(name, "redisCommand")
 static orch_site orch_redis_sites[] = {
     ORCH_REDIS_SITE("GET"),   ORCH_REDIS_SITE("SET"),    ORCH_REDIS_SITE("DEL"),   ORCH_REDIS_SITE("EXISTS"),
     ORCH_REDIS_SITE("INCR"),  ORCH_REDIS_SITE("DECR"),   ORCH_REDIS_SITE("EXPIRE"), ORCH_REDIS_SITE("MGET"),
@@ -64,12 +64,8 @@ static __inline__ int orch_redis_format_arguments(const char *format) {
 static __inline__ void orch_redis_begin(orch_span *span, redisContext *c, const char *command, size_t command_len,
                                         int arguments) {
   char op[32], text[256];
-  size_t i, n = sizeof orch_redis_sites / sizeof orch_redis_sites[0];
-  orch_site *site = &orch_redis_sites[n - 1];
   orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, op, text);
-  for (i = 0; i + 1 < n; ++i)
-    if (strcmp(orch_redis_sites[i].name, op) == 0) site = &orch_redis_sites[i];
-  orch_w_start_at(span, site);
+  orch_w_start_at(span, ORCH_SITE_NAMED(orch_redis_sites, op));
   if (!span->rec) return;
   orch_w_attr_cstr(span, "db.system.name", "redis");
   if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);

@@ -21,25 +21,18 @@
 #ifndef ORCH_INTEGRATIONS_LIBCURL_H
 #define ORCH_INTEGRATIONS_LIBCURL_H
 
-#include "../weave.h"
+#include "sites.h"
 
 #pragma GCC system_header
 
 #include <curl/curl.h>
 
-#define ORCH_CURL_SITE(name) {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, "curl_easy_perform", __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL}
-static orch_site orch_curl_sites[] = {ORCH_CURL_SITE("GET"),    ORCH_CURL_SITE("POST"),    ORCH_CURL_SITE("PUT"),
-                                      ORCH_CURL_SITE("DELETE"), ORCH_CURL_SITE("HEAD"),    ORCH_CURL_SITE("PATCH"),
-                                      ORCH_CURL_SITE("OPTIONS"), ORCH_CURL_SITE("HTTP")};
-#undef ORCH_CURL_SITE
-
-/* The site named `method`, or "HTTP" when it is unknown or not a standard one. */
-static __inline__ orch_site *orch_curl_site(const char *method) {
-  size_t i, n = sizeof orch_curl_sites / sizeof orch_curl_sites[0];
-  for (i = 0; method && i + 1 < n; ++i)
-    if (strcmp(orch_curl_sites[i].name, method) == 0) return &orch_curl_sites[i];
-  return &orch_curl_sites[n - 1];
-}
+/* Spans are named by the method; "HTTP" when it is unknown or not a standard one. */
+static orch_site orch_curl_sites[] = {
+    ORCH_CLIENT_SITE("GET", "curl_easy_perform"),    ORCH_CLIENT_SITE("POST", "curl_easy_perform"),
+    ORCH_CLIENT_SITE("PUT", "curl_easy_perform"),    ORCH_CLIENT_SITE("DELETE", "curl_easy_perform"),
+    ORCH_CLIENT_SITE("HEAD", "curl_easy_perform"),   ORCH_CLIENT_SITE("PATCH", "curl_easy_perform"),
+    ORCH_CLIENT_SITE("OPTIONS", "curl_easy_perform"), ORCH_CLIENT_SITE("HTTP", "curl_easy_perform")};
 
 /* url.full as the conventions want it: credentials and signed query values
  * REDACTED. Into a malloc'd string (NULL without memory). */
@@ -118,7 +111,7 @@ static __inline__ void orch_curl_record(orch_span *span, CURL *h, CURLcode rc) {
 static __inline__ CURLcode orch_curl_easy_perform(CURL *h) {
   orch_span span;
   CURLcode rc;
-  orch_w_start_at(&span, orch_curl_site(ORCH_W_NULL));
+  orch_w_start_at(&span, ORCH_SITE_NAMED(orch_curl_sites, ORCH_W_NULL));
   rc = curl_easy_perform(h);
   orch_curl_record(&span, h, rc);
   orch_w_end(&span);
@@ -243,7 +236,7 @@ inline CURLcode orch_curl_easy_perform(CURL *h) {
   }
   const char *method = !known ? nullptr : state.custom_method.empty() ? state.method : state.custom_method.c_str();
   orch_span span;
-  orch_w_start_at(&span, orch_curl_site(method));
+  orch_w_start_at(&span, ORCH_SITE_NAMED(orch_curl_sites, method));
   curl_slist *injected = known && span.rec ? lc::with_trace_headers(state.headers) : nullptr;
   if (injected) curl_easy_setopt(h, CURLOPT_HTTPHEADER, injected);
   const CURLcode rc = curl_easy_perform(h);

@@ -5,7 +5,7 @@
 #ifndef ORCH_INTEGRATIONS_SQL_H
 #define ORCH_INTEGRATIONS_SQL_H
 
-#include "../weave.h"
+#include "sites.h"
 
 #pragma GCC system_header
 
@@ -19,8 +19,7 @@
       ORCH_SQL_SITE("DROP", function), ORCH_SQL_SITE("ALTER", function), ORCH_SQL_SITE("BEGIN", function),     \
       ORCH_SQL_SITE("COMMIT", function), ORCH_SQL_SITE("ROLLBACK", function), ORCH_SQL_SITE("WITH", function), \
       ORCH_SQL_SITE("PRAGMA", function), ORCH_SQL_SITE("TRUNCATE", function)
-#define ORCH_SQL_SITE(name, function) \
-  { ORCH_ABI_VERSION, ORCH_KIND_CLIENT, name, function, __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL }
+#define ORCH_SQL_SITE ORCH_CLIENT_SITE
 
 /* The statement's first keyword, upper case, into op (at most 15 letters). */
 static __inline__ void orch_sql_operation(const char *sql, char op[16]) {
@@ -31,14 +30,6 @@ static __inline__ void orch_sql_operation(const char *sql, char op[16]) {
     ++n;
   }
   op[n] = '\0';
-}
-
-/* sites[0..n-1]: the one named op, else the last. */
-static __inline__ orch_site *orch_sql_site(orch_site *sites, size_t n, const char *op) {
-  size_t i;
-  for (i = 0; i + 1 < n; ++i)
-    if (strcmp(sites[i].name, op) == 0) return &sites[i];
-  return &sites[n - 1];
 }
 
 /* The query with its literals ('strings', X'blobs', E'...', numbers) replaced
@@ -94,7 +85,7 @@ static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int
  * it records (the caller adds its own attributes then). */
 static __inline__ int orch_sql_start(orch_span *span, orch_site *sites, size_t n, const char *system, const char *op,
                                      const char *sql, int parameterized) {
-  orch_w_start_at(span, orch_sql_site(sites, n, op));
+  orch_w_start_at(span, orch_site_named(sites, n, op));
   if (!span->rec) return 0;
   orch_w_attr_cstr(span, "db.system.name", system);
   if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
