@@ -21,7 +21,7 @@ namespace {
 const orch_api_v1 *api() { return orch_runtime_api_v1(); }
 
 orch_site make_site(orch_span_kind kind, const char *name, uint32_t line) {
-  return orch_site{ORCH_ABI_VERSION, static_cast<uint32_t>(kind), name, name, __FILE__, line, 0, nullptr, nullptr};
+  return orch_site{ORCH_SITE_VERSION, static_cast<uint32_t>(kind), name, name, __FILE__, line, 0, nullptr, nullptr, 0};
 }
 
 // RAII span, as the weave header would do it.
@@ -40,8 +40,8 @@ private:
 
 int query_database() {
   static const char *const kStatic[] = {"db.system", "sqlite"};
-  static orch_site site{ORCH_ABI_VERSION, ORCH_KIND_CLIENT, "db.query", "query_database", __FILE__, __LINE__,
-                        1, kStatic, nullptr};
+  static orch_site site{ORCH_SITE_VERSION, ORCH_KIND_CLIENT, "db.query", "query_database", __FILE__, __LINE__,
+                        1, kStatic, nullptr, 0};
   Span span(site);
   api()->attr_str(span.get(), "db.statement", "SELECT 1", 8);
   api()->attr_i64(span.get(), "db.rows", 0);

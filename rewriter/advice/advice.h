@@ -47,6 +47,7 @@ std::string parse_integration_header(const YamlReader &r, const YAML::Node &valu
 
 // The kinds: `value` is the node under the kind's key.
 AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &value, SourceMark mark);
+AdvicePtr parse_metrics_only(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_propagate_context(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_replace_function(const YamlReader &r, const YAML::Node &value, SourceMark mark);
 AdvicePtr parse_wrap_argument(const YamlReader &r, const YAML::Node &value, SourceMark mark);

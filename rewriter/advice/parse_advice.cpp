@@ -12,6 +12,7 @@ struct Kind {
 
 constexpr Kind kKinds[] = {
     {"span", parse_span_advice},
+    {"metrics-only", parse_metrics_only},
     {"propagate-context", parse_propagate_context},
     {"replace-function", parse_replace_function},
     {"wrap-argument", parse_wrap_argument},

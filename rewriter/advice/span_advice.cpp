@@ -1,4 +1,5 @@
 // `span: {...}`: a span around a function body or around a call.
+// `metrics-only: {...}`: the same site counted and timed, never a span.
 #include "advice/advice.h"
 #include "advice/span_options.h"
 #include "aspects/name_template.h"
@@ -12,7 +13,7 @@ namespace {
 class SpanAdvice final : public Advice {
 public:
   SpanAdvice(SourceMark mark, SpanOptions options) : Advice(std::move(mark)), options_(std::move(options)) {}
-  const char *key() const override { return "span"; }
+  const char *key() const override { return options_.metrics_only ? "metrics-only" : "span"; }
   ShadowKinds shadows() const override { return options_.return_check ? kCallShadows : kBodyShadows | kCallShadows; }
   void weave_body(BodyWeave &w) const override { weave_span(w, options_); }
   void weave_call(CallWeave &w) const override { weave_call_span(w, options_); }
@@ -48,6 +49,21 @@ ReturnCheck parse_return_check(const YamlReader &r, const YAML::Node &node, bool
   return {error_unless, value};
 }
 
+// The keys a `metrics-only` advice shares with `span`.
+void parse_common_keys(const YamlReader &r, const YAML::Node &node, SpanOptions &span) {
+  if (auto n = node["name"]) {
+    span.name = r.scalar(n, "name");
+    if (span.name.find("{arg:") != std::string::npos)
+      r.fail(n, "span names are fixed at build time; record arguments as attributes instead");
+    check_placeholders(r, n, span.name);
+  }
+  if (auto n = node["record-exceptions"]) span.record_exceptions = r.boolean(n, "record-exceptions");
+  if (node["error-unless-return"] && node["error-if-return"])
+    r.fail(node, "give error-unless-return or error-if-return, not both");
+  if (auto n = node["error-unless-return"]) span.return_check = parse_return_check(r, n, true);
+  if (auto n = node["error-if-return"]) span.return_check = parse_return_check(r, n, false);
+}
+
 }  // namespace
 
 AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &node, SourceMark mark) {
@@ -55,14 +71,9 @@ AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &node, SourceM
   if (node.IsNull()) return std::make_unique<SpanAdvice>(std::move(mark), std::move(span));
   r.expect_keys(node,
                 {"name", "kind", "attributes", "record-args", "record-exceptions", "record-return",
-                 "error-unless-return", "error-if-return"},
+                 "error-unless-return", "error-if-return", "metrics"},
                 "span");
-  if (auto n = node["name"]) {
-    span.name = r.scalar(n, "name");
-    if (span.name.find("{arg:") != std::string::npos)
-      r.fail(n, "span names are fixed at build time; record arguments as attributes instead");
-    check_placeholders(r, n, span.name);
-  }
+  parse_common_keys(r, node, span);
   if (auto n = node["kind"]) {
     auto kind = span_kind_from_string(r.scalar(n, "kind"));
     if (!kind) r.fail(n, "unknown span kind '" + n.Scalar() + "' (expected internal, server, client, producer or consumer)");
@@ -93,12 +104,18 @@ AdvicePtr parse_span_advice(const YamlReader &r, const YAML::Node &node, SourceM
       span.record_all_args = r.boolean(n, "record-args (true, false or a list of parameter names)");
     }
   }
-  if (auto n = node["record-exceptions"]) span.record_exceptions = r.boolean(n, "record-exceptions");
   if (auto n = node["record-return"]) span.record_return = r.boolean(n, "record-return");
-  if (node["error-unless-return"] && node["error-if-return"])
-    r.fail(node, "give error-unless-return or error-if-return, not both");
-  if (auto n = node["error-unless-return"]) span.return_check = parse_return_check(r, n, true);
-  if (auto n = node["error-if-return"]) span.return_check = parse_return_check(r, n, false);
+  if (auto n = node["metrics"]) span.metrics = r.boolean(n, "metrics");
+  return std::make_unique<SpanAdvice>(std::move(mark), std::move(span));
+}
+
+AdvicePtr parse_metrics_only(const YamlReader &r, const YAML::Node &node, SourceMark mark) {
+  SpanOptions span;
+  span.metrics_only = true;
+  if (!node.IsNull()) {
+    r.expect_keys(node, {"name", "record-exceptions", "error-unless-return", "error-if-return"}, "metrics-only");
+    parse_common_keys(r, node, span);
+  }
   return std::make_unique<SpanAdvice>(std::move(mark), std::move(span));
 }
 

@@ -33,6 +33,8 @@ struct SpanOptions {
   bool record_exceptions = true;
   bool record_return = false;
   std::optional<ReturnCheck> return_check;
+  bool metrics = true;        // `metrics: false`: no call counts nor durations for this aspect
+  bool metrics_only = false;  // the `metrics-only` advice: counts and durations, never a span
 };
 
 }  // namespace orch

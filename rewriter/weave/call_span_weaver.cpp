@@ -80,6 +80,9 @@ private:
     // code.* name the call site: the calling function, the call's file and line.
     SiteFields site{suffix_, expand_template(o_.name, callee, w_.aspect.id, caller), o_.kind, caller,
                     w_.call.path, w_.syntax.line, {}};
+    site.call = true;
+    site.metrics = o_.metrics;
+    site.metrics_only = o_.metrics_only;
     for (const auto &attr : o_.attributes)
       if (!attr.argument) site.static_attributes.emplace_back(attr.key, expand_template(attr.text, callee, w_.aspect.id, caller));
     return site;

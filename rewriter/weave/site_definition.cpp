@@ -16,6 +16,17 @@ const char *kind_constant(SpanKind kind) {
   return "ORCH_KIND_INTERNAL";
 }
 
+std::string flags_expression(const SiteFields &site) {
+  std::string out;
+  auto add = [&](bool set, const char *flag) {
+    if (set) out += (out.empty() ? "" : " | ") + std::string(flag);
+  };
+  add(!site.metrics, "ORCH_SITE_NO_METRICS");
+  add(site.metrics_only, "ORCH_SITE_METRICS_ONLY");
+  add(site.call, "ORCH_SITE_CALL");
+  return out.empty() ? "0u" : out;
+}
+
 }  // namespace
 
 std::string site_variable(const std::string &suffix) { return "__orch_site_" + suffix; }
@@ -31,9 +42,10 @@ std::string site_definition(const SiteFields &site, bool cplusplus) {
     out += "}; ";
   }
   out += std::string("static ") + (cplusplus ? "::" : "") + "orch_site " + site_variable(site.suffix) +
-         " = {ORCH_ABI_VERSION, " + kind_constant(site.kind) + ", " + c_string_literal(site.name) + ", " +
+         " = {ORCH_SITE_VERSION, " + kind_constant(site.kind) + ", " + c_string_literal(site.name) + ", " +
          c_string_literal(site.function) + ", " + c_string_literal(site.path) + ", " + std::to_string(site.line) +
-         "u, " + std::to_string(site.static_attributes.size()) + "u, " + statics_name + ", ORCH_W_NULL}; ";
+         "u, " + std::to_string(site.static_attributes.size()) + "u, " + statics_name + ", ORCH_W_NULL, " +
+         flags_expression(site) + "}; ";
   return out;
 }
 

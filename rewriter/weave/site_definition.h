@@ -1,5 +1,6 @@
 // The static `orch_site` a span advice defines where it is woven (see
-// orch/orch.h): span name, kind, code.* attributes and build-time attributes.
+// orch/orch.h): span name, kind, code.* attributes, build-time attributes and
+// what the runtime records (spans, metrics or both).
 #pragma once
 
 #include <string>
@@ -18,6 +19,9 @@ struct SiteFields {
   std::string path;      // code.file.path
   unsigned line = 0;     // code.line.number
   std::vector<std::pair<std::string, std::string>> static_attributes;
+  bool call = false;          // a call site, not a function body
+  bool metrics = true;        // `metrics: false` turns the call counts and durations off
+  bool metrics_only = false;  // `metrics-only`: never a span
 };
 
 std::string site_variable(const std::string &suffix);

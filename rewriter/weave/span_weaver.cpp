@@ -155,6 +155,8 @@ private:
   std::string site_definition() {
     SiteFields site{suffix_, expand_template(advice_.name, fn_.facts, aspect_.id), advice_.kind,
                     fn_.facts.qualified_name, fn_.path, fn_.facts.line, {}};
+    site.metrics = advice_.metrics;
+    site.metrics_only = advice_.metrics_only;
     for (const auto &attr : advice_.attributes)
       if (!attr.argument) site.static_attributes.emplace_back(attr.key, expand_template(attr.text, fn_.facts, aspect_.id));
     if (const Directive *d = fn_.facts.directive("orch:span"))

@@ -18,7 +18,7 @@ RUN: env ORCH_CONFIG=%S/Inputs/c.yaml %check-same %clang %s %t.clang -std=c99 -p
 enum unit { MM, CM };
 
 /*
-CHECK: double scale(double v, enum unit unit, const char *tag) { static orch_site __orch_site_23_57 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "scale", "scale", "{{.*}}c-cleanup.c", [[@LINE+2]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_23_57 = orch_w_start(&__orch_site_23_57); __attribute__((unused)) int __orch_attrs_23_57 = orch_w_attr_i64(&__orch_span_23_57, "unit", (int64_t)(unit)) + orch_w_attr_f64(&__orch_span_23_57, "arg.v", (double)(v)) + orch_w_attr_i64(&__orch_span_23_57, "arg.unit", (int64_t)(unit)) + orch_w_attr_cstr(&__orch_span_23_57, "arg.tag", tag);  double f = unit == CM ? 10.0 : 1.0; (void)tag; return (double)orch_w_ret_f64(&__orch_span_23_57, "orch.return.value", (v * f)); }
+CHECK: double scale(double v, enum unit unit, const char *tag) { static orch_site __orch_site_23_57 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "scale", "scale", "{{.*}}c-cleanup.c", [[@LINE+2]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, 0u}; __attribute__((cleanup(orch_w_end), unused)) orch_span __orch_span_23_57 = orch_w_start(&__orch_site_23_57); __attribute__((unused)) int __orch_attrs_23_57 = orch_w_attr_i64(&__orch_span_23_57, "unit", (int64_t)(unit)) + orch_w_attr_f64(&__orch_span_23_57, "arg.v", (double)(v)) + orch_w_attr_i64(&__orch_span_23_57, "arg.unit", (int64_t)(unit)) + orch_w_attr_cstr(&__orch_span_23_57, "arg.tag", tag);  double f = unit == CM ? 10.0 : 1.0; (void)tag; return (double)orch_w_ret_f64(&__orch_span_23_57, "orch.return.value", (v * f)); }
 */
 double scale(double v, enum unit unit, const char *tag) { double f = unit == CM ? 10.0 : 1.0; (void)tag; return v * f; }
 

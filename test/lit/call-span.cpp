@@ -46,7 +46,7 @@ template <class T> T twice_of(T t) { return lib::add(1, 1) * t; }
 int next_value() { static int n = 0; return ++n; }
 
 int main() {
-  // CHECK: int total = ([&](int __orch_a0, int __orch_a1) -> int { static ::orch_site __orch_site_[[@LINE+1]]_15 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "call lib::add", "main", "{{.*}}call-span.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_[[@LINE+1]]_15(&__orch_site_[[@LINE+1]]_15); __orch_span_[[@LINE+1]]_15.attr("arg.a", __orch_a0); __orch_span_[[@LINE+1]]_15.attr("arg.b", __orch_a1); try { auto __orch_r = lib::add(static_cast<int &&>(__orch_a0), static_cast<int &&>(__orch_a1)); __orch_span_[[@LINE+1]]_15.attr("orch.return.value", __orch_r); return __orch_r; } catch (...) { __orch_span_[[@LINE+1]]_15.record_exception(); throw; } })(1, 2);
+  // CHECK: int total = ([&](int __orch_a0, int __orch_a1) -> int { static ::orch_site __orch_site_[[@LINE+1]]_15 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "call lib::add", "main", "{{.*}}call-span.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, ORCH_SITE_CALL}; ::orch::weave::ScopedSpan __orch_span_[[@LINE+1]]_15(&__orch_site_[[@LINE+1]]_15); __orch_span_[[@LINE+1]]_15.attr("arg.a", __orch_a0); __orch_span_[[@LINE+1]]_15.attr("arg.b", __orch_a1); try { auto __orch_r = lib::add(static_cast<int &&>(__orch_a0), static_cast<int &&>(__orch_a1)); __orch_span_[[@LINE+1]]_15.attr("orch.return.value", __orch_r); return __orch_r; } catch (...) { __orch_span_[[@LINE+1]]_15.record_exception(); throw; } })(1, 2);
   int total = lib::add(1, 2);
   total += lib::add(lib::add(1, 2), 3);
   if (lib::add(total, 0) > 5) total += lib::scaled(1);

@@ -8,18 +8,18 @@
 #include <cstdio>
 
 namespace api {
-// CHECK: int get() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "A api::get", "api::get",
+// CHECK: int get() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "A api::get", "api::get",
 int get() { return 1; }
 // CHECK: {{^}}int get_internal() { return 2; }{{$}}
 int get_internal() { return 2; }
 // both aspects match alpha: the first one listed wins
-// CHECK: int alpha() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "A api::alpha",
+// CHECK: int alpha() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "A api::alpha",
 int alpha() { return 3; }
 }  // namespace api
-// CHECK: int alpha() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "E alpha",
+// CHECK: int alpha() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "E alpha",
 int alpha() { return 4; }
 struct Beta {
-  // CHECK: int run() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "E Beta::run",
+  // CHECK: int run() { static ::orch_site __orch_site_{{[0-9_]+}} = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "E Beta::run",
   int run() { return 5; }
 };
 // CHECK: {{^}}int gamma() { return 6; }{{$}}

@@ -10,11 +10,11 @@
 #include <cstdio>
 
 // orch:span team=payments owner="Jane Doe" empty=
-// CHECK: int pay() { static const char *const __orch_static_attrs_14_11[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_14_11 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_14_11, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_14_11(&__orch_site_14_11);  return 1; }
+// CHECK: int pay() { static const char *const __orch_static_attrs_14_11[] = {"team", "payments", "owner", "Jane Doe", "empty", ""}; static ::orch_site __orch_site_14_11 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "pay", "pay", "{{.*}}directive.cpp", [[@LINE+1]]u, 3u, __orch_static_attrs_14_11, ORCH_W_NULL, 0u}; ::orch::weave::ScopedSpan __orch_span_14_11(&__orch_site_14_11);  return 1; }
 int pay() { return 1; }
 
 // orch:span
-// CHECK: int bare() { static ::orch_site __orch_site_18_12 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "bare", "bare", "{{.*}}", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL};
+// CHECK: int bare() { static ::orch_site __orch_site_18_12 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "bare", "bare", "{{.*}}", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, 0u};
 int bare() { return 2; }
 
 // orch:span lost=yes

@@ -14,7 +14,7 @@ struct Res {
   // destructors are noexcept: no try/catch
   // CHECK: ~Res() { static ::orch_site {{.*}}"Res::~Res"{{.*}}ScopedSpan __orch_span_{{[0-9_]+}}(&__orch_site_{{[0-9_]+}});  std::printf("close %d\n", v_); }
   ~Res() { std::printf("close %d\n", v_); }
-  // CHECK: int get() const { static ::orch_site {{.*}} = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "method get", "Res::get",
+  // CHECK: int get() const { static ::orch_site {{.*}} = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "method get", "Res::get",
   int get() const { return v_; }
   int v_;
 };

@@ -7,7 +7,7 @@
 // RUN: env ORCH_CONFIG=%S/Inputs/name.yaml %check-same %clangxx %s %t.clang -std=c++17 | FileCheck %s --check-prefix=OUT
 #include <cstdio>
 
-// CHECK: int handle_get() { static ::orch_site __orch_site_11_18 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "handle_get", "handle_get", {{.*}}; ::orch::weave::ScopedSpan __orch_span_11_18(&__orch_site_11_18);  return 1; }
+// CHECK: int handle_get() { static ::orch_site __orch_site_11_18 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "handle_get", "handle_get", {{.*}}; ::orch::weave::ScopedSpan __orch_span_11_18(&__orch_site_11_18);  return 1; }
 int handle_get() { return 1; }
 namespace api {
 // CHECK: int handle_put() { static ::orch_site {{.*}}"api::handle_put"

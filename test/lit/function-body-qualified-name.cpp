@@ -11,7 +11,7 @@
 #include <cstdio>
 
 namespace demo {
-// CHECK: int add(int a, int b) { static ::orch_site __orch_site_15_23 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_15_23(&__orch_site_15_23);  return a + b; }
+// CHECK: int add(int a, int b) { static ::orch_site __orch_site_15_23 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "demo::add", "demo::add", "{{.*}}function-body-qualified-name.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, 0u}; ::orch::weave::ScopedSpan __orch_span_15_23(&__orch_site_15_23);  return a + b; }
 int add(int a, int b) { return a + b; }
 }  // namespace demo
 

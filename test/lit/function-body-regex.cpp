@@ -8,7 +8,7 @@
 #include <cstdio>
 
 namespace store {
-// CHECK: int get_key() { static ::orch_site __orch_site_12_15 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "store::get_key", "store::get_key", "{{.*}}function-body-regex.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_12_15(&__orch_site_12_15);  return 1; }
+// CHECK: int get_key() { static ::orch_site __orch_site_12_15 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "store::get_key", "store::get_key", "{{.*}}function-body-regex.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, 0u}; ::orch::weave::ScopedSpan __orch_span_12_15(&__orch_site_12_15);  return 1; }
 int get_key() { return 1; }
 // CHECK: int put_key() { static ::orch_site __orch_site_14_15 = {{.*}}"store::put_key"
 int put_key() { return 2; }

@@ -59,7 +59,7 @@ int main() {
 // DIFF-NEXT: #line 5 "include/lib/detail/impl.h"
 // DIFF-NEXT: namespace lib {
 // DIFF-NEXT: namespace detail {
-// DIFF-NEXT: inline int plus_one(int x) { static ::orch_site __orch_site_7_28 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "lib::detail::plus_one", "lib::detail::plus_one", "[[DIR]]/include/lib/detail/impl.h", 7u,
+// DIFF-NEXT: inline int plus_one(int x) { static ::orch_site __orch_site_7_28 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "lib::detail::plus_one", "lib::detail::plus_one", "[[DIR]]/include/lib/detail/impl.h", 7u,
 // DIFF: #line 1 "include/lib/util.h"
 // DIFF-NEXT: #pragma once
 // DIFF-NEXT: #include "[[DIR]]/main.o.orch/orch-headers/include/lib/detail/impl.h"

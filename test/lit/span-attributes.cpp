@@ -12,7 +12,7 @@
 #include <vector>
 
 struct Db {
-  // CHECK: int lookup(const std::string &key, int limit, std::vector<int> user) { static const char *const __orch_static_attrs_16_72[] = {"db.system", "sqlite", "code.owner", "Db in {{/.*}}span-attributes.cpp"}; static ::orch_site __orch_site_16_72 = {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, "Db::lookup", "Db::lookup", "{{.*}}span-attributes.cpp", [[@LINE+1]]u, 2u, __orch_static_attrs_16_72, ORCH_W_NULL}; ::orch::weave::ScopedSpan __orch_span_16_72(&__orch_site_16_72); __orch_span_16_72.attr("db.key", key); __orch_span_16_72.attr("db.limit", limit);  return static_cast<int>(key.size()) + limit + static_cast<int>(user.size()); }
+  // CHECK: int lookup(const std::string &key, int limit, std::vector<int> user) { static const char *const __orch_static_attrs_16_72[] = {"db.system", "sqlite", "code.owner", "Db in {{/.*}}span-attributes.cpp"}; static ::orch_site __orch_site_16_72 = {ORCH_SITE_VERSION, ORCH_KIND_CLIENT, "Db::lookup", "Db::lookup", "{{.*}}span-attributes.cpp", [[@LINE+1]]u, 2u, __orch_static_attrs_16_72, ORCH_W_NULL, 0u}; ::orch::weave::ScopedSpan __orch_span_16_72(&__orch_site_16_72); __orch_span_16_72.attr("db.key", key); __orch_span_16_72.attr("db.limit", limit);  return static_cast<int>(key.size()) + limit + static_cast<int>(user.size()); }
   int lookup(const std::string &key, int limit, std::vector<int> user) { return static_cast<int>(key.size()) + limit + static_cast<int>(user.size()); }
 };
 

@@ -11,11 +11,11 @@
 namespace shop {
 namespace cart {
 struct Cart {
-  // CHECK: int total() const { static ::orch_site __orch_site_15_21 = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "named/method shop::cart|shop::cart::Cart|total|shop::cart::Cart::total @{{/.*}}span-name-template.cpp:[[@LINE+1]]", "shop::cart::Cart::total", "{{.*}}span-name-template.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL};
+  // CHECK: int total() const { static ::orch_site __orch_site_15_21 = {ORCH_SITE_VERSION, ORCH_KIND_SERVER, "named/method shop::cart|shop::cart::Cart|total|shop::cart::Cart::total @{{/.*}}span-name-template.cpp:[[@LINE+1]]", "shop::cart::Cart::total", "{{.*}}span-name-template.cpp", [[@LINE+1]]u, 0u, ORCH_W_NULL, ORCH_W_NULL, 0u};
   int total() const { return 7; }
 };
 }  // namespace cart
-// CHECK: int checkout() { static ::orch_site __orch_site_19_16 = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "named/function shop||checkout|shop::checkout @{{/.*}}span-name-template.cpp:[[@LINE+1]]", "shop::checkout",
+// CHECK: int checkout() { static ::orch_site __orch_site_19_16 = {ORCH_SITE_VERSION, ORCH_KIND_SERVER, "named/function shop||checkout|shop::checkout @{{/.*}}span-name-template.cpp:[[@LINE+1]]", "shop::checkout",
 int checkout() { return cart::Cart().total(); }
 }  // namespace shop
 

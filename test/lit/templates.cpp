@@ -16,12 +16,12 @@
 namespace lib {
 // CHECK: template <typename T>
 template <typename T>
-// CHECK-NEXT: T largest(T a, T b) { static ::orch_site __orch_site_20_21 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "lib::largest", "lib::largest", {{.*}}; ::orch::weave::ScopedSpan __orch_span_20_21(&__orch_site_20_21); __orch_span_20_21.attr("arg.a", a); __orch_span_20_21.attr("arg.b", b); try {  return a < b ? b : a;  } catch
+// CHECK-NEXT: T largest(T a, T b) { static ::orch_site __orch_site_20_21 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "lib::largest", "lib::largest", {{.*}}; ::orch::weave::ScopedSpan __orch_span_20_21(&__orch_site_20_21); __orch_span_20_21.attr("arg.a", a); __orch_span_20_21.attr("arg.b", b); try {  return a < b ? b : a;  } catch
 T largest(T a, T b) { return a < b ? b : a; }
 // CHECK-NOT: __orch_site_20_21 =
 
 template <typename T> struct Box {
-  // CHECK: T get() const { static ::orch_site __orch_site_25_17 = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "lib::Box::get", "lib::Box::get",
+  // CHECK: T get() const { static ::orch_site __orch_site_25_17 = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "lib::Box::get", "lib::Box::get",
   T get() const { return v; }
   T v;
 };

@@ -86,7 +86,7 @@ TEST_F(ConfigLoader, AdviceMustSuitTheJoinPoint) {
                      "    advice: [{span: {error-unless-return: \"0 || 1\"}}]\n"),
             f + ":4:43: error: expected an integer or the name of a constant, not '0 || 1'");
   EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-call: f}\n    advice: [{wrap: {}}]\n"),
-            f + ":4:15: error: unknown key 'wrap' in advice (expected one of: span, propagate-context, replace-function, wrap-argument)");
+            f + ":4:15: error: unknown key 'wrap' in advice (expected one of: span, metrics-only, propagate-context, replace-function, wrap-argument)");
   Config c = load_config(write("orch.yaml", "aspects:\n  - id: a\n    join-point: {function-call: f}\n"
                                             "    advice: [{replace-function: 'my::f'}, {span: {error-if-return: -1}}]\n"),
                          (dir_ / "builtin").string());

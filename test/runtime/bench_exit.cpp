@@ -39,7 +39,7 @@ using Action = LocalHttpSink::Action;
 
 int program() {
   const orch_api_v1 *api = orch_runtime_api_v1();
-  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "work", "work", __FILE__, __LINE__, 0, nullptr, nullptr};
+  static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "work", "work", __FILE__, __LINE__, 0, nullptr, nullptr, 0};
   for (int i = 0; i < 100; ++i) {
     orch_span s;
     api->span_start(&s, &site);

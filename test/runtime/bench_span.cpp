@@ -121,8 +121,8 @@ BENCHMARK(BM_TracedBursts);
 
 // A child span per call: the parent is open for the whole loop.
 void BM_TracedChild(benchmark::State &state) {
-  static orch_site parent_site = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0,
-                                  nullptr, nullptr};
+  static orch_site parent_site = {ORCH_SITE_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0,
+                                  nullptr, nullptr, 0};
   const orch_api_v1 *api = orch_runtime_api_v1();
   orch_span parent;
   api->span_start(&parent, &parent_site);
@@ -152,7 +152,7 @@ double max_of(const std::vector<double> &v) { return *std::max_element(v.begin()
 // Context across threads (orch_api_v1::context_*), under an open span: what
 // handing work to another thread costs the thread that hands it over...
 void BM_ContextCapture(benchmark::State &state) {
-  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr};
+  static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr, 0};
   const orch_api_v1 *api = orch_runtime_api_v1();
   orch_span parent;
   api->span_start(&parent, &site);
@@ -169,7 +169,7 @@ BENCHMARK(BM_ContextCapture)->ComputeStatistics("min", min_of)->ComputeStatistic
 // ... and the whole handoff, both sides on one thread: capture, attach (the
 // frame is allocated here), detach, release.
 void BM_ContextHandoff(benchmark::State &state) {
-  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr};
+  static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_SERVER, "parent", "parent", __FILE__, __LINE__, 0, nullptr, nullptr, 0};
   const orch_api_v1 *api = orch_runtime_api_v1();
   orch_span parent;
   api->span_start(&parent, &site);

@@ -10,8 +10,8 @@ __attribute__((noinline)) int64_t plain_call(int64_t a, int64_t b) {
 }
 
 __attribute__((noinline)) int64_t traced_call(int64_t a, int64_t b) {
-  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "traced_call", "orch::bench::traced_call",
-                           __FILE__, __LINE__, 0, nullptr, nullptr};
+  static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "traced_call", "orch::bench::traced_call",
+                           __FILE__, __LINE__, 0, nullptr, nullptr, 0};
   orch::weave::ScopedSpan span(&site);
   span.attr("a", a);
   span.attr("b", b);

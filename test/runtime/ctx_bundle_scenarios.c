@@ -29,7 +29,7 @@ void __wrap_free(void *p) {
 }
 static long live(void) { return __atomic_load_n(&live_allocations, __ATOMIC_RELAXED); }
 
-static orch_site outer_site = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "outer", "outer", __FILE__, __LINE__, 0, NULL, NULL};
+static orch_site outer_site = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "outer", "outer", __FILE__, __LINE__, 0, NULL, NULL, 0};
 
 /* What the new thread saw. */
 typedef struct seen {

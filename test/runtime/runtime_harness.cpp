@@ -172,7 +172,7 @@ rt::Config test_config() {
 const orch_api_v1 *api() { return orch_runtime_api_v1(); }
 
 orch_site make_site(const char *name) {
-  return orch_site{ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, name, name, "test.cpp", 7, 0, nullptr, nullptr};
+  return orch_site{ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, name, name, "test.cpp", 7, 0, nullptr, nullptr, 0};
 }
 
 }  // namespace orch::test

@@ -81,8 +81,8 @@ TEST(Runtime, StaticAttributesKindAndOverwrittenKeys) {
   ASSERT_EQ(h.run(test_config(),
                   [] {
                     static const char *const statics[] = {"db.system", "sqlite", "peer", "a"};
-                    static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_CLIENT, "q", "ns::q", "q.cpp", 3, 2, statics,
-                                             nullptr};
+                    static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_CLIENT, "q", "ns::q", "q.cpp", 3, 2, statics,
+                                             nullptr, 0};
                     orch_span s;
                     api()->span_start(&s, &site);
                     api()->attr_str(&s, "peer", "b", 1);  // overrides the static value

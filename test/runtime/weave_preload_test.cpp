@@ -15,8 +15,8 @@
 namespace {
 
 void traced() {
-  static orch_site site = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "traced", "traced", __FILE__, __LINE__, 0,
-                           nullptr, nullptr};
+  static orch_site site = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "traced", "traced", __FILE__, __LINE__, 0,
+                           nullptr, nullptr, 0};
   orch::weave::ScopedSpan span(&site);
 }
 

@@ -22,8 +22,8 @@ namespace {
 
 using orch::weave::with_context;
 
-orch_site g_outer = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "outer", "outer", __FILE__, __LINE__, 0, nullptr, nullptr};
-orch_site g_other = {ORCH_ABI_VERSION, ORCH_KIND_INTERNAL, "other", "other", __FILE__, __LINE__, 0, nullptr, nullptr};
+orch_site g_outer = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "outer", "outer", __FILE__, __LINE__, 0, nullptr, nullptr, 0};
+orch_site g_other = {ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, "other", "other", __FILE__, __LINE__, 0, nullptr, nullptr, 0};
 
 // The calling thread's current context as a traceparent; "" when none.
 std::string current() {

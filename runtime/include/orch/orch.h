@@ -29,11 +29,23 @@ enum orch_span_kind {
   ORCH_KIND_CONSUMER = 5
 };
 
-/* One instrumented function: emitted by the rewriter as a static object in the
- * function body, so it lives as long as the program (or the shared library that
- * holds it). The runtime may cache data in `runtime_slot`; it starts as NULL. */
+/* What a site of version 2 or later says in `flags`. */
+enum orch_site_flags {
+  ORCH_SITE_NO_METRICS = 1u,   /* spans only: no call counts or durations (`metrics: false`) */
+  ORCH_SITE_METRICS_ONLY = 2u, /* counts and durations, never a span (`metrics-only` advice) */
+  ORCH_SITE_CALL = 4u          /* a call site (a function-call join point), not a function body */
+};
+
+/* Sites of this version and later have `flags`. */
+#define ORCH_SITE_VERSION 2u
+
+/* One instrumented function or call: emitted by the rewriter as a static
+ * object in the function body, so it lives as long as the program (or the
+ * shared library that holds it). The runtime may cache data in
+ * `runtime_slot`; it starts as NULL. Fields are only ever appended; the
+ * runtime reads those of the site's version. */
 typedef struct orch_site {
-  uint32_t abi_version;              /* ORCH_ABI_VERSION */
+  uint32_t abi_version;              /* ORCH_SITE_VERSION (1: no `flags`) */
   uint32_t kind;                     /* enum orch_span_kind */
   const char *name;                  /* span name */
   const char *function;              /* code.function.name (qualified) */
@@ -42,15 +54,29 @@ typedef struct orch_site {
   uint32_t n_static_attrs;           /* pairs in static_attrs */
   const char *const *static_attrs;   /* key0, value0, key1, value1, ... (strings) */
   void *runtime_slot;
+  uint32_t flags;                    /* enum orch_site_flags; version 2 */
 } orch_site;
 
-/* A span in flight. Lives on the instrumented function's stack; 16 bytes.
+/* A span in flight. Lives on the instrumented function's stack.
  * `rec == NULL` means "nothing to record": attribute calls and span_end may be
- * skipped by the caller (the weave header does). */
+ * skipped by the caller (the weave header does). A `rec` with its low bit set
+ * (from span_begin only) is a call being timed for metrics, not a span:
+ * span_end must be called, attribute calls may be skipped. `site` is set by
+ * the caller before span_begin and read by span_end and span_failed; the
+ * runtime writes only `api` and `rec`. */
 typedef struct orch_span {
   const struct orch_api_v1 *api;
   void *rec;
+  const struct orch_site *site;
 } orch_span;
+
+/* The low bit of orch_span::rec: a timed call, not a span record. */
+#define ORCH_SPAN_TIMED_CALL 1u
+
+/* span_failed's `flags`. */
+enum orch_failure_flags {
+  ORCH_FAILURE_MANGLED_TYPE = 1u /* error_type is a mangled C++ type name (std::type_info::name) */
+};
 
 /* A span's context (W3C trace context). */
 typedef struct orch_span_context {
@@ -113,6 +139,19 @@ typedef struct orch_api_v1 {
   void *(*context_attach)(const orch_captured_context *c);
   /* Accepts NULL. A context still attached when its thread exits is freed then. */
   void (*context_detach)(void *token);
+  /* ---- Metrics: every call counted and timed, sampled or not. ---- */
+  /* Nonzero while span_begin would neither record a span nor count a call
+   * for any site: callers may skip it, as with recording_off. */
+  const uint32_t *idle;
+  /* span_start, and the call counted in the site's metrics (unless the site
+   * says ORCH_SITE_NO_METRICS): when no span is recorded, rec is NULL or a
+   * timed call (ORCH_SPAN_TIMED_CALL). span->site must be set. */
+  void (*span_begin)(orch_span *span, const orch_site *site);
+  /* The call failed: counted in the site's metrics under error.type
+   * `error_type`; a recorded span gets status ERROR and, unless the type is an
+   * exception's (ORCH_FAILURE_MANGLED_TYPE: the exception entry records those),
+   * the attribute error.type. For spans from span_begin, whatever rec is. */
+  void (*span_failed)(orch_span *span, const char *error_type, uint32_t flags);
 } orch_api_v1;
 
 /* True if `api` has the field `member` (a runtime built before the field was

@@ -71,8 +71,10 @@ static void orch_w_noop_start(orch_span *s, const orch_site *site) {
 }
 static void orch_w_noop_end(orch_span *s) { (void)s; }
 
-/* What orch_w_off_cache points to: without a runtime, nothing is ever
- * recorded; a runtime older than `recording_off` is asked at every span. */
+/* What orch_w_off_cache points to: the runtime's `idle` flag (neither spans
+ * nor metrics), or its `recording_off` if it is older than metrics. Without
+ * a runtime, nothing is ever recorded; a runtime older than `recording_off`
+ * is asked at every span. */
 static const uint32_t orch_w_always_off = 1;
 static const uint32_t orch_w_ask_runtime = 0;
 
@@ -86,6 +88,8 @@ static const orch_api_v1 orch_w_noop_api = {
  * is published; while it is null, the next span looks the runtime up. */
 static const orch_api_v1 *orch_w_api_cache;
 static const uint32_t *orch_w_off_cache;
+/* span_begin, or span_start from a runtime older than metrics. */
+static void (*orch_w_begin_fn)(orch_span *, const orch_site *);
 
 /* Shared by every unit of the process, so that the warning is printed once. */
 __attribute__((weak)) int orch_w_warned_missing_runtime;
@@ -154,7 +158,11 @@ __attribute__((noinline, cold)) static const orch_api_v1 *orch_w_load_api(void) 
     api = &orch_w_noop_api;
   }
   __atomic_store_n(&orch_w_off_cache,
-                   ORCH_API_HAS(api, recording_off) && api->recording_off ? api->recording_off : &orch_w_ask_runtime,
+                   ORCH_API_HAS(api, idle) && api->idle                   ? api->idle
+                   : ORCH_API_HAS(api, recording_off) && api->recording_off ? api->recording_off
+                                                                            : &orch_w_ask_runtime,
+                   __ATOMIC_RELAXED);
+  __atomic_store_n(&orch_w_begin_fn, ORCH_API_HAS(api, span_begin) && api->span_begin ? api->span_begin : api->span_start,
                    __ATOMIC_RELAXED);
   __atomic_store_n(&orch_w_api_cache, api, __ATOMIC_RELEASE);
   return api;
@@ -179,7 +187,7 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
 __attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
   s->api = orch_w_api();
   if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s->rec = ORCH_W_NULL;
-  else s->api->span_start(s, site);
+  else __atomic_load_n(&orch_w_begin_fn, __ATOMIC_RELAXED)(s, site);
 }
 __attribute__((noinline)) static void orch_w_end_in_runtime(orch_span *s) ORCH_W_NOEXCEPT { s->api->span_end(s); }
 /* The inline checks, as macros so that C++'s guard has them in its own
@@ -189,6 +197,7 @@ __attribute__((noinline)) static void orch_w_end_in_runtime(orch_span *s) ORCH_W
 #define ORCH_W_START_AT(s, site)                                                         \
   do {                                                                                   \
     const uint32_t *orch_w_off = __atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED);   \
+    (s)->site = (site);                                                                  \
     if (orch_w_off && __atomic_load_n(orch_w_off, __ATOMIC_RELAXED)) {                   \
       (s)->api = ORCH_W_NULL; /* set all the same: GCC's -Wmaybe-uninitialized reaches into inlined code */ \
       (s)->rec = ORCH_W_NULL;                                                            \
@@ -212,26 +221,35 @@ static __inline__ orch_span orch_w_start(orch_site *site) {
   orch_w_start_at(&s, site);
   return s;
 }
+/* A span is being recorded (not a call only counted or timed for metrics):
+ * attributes are worth computing. */
+static __inline__ int orch_w_recording(const orch_span *s) {
+  return s->rec && !((uintptr_t)s->rec & ORCH_SPAN_TIMED_CALL);
+}
+/* The runtime counts failures for metrics (it has span_failed). */
+static __inline__ int orch_w_counts_failures(const orch_span *s) {
+  return s->api && ORCH_API_HAS(s->api, span_failed) && s->api->span_failed;
+}
 /* The attribute helpers return 0 so that C code can call them inside a
  * declaration (keeps -Wdeclaration-after-statement quiet). */
 static __inline__ int orch_w_attr_i64(orch_span *s, const char *k, int64_t v) {
-  if (s->rec) s->api->attr_i64(s, k, v);
+  if (orch_w_recording(s)) s->api->attr_i64(s, k, v);
   return 0;
 }
 static __inline__ int orch_w_attr_f64(orch_span *s, const char *k, double v) {
-  if (s->rec) s->api->attr_f64(s, k, v);
+  if (orch_w_recording(s)) s->api->attr_f64(s, k, v);
   return 0;
 }
 static __inline__ int orch_w_attr_bool(orch_span *s, const char *k, int v) {
-  if (s->rec) s->api->attr_bool(s, k, v);
+  if (orch_w_recording(s)) s->api->attr_bool(s, k, v);
   return 0;
 }
 static __inline__ int orch_w_attr_cstr(orch_span *s, const char *k, const char *v) {
-  if (s->rec) s->api->attr_str(s, k, v, v ? strlen(v) : 0);
+  if (orch_w_recording(s)) s->api->attr_str(s, k, v, v ? strlen(v) : 0);
   return 0;
 }
 static __inline__ int orch_w_attr_str(orch_span *s, const char *k, const char *v, size_t n) {
-  if (s->rec) s->api->attr_str(s, k, v, n);
+  if (orch_w_recording(s)) s->api->attr_str(s, k, v, n);
   return 0;
 }
 /* Return-value recording for C: `return orch_w_ret_i64(&span, key, expr);` */
@@ -251,17 +269,32 @@ static __inline__ const char *orch_w_ret_cstr(orch_span *s, const char *k, const
   orch_w_attr_cstr(s, k, v);
   return v;
 }
+/* The call failed with this error.type (not an exception's: see
+ * ScopedSpan::record_exception): counted in the metrics, and a recorded span
+ * gets status ERROR and the attribute. Out of line and once per unit, like
+ * the other rare paths. */
+__attribute__((noinline, cold)) static void orch_w_failed_described(orch_span *s, const char *error_type,
+                                                                    const char *description) {
+  if (orch_w_counts_failures(s)) {
+    s->api->span_failed(s, error_type, 0);
+    if (description && orch_w_recording(s)) s->api->set_error(s, description);
+  } else if (orch_w_recording(s)) {
+    s->api->attr_str(s, "error.type", error_type, strlen(error_type));
+    s->api->set_error(s, description ? description : "the call returned a value that means failure");
+  }
+}
+static __inline__ void orch_w_failed(orch_span *s, const char *error_type) {
+  orch_w_failed_described(s, error_type, ORCH_W_NULL);
+}
 /* A call's return value said it failed (`error-unless-return`,
- * `error-if-return`): status ERROR, with the value as error.type. Out of line
- * and once per unit, like the other rare paths. */
+ * `error-if-return`): the value is the error.type. */
 __attribute__((noinline, cold)) static void orch_w_failed_return(orch_span *s, int64_t value) {
   char text[24];
-  int n = snprintf(text, sizeof text, "%lld", (long long)value);
-  s->api->attr_str(s, "error.type", text, n > 0 ? (size_t)n : 0);
-  s->api->set_error(s, "the call returned a value that means failure");
+  snprintf(text, sizeof text, "%lld", (long long)value);
+  orch_w_failed(s, text);
 }
 static __inline__ int orch_w_return_error(orch_span *s, int failed, int64_t value) {
-  if (failed && s->rec) orch_w_failed_return(s, value);
+  if (failed && s->api) orch_w_failed_return(s, value);
   return 0;
 }
 
@@ -450,12 +483,12 @@ public:
   ~ScopedSpan() { ORCH_W_END(&s_); }
 
   template <class T> void attr(const char *key, const T &value) ORCH_W_NOEXCEPT {
-    if (s_.rec) detail::set(&s_, key, value);
+    if (orch_w_recording(&s_)) detail::set(&s_, key, value);
   }
 #if __cplusplus >= 201103L
   /* A parameter pack: element i under keys[i], while there are keys. */
   template <unsigned long N, class... T> void attr_pack(const char *const (&keys)[N], const T &...values) ORCH_W_NOEXCEPT {
-    if (!s_.rec) return;
+    if (!orch_w_recording(&s_)) return;
     unsigned long i = 0;
     int each[] = {0, (i < N ? detail::set(&s_, keys[i], values) : void(), ++i, 0)...};
     (void)each;
@@ -467,9 +500,16 @@ public:
     attr(key, value);
     return value;
   }
-  /* Status ERROR with a description (an integration that knows the outcome). */
+  /* A failure with this error.type and description (an integration that
+   * knows the outcome). */
+  void fail(const char *error_type, const char *description) ORCH_W_NOEXCEPT {
+    if (s_.api) orch_w_failed_described(&s_, error_type, description);
+  }
+  /* Status ERROR with a description; the metrics count it as a failure of
+   * error.type `_OTHER`. */
   void error(const char *description) ORCH_W_NOEXCEPT {
-    if (s_.rec) s_.api->set_error(&s_, description);
+    if (orch_w_recording(&s_)) s_.api->set_error(&s_, description);
+    else if (orch_w_counts_failures(&s_)) s_.api->span_failed(&s_, "_OTHER", 0);
   }
   /* `error-unless-return` / `error-if-return` on a call. */
   void return_error(bool failed, int64_t value) ORCH_W_NOEXCEPT { orch_w_return_error(&s_, failed ? 1 : 0, value); }
@@ -477,9 +517,13 @@ public:
    * (once per unit), as exceptions are the rare path. */
   __attribute__((noinline, cold)) void record_exception() ORCH_W_NOEXCEPT {
 #if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
-    if (!s_.rec) return;
+    if (!s_.api) return;
     const std::type_info *type = abi::__cxa_current_exception_type();
     const char *type_name = type ? type->name() : "unknown";
+    if (!orch_w_recording(&s_)) {
+      if (orch_w_counts_failures(&s_)) s_.api->span_failed(&s_, type_name, ORCH_FAILURE_MANGLED_TYPE);
+      return;
+    }
     try {
       throw;
     } catch (const std::exception &e) {
@@ -505,8 +549,9 @@ class UnwindAwareSpan : public ScopedSpan {
 public:
   explicit UnwindAwareSpan(orch_site *site) ORCH_W_NOEXCEPT : ScopedSpan(site), uncaught_(uncaught_count()) {}
   ~UnwindAwareSpan() {
-    if (s_.rec && uncaught_count() > uncaught_)
-      s_.api->set_error(&s_, "an exception left the function (its type is not recorded here)");
+    if (!s_.api || uncaught_count() <= uncaught_) return;
+    if (orch_w_recording(&s_)) s_.api->set_error(&s_, "an exception left the function (its type is not recorded here)");
+    else if (orch_w_counts_failures(&s_)) s_.api->span_failed(&s_, "_OTHER", 0);
   }
 
 private:

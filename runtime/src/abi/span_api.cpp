@@ -5,6 +5,11 @@
 // the Record into the thread's queue, one release store. No lock, no system
 // call, no allocation once the thread is warm. Everything is noexcept; the
 // rare paths that may throw (allocation) catch at this boundary.
+//
+// span_begin is span_start for callers that also want the call in the site's
+// metrics (metrics/thread_metrics.h): a recorded span is counted and timed
+// when it ends; a call without a span is counted at once and, now and then,
+// timed (orch_span::rec is then a tagged TimedCall).
 #include <cstring>
 
 #include "abi/context_api.h"
@@ -13,13 +18,19 @@
 #include "core/runtime.h"
 #include "core/thread_state.h"
 #include "core/trace_context.h"
+#include "metrics/thread_metrics.h"
 
 namespace orch::rt {
 namespace {
 
+inline bool is_timed_call(const void *rec) { return reinterpret_cast<uintptr_t>(rec) & ORCH_SPAN_TIMED_CALL; }
+inline TimedCall *timed_call(const void *rec) {
+  return reinterpret_cast<TimedCall *>(reinterpret_cast<uintptr_t>(rec) & ~uintptr_t{ORCH_SPAN_TIMED_CALL});
+}
+
 inline Record *recording(orch_span *span) {
   auto *r = static_cast<Record *>(span->rec);
-  return (r && r->kind == FrameKind::Recording) ? r : nullptr;
+  return (r && !is_timed_call(r) && r->kind == FrameKind::Recording) ? r : nullptr;
 }
 
 // Takes `f` out of the thread's context chain; returns false if it is not in
@@ -45,6 +56,7 @@ inline void init_record(Record *r, ThreadState *ts, const orch_site *site, Frame
   r->kind = kind;
   r->no_export = false;
   r->detached = false;
+  r->metered = false;
   span_id_bytes(ts->ids.span_id(), r->span_id);
   r->site = site;
   r->ext = nullptr;
@@ -84,21 +96,39 @@ __attribute__((noinline)) ThreadState *thread_state_or_null() noexcept {
 
 // Fills a sampled span's Record, whose trace id is set, and makes it the
 // thread's current frame and the span's record.
+template <bool kMetered>
 inline void start_recording(orch_span *span, const orch_site *site, ThreadState *ts, Record *r, Frame *parent,
                             uint8_t flags) {
   if (parent) std::memcpy(r->parent_span_id, parent->span_id, 8);
   else std::memset(r->parent_span_id, 0, 8);
   r->trace_flags = flags;
   init_record(r, ts, site, FrameKind::Recording);
+  r->metered = kMetered;
   if (parent && parent->trace_state) r->trace_state = parent->trace_state->retain();  // safe: see trace_context.h
   set_span(span, r);
   r->start_ticks = now_ticks();
 }
 
+// A call that records no span: counted in its site's metrics, and timed now
+// and then.
+__attribute__((noinline)) void count_untraced(orch_span *span, const orch_site *site, ThreadState *ts) noexcept {
+  if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return set_span(span, nullptr);
+  SiteCell *c = ts->metrics.cell(site);
+  TimedCall *t = c ? ts->metrics.count_untraced(c) : nullptr;
+  if (__builtin_expect(!t, 1)) return set_span(span, nullptr);
+  set_span(span, reinterpret_cast<void *>(reinterpret_cast<uintptr_t>(t) | ORCH_SPAN_TIMED_CALL));
+  t->start_ticks = now_ticks();
+}
+
+template <bool kMetered> inline void not_recorded(orch_span *span, const orch_site *site, ThreadState *ts) {
+  if constexpr (kMetered) count_untraced(span, site, ts);
+  else set_span(span, nullptr);
+}
+
 // span_start in every case: any sampler, attached and non-recording parents,
 // a thread without state yet, no spare Record.
-__attribute__((noinline)) void start_general(orch_span *span, const orch_site *site) noexcept {
-  if (g_hot.is_off()) return set_span(span, nullptr);
+template <bool kMetered> __attribute__((noinline)) void start_general(orch_span *span, const orch_site *site) noexcept {
+  if (g_hot.is_off()) return not_recorded<kMetered>(span, site, tls_thread_state);
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return set_span(span, nullptr);
   Frame *parent = ts->current;
@@ -107,12 +137,12 @@ __attribute__((noinline)) void start_general(orch_span *span, const orch_site *s
   uint8_t flags = 1;
   if (parent) {
     // Descendants of a dropped root are dropped too.
-    if (parent->kind == FrameKind::NonRecording) return set_span(span, nullptr);
+    if (parent->kind == FrameKind::NonRecording) return not_recorded<kMetered>(span, site, ts);
     std::memcpy(trace_id, parent->trace_id, 16);
     if (parent->kind == FrameKind::Attached) {
       // Every span under this parent decides alike.
       if (!Runtime::instance()->sampler().should_sample(attached_parent_kind(*parent), trace_id))
-        return set_span(span, nullptr);
+        return not_recorded<kMetered>(span, site, ts);
       flags = parent->trace_flags | 1;
     } else {
       flags = parent->trace_flags;  // a recording local parent was sampled
@@ -124,42 +154,53 @@ __attribute__((noinline)) void start_general(orch_span *span, const orch_site *s
       // A ratio decision depends on the trace id, which descendants must
       // share: keep a non-recording frame. Other samplers decide the same for
       // every root, so nothing needs to be kept.
-      if (!sampler.root_uses_ratio()) return set_span(span, nullptr);
+      if (!sampler.root_uses_ratio()) return not_recorded<kMetered>(span, site, ts);
       Record *r = ts->alloc_record();
-      if (!r) return set_span(span, nullptr);
+      if (!r) return not_recorded<kMetered>(span, site, ts);
       std::memcpy(r->trace_id, trace_id, 16);
       r->trace_flags = 0;
       init_record(r, ts, site, FrameKind::NonRecording);
+      r->metered = kMetered;
+      if constexpr (kMetered) r->start_ticks = now_ticks();  // timed like a span: this call has a frame anyway
       return set_span(span, r);
     }
   }
   Record *r = ts->alloc_record();
   if (__builtin_expect(!r, 0)) {
     ThreadState::bump(ts->dropped);
-    return set_span(span, nullptr);
+    return not_recorded<kMetered>(span, site, ts);
   }
   std::memcpy(r->trace_id, trace_id, 16);
-  start_recording(span, site, ts, r, parent, flags);
+  start_recording<kMetered>(span, site, ts, r, parent, flags);
 }
 
 // The usual cases, with no call but tail calls so that they need no stack
 // frame (the general path's frame and checks were a tenth of a span's
 // instructions): a warm thread with a spare Record, and either a recording
 // local parent or a root that the sampler keeps without looking at it.
-void span_start(orch_span *span, const orch_site *site) noexcept {
+template <bool kMetered> inline void start(orch_span *span, const orch_site *site) noexcept {
   ThreadState *ts = tls_thread_state;
-  if (__builtin_expect(g_hot.is_off() || !ts || !ts->free_records, 0)) return start_general(span, site);
+  if (__builtin_expect(g_hot.is_off() || !ts || !ts->free_records, 0)) return start_general<kMetered>(span, site);
   Frame *parent = ts->current;
   if (parent) {
-    if (parent->kind != FrameKind::Recording) return start_general(span, site);
+    if (parent->kind != FrameKind::Recording) return start_general<kMetered>(span, site);
     Record *r = ts->take_free_record();
     std::memcpy(r->trace_id, parent->trace_id, 16);
-    return start_recording(span, site, ts, r, parent, parent->trace_flags);
+    return start_recording<kMetered>(span, site, ts, r, parent, parent->trace_flags);
   }
-  if (!g_hot.roots_always_sampled) return start_general(span, site);
+  if (!g_hot.roots_always_sampled) return start_general<kMetered>(span, site);
   Record *r = ts->take_free_record();
   ts->ids.trace_id(r->trace_id);
-  start_recording(span, site, ts, r, nullptr, 1);
+  start_recording<kMetered>(span, site, ts, r, nullptr, 1);
+}
+
+void span_start(orch_span *span, const orch_site *site) noexcept { start<false>(span, site); }
+
+void span_begin(orch_span *span, const orch_site *site) noexcept {
+  const uint32_t flags = site_flags(site);
+  if (!g_metrics_hot.enabled() || (flags & ORCH_SITE_NO_METRICS)) return start<false>(span, site);
+  if (flags & ORCH_SITE_METRICS_ONLY) return count_untraced(span, site, tls_thread_state);
+  start<true>(span, site);
 }
 
 __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushResult result) noexcept {
@@ -172,14 +213,59 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
   if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
 }
 
+// The site's metrics get a metered span when it ends: counted, and timed
+// by its own timestamps (weight 1), with its ids as the latest exemplar.
+__attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint64_t end) noexcept {
+  SiteCell *c = ts->metrics.cell(r.site);
+  if (!c) return;
+  c->calls.add(1);
+  DurationCounts *durations = &c->durations;
+  LatestSpan *latest = &c->latest;
+  if (r.status == StatusCode::Error) {
+    const RecordExtension *ext = r.ext;
+    const bool own_type = ext && !ext->error_type.empty();
+    const char *type = own_type ? ext->error_type.c_str() : ext && !ext->events.empty() ? ext->events[0].type.c_str() : nullptr;
+    ErrorSeries *e = ts->metrics.error_series(c, type, own_type ? ext->error_type_mangled : type != nullptr);
+    if (!e) return;
+    e->errors.add(1);
+    durations = &e->durations;
+    latest = &e->latest;
+  }
+  const uint64_t ticks = end - r.start_ticks;
+  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()),
+                 ticks, 1);
+  if (r.kind != FrameKind::Recording) return;  // no span to point to
+  const uint32_t seq = latest->seq.load(std::memory_order_relaxed);
+  latest->seq.store(seq + 1, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  uint64_t words[3];
+  std::memcpy(words, r.trace_id, 16);
+  std::memcpy(&words[2], r.span_id, 8);
+  latest->trace_id[0].store(words[0], std::memory_order_relaxed);
+  latest->trace_id[1].store(words[1], std::memory_order_relaxed);
+  latest->span_id.store(words[2], std::memory_order_relaxed);
+  latest->end_ticks.store(end, std::memory_order_relaxed);
+  latest->duration_ticks.store(ticks, std::memory_order_relaxed);
+  latest->seq.store(seq + 2, std::memory_order_release);
+}
+
+// span_end of a call that span_begin timed without a span.
+__attribute__((noinline)) void end_timed_call(orch_span *span, uint64_t end) noexcept {
+  TimedCall *t = timed_call(span->rec);
+  span->rec = nullptr;
+  if (ThreadState *ts = tls_thread_state) ts->metrics.end_timed(t, end - t->start_ticks);
+}
+
 // span_end in every case: a span ended out of order or on another thread,
 // dropped or non-recording spans, a full chunk, attached frames to free.
 __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexcept {
   auto *r = static_cast<Record *>(span->rec);
   if (!r) return;
+  if (is_timed_call(r)) return end_timed_call(span, end);
   span->rec = nullptr;
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
+  if (r->metered && !r->no_export) count_span(ts, *r, end);
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
   const bool reusable = unlink_frame(ts, r);
@@ -210,12 +296,13 @@ void span_end(orch_span *span) noexcept {
   const uint64_t end = now_ticks();
   auto *r = static_cast<Record *>(span->rec);
   ThreadState *ts = tls_thread_state;
-  if (__builtin_expect(!r || !ts || ts->current != r || r->kind != FrameKind::Recording || r->no_export ||
-                           !ts->queue.has_room(),
+  if (__builtin_expect(!r || is_timed_call(r) || !ts || ts->current != r || r->kind != FrameKind::Recording ||
+                           r->no_export || !ts->queue.has_room(),
                        0))
     return end_general(span, end);
   Frame *prev = r->prev;
   if (__builtin_expect(is_detached_frame(prev), 0)) return end_general(span, end);
+  if (r->metered) count_span(ts, *r, end);
   span->rec = nullptr;
   ts->current = prev;
   r->end_ticks = end;
@@ -345,6 +432,39 @@ void set_error(orch_span *span, const char *description) noexcept {
   }
 }
 
+// ---- failures, for the metrics ----------------------------------------------
+
+void span_failed(orch_span *span, const char *error_type, uint32_t flags) noexcept {
+  const bool mangled = flags & ORCH_FAILURE_MANGLED_TYPE;
+  void *rec = span->rec;
+  if (rec && !is_timed_call(rec)) {
+    auto *r = static_cast<Record *>(rec);
+    if (r->kind == FrameKind::Attached) return;
+    r->status = StatusCode::Error;
+    if (!mangled && r->kind == FrameKind::Recording && error_type) {
+      attr_str(span, "error.type", error_type, std::strlen(error_type));
+      set_error(span, "the call returned a value that means failure");
+    }
+    if (!r->metered || !error_type) return;
+    if (RecordExtension *ext = extension(r)) {
+      try {
+        ext->error_type = error_type;
+        ext->error_type_mangled = mangled;
+      } catch (...) {
+      }
+    }
+    return;
+  }
+  const orch_site *site = span->site;
+  if (!site || !g_metrics_hot.enabled() || (site_flags(site) & ORCH_SITE_NO_METRICS)) return;
+  ThreadState *ts = tls_thread_state;
+  SiteCell *c = ts ? ts->metrics.cell(site) : nullptr;
+  ErrorSeries *e = c ? ts->metrics.error_series(c, error_type, mangled) : nullptr;
+  if (!e) return;
+  e->errors.add(1);
+  if (rec) timed_call(rec)->failed = e;
+}
+
 }  // namespace
 
 const orch_api_v1 kApiV1 = {
@@ -352,6 +472,7 @@ const orch_api_v1 kApiV1 = {
     span_start, span_end, attr_i64, attr_f64, attr_bool, attr_str, exception, set_error,
     &g_hot.off,
     context_capture, context_copy, context_release, context_attach, context_detach,
+    &g_hot.idle, span_begin, span_failed,
 };
 
 }  // namespace orch::rt

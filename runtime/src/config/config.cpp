@@ -135,6 +135,8 @@ Config config_from_env(const EnvReader &env) {
   read_clock(env, c);
   read_batch(env, c.batch);
   read_limits(env, c.limits);
+  c.metrics = metrics_config_from_env(env);
+  c.metrics_time_one_in = env.integer("ORCH_METRICS_TIME_ONE_IN", c.metrics_time_one_in, 1, 1 << 20);
   return c;
 }
 

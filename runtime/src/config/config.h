@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/env.h"
+#include "config/metrics_config.h"
 
 namespace orch::rt {
 
@@ -47,6 +48,10 @@ struct Config {
   ClockKind clock = ClockKind::Auto;            // ORCH_CLOCK
   BatchConfig batch;
   SpanLimits limits;
+  MetricsConfig metrics;
+  // ORCH_METRICS_TIME_ONE_IN: a call without a span is timed one in about N
+  // (metrics/thread_metrics.h); 1 times every call.
+  uint32_t metrics_time_one_in = 16;
 };
 
 Config config_from_env(const EnvReader &env);

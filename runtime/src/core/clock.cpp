@@ -38,6 +38,16 @@ void TickClock::init(ClockKind kind) {
 #endif
   clock_detail::g_use_tsc = tsc;
   anchor_ = sample();
+  if (!tsc) return clock_detail::g_seconds_per_tick.store(1e-9);
+  // A first estimate of the tick length for the metrics' bucketing: within
+  // 0.1% after 100 µs, far inside a histogram bucket (9%). The exporter's
+  // calibrations refine it.
+  constexpr uint64_t kWindowNs = 100'000;
+  Pair now;
+  do now = sample(); while (now.ns - anchor_.ns < kWindowNs);
+  if (now.ticks > anchor_.ticks)
+    clock_detail::g_seconds_per_tick.store(1e-9 * static_cast<double>(now.ns - anchor_.ns) /
+                                           static_cast<double>(now.ticks - anchor_.ticks));
 }
 
 TickClock::Pair TickClock::sample() {
@@ -69,6 +79,12 @@ void TickClock::calibrate(uint64_t min_window_ns) {
   }
   if (now.ticks > anchor_.ticks && now.ns > anchor_.ns)
     ns_per_tick_ = static_cast<double>(now.ns - anchor_.ns) / static_cast<double>(now.ticks - anchor_.ticks);
+  clock_detail::g_seconds_per_tick.store(ns_per_tick_ * 1e-9, std::memory_order_relaxed);
+}
+
+uint64_t TickClock::ticks_at(uint64_t unix_nano) const {
+  if (!uses_tsc()) return unix_nano;
+  return anchor_.ticks + static_cast<int64_t>(static_cast<double>(static_cast<int64_t>(unix_nano - anchor_.ns)) / ns_per_tick_);
 }
 
 uint64_t TickClock::to_unix_nano(uint64_t ticks) const {

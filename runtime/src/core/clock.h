@@ -5,6 +5,7 @@
 // the process (the longer the process runs, the better the estimate).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <ctime>
 
@@ -18,7 +19,12 @@ namespace orch::rt {
 
 namespace clock_detail {
 inline bool g_use_tsc = false;  // fixed by TickClock::init before the first span
+inline std::atomic<double> g_seconds_per_tick{1e-9};
 }
+
+// The length of a tick, for durations measured on the hot path (metrics):
+// estimated when the runtime starts, refined by every calibration.
+inline double tick_seconds() { return clock_detail::g_seconds_per_tick.load(std::memory_order_relaxed); }
 
 inline uint64_t realtime_ns() {
   timespec ts;
@@ -48,6 +54,8 @@ public:
   // `min_window_ns` long. Exporter thread only.
   void calibrate(uint64_t min_window_ns = 2'000'000);
   uint64_t to_unix_nano(uint64_t ticks) const;
+  uint64_t ticks_at(uint64_t unix_nano) const;
+  double seconds_per_tick() const { return ns_per_tick_ * 1e-9; }
 
 private:
   struct Pair {

@@ -25,8 +25,13 @@ void futex_wake_all(std::atomic<uint32_t> *word) {
 
 }  // namespace
 
-ExportWorker::ExportWorker(Runtime &rt, ExporterFactory factory)
-    : rt_(rt), factory_(factory), builder_(rt.config().limits.attribute_count) {}
+ExportWorker::ExportWorker(Runtime &rt, ExporterFactory factory, MetricExporterFactory metric_factory)
+    : rt_(rt),
+      factory_(factory),
+      metric_factory_(rt.metrics_on() ? metric_factory : nullptr),
+      builder_(rt.config().limits.attribute_count) {
+  if (metric_factory_) collector_.emplace(rt.config().metrics, realtime_ns());
+}
 
 bool ExportWorker::start() {
   // Signals are for the program's threads, not ours.
@@ -67,17 +72,22 @@ void ExportWorker::run() {
   try {
     resource_.emplace(EnvReader(process_env(), warn_stderr), baked_service_name());
     auto exporter = factory_(rt_.config());
+    auto metric_exporter = metric_factory_ ? metric_factory_(rt_.config()) : nullptr;
     std::lock_guard lock(mu_);
     exporter_ = std::move(exporter);
+    metric_exporter_ = std::move(metric_exporter);
     if (exiting_ && exporter_) exporter_->program_exiting();
+    if (exiting_ && metric_exporter_) metric_exporter_->program_exiting();
   } catch (...) {
     // Without an exporter the batches are counted as failed (see export_batch).
   }
   Runtime::register_exit_handler();  // after the exporter's libraries registered theirs
   const auto delay = std::chrono::milliseconds(rt_.config().batch.schedule_delay_ms);
+  const auto metrics_interval = std::chrono::milliseconds(rt_.config().metrics.interval_ms);
   auto next_scheduled = Clock::now() + delay;
+  auto next_metrics = collector_ ? Clock::now() + metrics_interval : Clock::time_point::max();
   while (true) {
-    sleep_until_work(next_scheduled);
+    sleep_until_work(std::min(next_scheduled, next_metrics));
     uint64_t flush_target;
     {
       std::lock_guard lock(mu_);
@@ -90,6 +100,10 @@ void ExportWorker::run() {
     while (true) {
       size_t n = export_batch();
       if (n == 0 || (!all && rt_.pool().queued() < g_hot.wake_threshold)) break;
+    }
+    if (collector_ && (stopping || flush_target > flush_done_ || Clock::now() >= next_metrics)) {
+      export_metrics();
+      next_metrics = Clock::now() + metrics_interval;
     }
     delete_exited_threads();
     if (scheduled) next_scheduled = Clock::now() + delay;
@@ -172,9 +186,40 @@ void ExportWorker::delete_exited_threads() {
   }
   for (ThreadState *ts : done) {
     rt_.retire_thread_counts(*ts);
+    if (collector_) collector_->retire(ts->metrics);
     ts->queue.release_all(rt_.pool());
     delete ts;
   }
+}
+
+void ExportWorker::export_metrics() {
+  ExportResult result = ExportResult::PermanentFailure;
+  std::string reason;
+  try {
+    {
+      std::lock_guard lock(rt_.threads_mutex());
+      metrics_snapshot_.clear();
+      for (const ThreadState *ts : rt_.threads()) metrics_snapshot_.push_back(&ts->metrics);
+    }
+    clock_.calibrate();
+    auto metrics = collector_->collect(metrics_snapshot_, clock_, realtime_ns());
+    const auto deadline = Clock::now() + std::chrono::milliseconds(rt_.config().metrics.timeout_ms);
+    if (metrics.empty()) result = ExportResult::Success;
+    else if (metric_exporter_ && resource_) result = metric_exporter_->export_metrics(metrics, resource_->view(), deadline);
+    if (result != ExportResult::Success) {
+      reason = metric_exporter_ ? metric_exporter_->last_error() : "the metric exporter could not be created";
+      if (reason.empty()) reason = result == ExportResult::RetryableFailure ? "export timed out" : "export rejected";
+    }
+  } catch (...) {
+    reason = "out of memory while collecting metrics";
+  }
+  std::lock_guard lock(mu_);
+  last_metrics_error_ = std::move(reason);
+}
+
+std::string ExportWorker::last_metrics_error() {
+  std::lock_guard lock(mu_);
+  return last_metrics_error_;
 }
 
 bool ExportWorker::flush(Clock::time_point deadline) {
@@ -193,6 +238,7 @@ bool ExportWorker::shutdown(Clock::time_point deadline) {
     std::lock_guard lock(mu_);
     exiting_ = true;
     if (exporter_) exporter_->program_exiting();
+    if (metric_exporter_) metric_exporter_->program_exiting();
   }
   bool ok = flush(deadline);
   stop_.store(true);

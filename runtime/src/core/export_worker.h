@@ -1,8 +1,10 @@
 // The one background thread that drains every thread's SpanQueue, turns
-// Records into SpanViews and hands batches to the Exporter.
+// Records into SpanViews and hands batches to the Exporter, and collects the
+// threads' metrics for the MetricExporter.
 //
-// It exports when OTEL_BSP_MAX_EXPORT_BATCH_SIZE spans are waiting, when
-// OTEL_BSP_SCHEDULE_DELAY has passed, on flush and at exit. Producers wake it
+// It exports spans when OTEL_BSP_MAX_EXPORT_BATCH_SIZE spans are waiting, when
+// OTEL_BSP_SCHEDULE_DELAY has passed, on flush and at exit; metrics every
+// OTEL_METRIC_EXPORT_INTERVAL, on flush and at exit. Producers wake it
 // through an event count on a futex: a system call only when the worker is
 // asleep and a batch is ready, never per span.
 #pragma once
@@ -22,12 +24,13 @@
 #include "core/clock.h"
 #include "core/runtime.h"
 #include "core/span_views.h"
+#include "metrics/metrics_collector.h"
 
 namespace orch::rt {
 
 class ExportWorker {
 public:
-  ExportWorker(Runtime &rt, ExporterFactory factory);
+  ExportWorker(Runtime &rt, ExporterFactory factory, MetricExporterFactory metric_factory);
   ExportWorker(const ExportWorker &) = delete;
   ExportWorker &operator=(const ExportWorker &) = delete;
 
@@ -43,6 +46,8 @@ public:
   std::string last_error();
   // The receiver's message of the last partial success that rejected spans.
   std::string last_rejection();
+  // Why the last metrics export failed; empty if it succeeded.
+  std::string last_metrics_error();
 
 private:
   using Clock = std::chrono::steady_clock;
@@ -51,12 +56,17 @@ private:
   void sleep_until_work(Clock::time_point until);
   // Exports at most one batch; returns the number of spans taken.
   size_t export_batch();
+  void export_metrics();
   void delete_exited_threads();
   void note_rejection(uint64_t rejected);
 
   Runtime &rt_;
   ExporterFactory factory_;
+  MetricExporterFactory metric_factory_;  // nullptr: no metrics
   std::unique_ptr<Exporter> exporter_;  // set under mu_, then used by the worker alone
+  std::unique_ptr<MetricExporter> metric_exporter_;  // likewise
+  std::optional<MetricsCollector> collector_;  // when metrics are on
+  std::vector<const ThreadMetrics *> metrics_snapshot_;
   std::optional<Resource> resource_;  // built on the worker thread
   std::thread thread_;
   TickClock clock_;
@@ -83,6 +93,7 @@ private:
   bool exiting_ = false;  // shutdown() has begun
   std::string last_error_;
   std::string last_rejection_;
+  std::string last_metrics_error_;
 };
 
 }  // namespace orch::rt

@@ -39,6 +39,7 @@ struct Frame {
                    // exports it), ended on another thread, or ended by the exit flush
   bool detached;   // an attached frame detached while not innermost
   bool remote;     // an attached frame's parent is in another process
+  bool metered;    // a span from span_begin: its call is counted in the site's metrics
 };
 
 // Data that does not fit inline; allocated on first need, freed by the exporter.
@@ -53,6 +54,10 @@ struct RecordExtension {
   std::deque<std::string> strings;  // stable addresses
   std::vector<Event> events;
   std::string status_message;
+  // error.type of the span's failure for its metrics (span_failed); when
+  // empty, that of its first exception event.
+  std::string error_type;
+  bool error_type_mangled = false;
 };
 
 constexpr int kInlineAttrs = 4;

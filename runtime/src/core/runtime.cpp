@@ -11,6 +11,8 @@
 #include "core/thread_state.h"
 #include "export/http_client.h"
 #include "export/otlp_config.h"
+#include "metrics/site_registry.h"
+#include "metrics/thread_metrics.h"
 #include "warn.h"
 
 namespace orch::rt {
@@ -30,17 +32,34 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
   g_hot.set_off(off);
 }
 
+// After TickClock::init (the tick length).
+void set_metrics_hot(const Runtime &rt) {
+  constexpr double kAlwaysTimedSeconds = 2e-6;  // two clock reads are ≤ 2% of such a call
+  g_metrics_hot.time_one_in = rt.config().metrics_time_one_in;
+  g_metrics_hot.always_time_ticks = static_cast<uint64_t>(kAlwaysTimedSeconds / tick_seconds());
+  std::atomic_ref(g_metrics_hot.on).store(rt.metrics_on() ? 1 : 0, std::memory_order_release);
+  g_hot.set_idle(g_hot.is_off() && !rt.metrics_on());
+}
+
+void stop_recording() {
+  g_hot.set_off(true);
+  std::atomic_ref(g_metrics_hot.on).store(0, std::memory_order_release);
+  g_hot.set_idle(true);
+}
+
 }  // namespace
 
-Runtime::Runtime(const Config &config, ExporterFactory factory)
+Runtime::Runtime(const Config &config, ExporterFactory factory, MetricExporterFactory metric_factory)
     : config_(config),
       sampler_(config.sampler, config.sampler_ratio),
       factory_(factory),
+      metric_factory_(metric_factory),
       pool_(config.batch.max_queue_size) {}
 
 void Runtime::install(Runtime *rt) {
   TickClock::init(rt->config_.clock);
   set_hot_config(rt->config_, rt->sampler_);
+  set_metrics_hot(*rt);
   g_instance.store(rt, std::memory_order_release);
   static std::once_flag fork_once;
   std::call_once(fork_once, [] { pthread_atfork(fork_prepare, fork_parent, fork_child); });
@@ -51,17 +70,17 @@ Runtime *Runtime::create_from_env() {
     std::lock_guard lock(g_create_mu);
     if (Runtime *rt = g_instance.load(std::memory_order_acquire)) return rt;
     Config config = config_from_env(EnvReader(process_env(), warn_stderr));
-    install(new Runtime(config, make_configured_exporter));
+    install(new Runtime(config, make_configured_exporter, make_configured_metric_exporter_for));
   } catch (...) {
     // Out of memory: stay off (g_hot.off is still 1), try again next time.
   }
   return g_instance.load(std::memory_order_acquire);
 }
 
-bool Runtime::create(const Config &config, ExporterFactory factory) {
+bool Runtime::create(const Config &config, ExporterFactory factory, MetricExporterFactory metric_factory) {
   std::lock_guard lock(g_create_mu);
   if (g_instance.load(std::memory_order_acquire)) return false;
-  install(new Runtime(config, factory));
+  install(new Runtime(config, factory, metric_factory));
   return true;
 }
 
@@ -86,7 +105,7 @@ void Runtime::ensure_worker() {
     // OpenSSL's cleanup while the worker initialises it.
     if (exports_to(config_, ExporterKind::Otlp))
       prepare_http_transport(otlp_config_from_env([](std::string_view) {}).endpoint);
-    auto *w = new ExportWorker(*this, factory_);
+    auto *w = new ExportWorker(*this, factory_, metric_factory_);
     if (!w->start()) {
       delete w;
       return;
@@ -162,7 +181,7 @@ void Runtime::at_exit() {
   Runtime *rt = g_instance.load(std::memory_order_acquire);
   if (!rt || rt->exit_started_.exchange(true)) return;
   try {
-    g_hot.set_off(true);
+    g_hot.set_off(true);  // calls are still counted until the last metrics export
     end_open_spans_at_exit(*rt);
     const uint32_t timeout = rt->config_.batch.export_timeout_ms;
     bool complete = true;
@@ -177,6 +196,9 @@ void Runtime::at_exit() {
       reason = w->last_error();
       rejected_reason = w->last_rejection();
     }
+    stop_recording();
+    if (w && !w->last_metrics_error().empty())
+      std::fprintf(stderr, "orch: metrics not exported: %s\n", w->last_metrics_error().c_str());
     RuntimeTotals t = rt->totals();
     if (t.dropped)
       std::fprintf(stderr, "orch: %" PRIu64 " spans dropped: queue full (OTEL_BSP_MAX_QUEUE_SIZE=%u)\n", t.dropped,
@@ -199,9 +221,11 @@ void Runtime::at_exit() {
 void Runtime::fork_prepare() {
   g_create_mu.lock();
   lock_spare_records();
+  lock_site_registry();
 }
 
 void Runtime::fork_parent() {
+  unlock_site_registry();
   unlock_spare_records();
   g_create_mu.unlock();
 }
@@ -211,12 +235,13 @@ void Runtime::fork_parent() {
 // thread keeps its context chain (its spans parent the child's), but the spans
 // in flight belong to the parent, which exports them.
 void Runtime::fork_child() {
+  unlock_site_registry();
   unlock_spare_records();
   g_create_mu.unlock();
   Runtime *old = g_instance.load(std::memory_order_relaxed);
   if (!old) return;
   try {
-    auto *rt = new Runtime(old->config_, old->factory_);
+    auto *rt = new Runtime(old->config_, old->factory_, old->metric_factory_);
     rt->before_fork_ = old;
     rt->exit_started_.store(old->exit_started_.load());
     ThreadState *ts = tls_thread_state;
@@ -225,6 +250,7 @@ void Runtime::fork_child() {
       ts->ids.seed();
       ts->published.store(0);
       ts->dropped.store(0);
+      ts->metrics.reset_counts();
       for (Frame *f = ts->current; f; f = f->prev) f->no_export = true;
       rt->threads_.push_back(ts);
     }
@@ -232,7 +258,7 @@ void Runtime::fork_child() {
     // The parent's runtime is kept as it is, never used: its mutexes may be
     // held by threads that do not exist here.
   } catch (...) {
-    g_hot.set_off(true);
+    stop_recording();
   }
 }
 

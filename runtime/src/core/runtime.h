@@ -14,6 +14,7 @@
 #include "core/sampler.h"
 #include "core/span_queue.h"
 #include "export/exporter.h"
+#include "export/metric_exporter.h"
 
 namespace orch::rt {
 
@@ -29,6 +30,9 @@ struct HotConfig {
   alignas(4) uint32_t off = 1;
   bool is_off() { return std::atomic_ref(off).load(std::memory_order_relaxed) != 0; }
   void set_off(bool v) { std::atomic_ref(off).store(v ? 1 : 0, std::memory_order_release); }
+  // 1: no span is recorded and no call counted (orch_api_v1::idle).
+  alignas(4) uint32_t idle = 1;
+  void set_idle(bool v) { std::atomic_ref(idle).store(v ? 1 : 0, std::memory_order_release); }
   uint32_t attr_count_limit = 128;
   uint32_t inline_attr_limit = 4;  // min(kInlineAttrs, attr_count_limit)
   uint32_t value_length_limit = UINT32_MAX;
@@ -38,6 +42,7 @@ struct HotConfig {
 inline HotConfig g_hot;
 
 using ExporterFactory = std::unique_ptr<Exporter> (*)(const Config &);
+using MetricExporterFactory = std::unique_ptr<MetricExporter> (*)(const Config &);
 
 // Spans are counted per thread on the hot path (ThreadState) and summed here.
 struct RuntimeCounters {
@@ -65,11 +70,15 @@ public:
     return rt ? rt : create_from_env();
   }
   // Creates the process runtime with an explicit configuration and exporter
-  // factory (the factory runs on the exporter thread when it starts). Returns
-  // false if a runtime already exists.
-  static bool create(const Config &config, ExporterFactory factory);
+  // factories (they run on the exporter thread when it starts). Without a
+  // metric exporter factory, no metric is recorded. Returns false if a
+  // runtime already exists.
+  static bool create(const Config &config, ExporterFactory factory, MetricExporterFactory metric_factory = nullptr);
 
   const Config &config() const { return config_; }
+  // Calls are counted for metrics (a metric exporter is configured).
+  bool metrics_on() const { return metric_factory_ && !config_.disabled && !config_.metrics.exporters.empty(); }
+  MetricExporterFactory metric_factory() const { return metric_factory_; }
   const Sampler &sampler() const { return sampler_; }
   ChunkPool &pool() { return pool_; }
   RuntimeCounters &counters() { return counters_; }
@@ -92,7 +101,7 @@ public:
   std::vector<ThreadState *> &threads() { return threads_; }
 
 private:
-  Runtime(const Config &config, ExporterFactory factory);
+  Runtime(const Config &config, ExporterFactory factory, MetricExporterFactory metric_factory);
   static Runtime *create_from_env();
   static void install(Runtime *rt);
   static void at_exit();
@@ -105,6 +114,7 @@ private:
   const Config config_;
   const Sampler sampler_;
   const ExporterFactory factory_;
+  const MetricExporterFactory metric_factory_;
   ChunkPool pool_;
   RuntimeCounters counters_;
   std::mutex threads_mu_;
@@ -117,5 +127,7 @@ private:
 
 // The exporter selected by the configuration (OTEL_TRACES_EXPORTER).
 std::unique_ptr<Exporter> make_configured_exporter(const Config &config);
+// The one selected by OTEL_METRICS_EXPORTER.
+std::unique_ptr<MetricExporter> make_configured_metric_exporter_for(const Config &config);
 
 }  // namespace orch::rt

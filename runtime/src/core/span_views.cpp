@@ -1,9 +1,8 @@
 #include "core/span_views.h"
 
-#include <cstdlib>
 #include <cstring>
-#include <cxxabi.h>
 
+#include "core/demangle.h"
 #include "core/ids.h"
 
 namespace orch::rt {
@@ -44,11 +43,7 @@ AttrView inline_attr(const Record &r, int i) {
 std::string_view SpanViewBuilder::demangled(const std::string &type) {
   auto it = demangled_.find(type);
   if (it != demangled_.end()) return it->second;
-  int status = 0;
-  char *name = abi::__cxa_demangle(type.c_str(), nullptr, nullptr, &status);
-  std::string readable = (status == 0 && name) ? name : type;
-  std::free(name);
-  return demangled_.emplace(type, std::move(readable)).first->second;
+  return demangled_.emplace(type, demangle(type)).first->second;
 }
 
 void SpanViewBuilder::add_attributes(const Record &r, SpanView &v) {

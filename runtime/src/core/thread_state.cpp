@@ -79,6 +79,9 @@ ThreadState *thread_state() {
   }
   pthread_setspecific(g_exit_key, ts);
   tls_thread_state = ts;
+  // Spans start the exporter thread when they are published; counted calls
+  // need it for their periodic export even when no span is ever recorded.
+  if (rt->metrics_on()) rt->ensure_worker();
   return ts;
 }
 

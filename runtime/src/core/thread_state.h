@@ -1,5 +1,6 @@
 // Everything the hot path of one thread touches: its context chain, a pool
-// of in-flight Records, its id generator and its queue of finished spans.
+// of in-flight Records, its id generator, its queue of finished spans and its
+// metrics.
 // Reached through one initial-exec TLS pointer (no __tls_get_addr call).
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "core/ids.h"
 #include "core/record.h"
 #include "core/span_queue.h"
+#include "metrics/thread_metrics.h"
 
 namespace orch::rt {
 
@@ -17,6 +19,7 @@ struct ThreadState {
   Record *free_records = nullptr;
   IdGenerator ids;
   SpanQueue queue;
+  ThreadMetrics metrics{reinterpret_cast<uintptr_t>(this)};
   std::atomic<bool> exited{false};  // the thread is gone: drain, then delete
   // Owner-written, read by others: per-thread, so that counting costs no
   // shared cache line even when every span is dropped.

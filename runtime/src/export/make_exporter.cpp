@@ -1,4 +1,5 @@
-// OTEL_TRACES_EXPORTER -> Exporter. Runs on the exporter thread when it starts.
+// OTEL_TRACES_EXPORTER -> Exporter, OTEL_METRICS_EXPORTER -> MetricExporter.
+// Runs on the exporter thread when it starts.
 #include <memory>
 
 #include "core/runtime.h"
@@ -29,6 +30,10 @@ std::unique_ptr<Exporter> make_configured_exporter(const Config &config) {
   std::vector<std::unique_ptr<Exporter>> all;
   for (ExporterKind kind : config.exporters) all.push_back(make_exporter(kind, config));
   return std::make_unique<FanoutExporter>(std::move(all));
+}
+
+std::unique_ptr<MetricExporter> make_configured_metric_exporter_for(const Config &config) {
+  return make_configured_metric_exporter(config.metrics);
 }
 
 }  // namespace orch::rt

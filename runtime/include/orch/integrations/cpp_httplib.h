@@ -54,8 +54,8 @@ struct route {
   route(const char *method, const char *pattern_or_null)
       : name(std::string(method) + (pattern_or_null ? std::string(" ") + pattern_or_null : std::string())),
         pattern(pattern_or_null ? pattern_or_null : "") {
-    site = orch_site{ORCH_ABI_VERSION, ORCH_KIND_SERVER, name.c_str(), "httplib::Server::dispatch_request",
-                     __FILE__, static_cast<uint32_t>(__LINE__), 0, ORCH_W_NULL, ORCH_W_NULL};
+    site = orch_site{ORCH_SITE_VERSION, ORCH_KIND_SERVER, name.c_str(), "httplib::Server::dispatch_request",
+                     __FILE__, static_cast<uint32_t>(__LINE__), 0, ORCH_W_NULL, ORCH_W_NULL, 0};
   }
 
   void record_request(::orch::weave::ScopedSpan &span, const httplib::Request &req) const {
@@ -78,8 +78,7 @@ struct route {
     span.attr("http.response.status_code", status);
     if (status >= 500) {
       const std::string code = std::to_string(status);
-      span.attr("error.type", code);
-      span.error(code.c_str());
+      span.fail(code.c_str(), code.c_str());
     }
   }
 };

@@ -66,7 +66,7 @@ static __inline__ void orch_redis_begin(orch_span *span, redisContext *c, const 
   char op[32], text[256];
   orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, op, text);
   orch_w_start_at(span, ORCH_SITE_NAMED(orch_redis_sites, op));
-  if (!span->rec) return;
+  if (!orch_w_recording(span)) return;
   orch_w_attr_cstr(span, "db.system.name", "redis");
   if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
   orch_w_attr_cstr(span, "db.query.text", text);
@@ -77,12 +77,11 @@ static __inline__ void orch_redis_begin(orch_span *span, redisContext *c, const 
 }
 
 static __inline__ void orch_redis_end(orch_span *span, redisContext *c, const redisReply *reply) {
-  if (span->rec && !reply) {
+  if (span->api && !reply) {
     char code[16];
     snprintf(code, sizeof code, "%d", c ? c->err : 0);
-    orch_w_attr_cstr(span, "error.type", code);
-    span->api->set_error(span, c ? c->errstr : ORCH_W_NULL);
-  } else if (span->rec && reply->type == REDIS_REPLY_ERROR) {
+    orch_w_failed_described(span, code, c ? c->errstr : ORCH_W_NULL);
+  } else if (span->api && reply->type == REDIS_REPLY_ERROR) {
     char prefix[32];
     size_t n = 0;
     while (reply->str && n < 31 && reply->str[n] && !isspace((unsigned char)reply->str[n])) {
@@ -91,8 +90,7 @@ static __inline__ void orch_redis_end(orch_span *span, redisContext *c, const re
     }
     prefix[n] = '\0';
     orch_w_attr_cstr(span, "db.response.status_code", prefix);
-    orch_w_attr_cstr(span, "error.type", prefix);
-    span->api->set_error(span, reply->str);
+    orch_w_failed_described(span, prefix, reply->str);
   }
   orch_w_end(span);
 }

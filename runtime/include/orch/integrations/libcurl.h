@@ -78,7 +78,14 @@ static __inline__ char *orch_curl_redacted_url(const char *url) {
 static __inline__ void orch_curl_record(orch_span *span, CURL *h, CURLcode rc) {
   char *url = ORCH_W_NULL, *method = ORCH_W_NULL;
   long status = 0;
-  if (!span->rec) return;
+  if (!orch_w_recording(span)) {
+    if (rc != CURLE_OK && span->api) {
+      char code[24];
+      snprintf(code, sizeof code, "%d", (int)rc);
+      orch_w_failed(span, code);
+    }
+    return;
+  }
   if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_METHOD, &method) == CURLE_OK && method)
     orch_w_attr_cstr(span, "http.request.method", method);
   if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url) {
@@ -101,8 +108,7 @@ static __inline__ void orch_curl_record(orch_span *span, CURL *h, CURLcode rc) {
   if (rc != CURLE_OK || status >= 400) {
     char code[24];
     snprintf(code, sizeof code, "%d", rc != CURLE_OK ? (int)rc : (int)status);
-    orch_w_attr_cstr(span, "error.type", code);
-    span->api->set_error(span, rc != CURLE_OK ? curl_easy_strerror(rc) : ORCH_W_NULL);
+    orch_w_failed_described(span, code, rc != CURLE_OK ? curl_easy_strerror(rc) : ORCH_W_NULL);
   }
 }
 
@@ -237,7 +243,7 @@ inline CURLcode orch_curl_easy_perform(CURL *h) {
   const char *method = !known ? nullptr : state.custom_method.empty() ? state.method : state.custom_method.c_str();
   orch_span span;
   orch_w_start_at(&span, ORCH_SITE_NAMED(orch_curl_sites, method));
-  curl_slist *injected = known && span.rec ? lc::with_trace_headers(state.headers) : nullptr;
+  curl_slist *injected = known && orch_w_recording(&span) ? lc::with_trace_headers(state.headers) : nullptr;
   if (injected) curl_easy_setopt(h, CURLOPT_HTTPHEADER, injected);
   const CURLcode rc = curl_easy_perform(h);
   if (injected) {

@@ -96,17 +96,12 @@ static __inline__ void orch_pq_begin(orch_span *span, PGconn *conn, const char *
 
 static __inline__ PGresult *orch_pq_end(orch_span *span, PGconn *conn, PGresult *res) {
   ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-  if (span->rec && (status == PGRES_BAD_RESPONSE || status == PGRES_FATAL_ERROR)) {
+  if (span->api && (status == PGRES_BAD_RESPONSE || status == PGRES_FATAL_ERROR)) {
     const char *sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : ORCH_W_NULL;
     const char *message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : ORCH_W_NULL;
     if (!message && conn) message = PQerrorMessage(conn);
-    if (sqlstate) {
-      orch_w_attr_cstr(span, "db.response.status_code", sqlstate);
-      orch_w_attr_cstr(span, "error.type", sqlstate);
-    } else {
-      orch_w_attr_cstr(span, "error.type", res ? PQresStatus(status) : "no result");
-    }
-    span->api->set_error(span, message);
+    if (sqlstate) orch_w_attr_cstr(span, "db.response.status_code", sqlstate);
+    orch_w_failed_described(span, sqlstate ? sqlstate : res ? PQresStatus(status) : "no result", message);
   }
   orch_w_end(span);
   return res;

@@ -86,7 +86,7 @@ static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int
 static __inline__ int orch_sql_start(orch_span *span, orch_site *sites, size_t n, const char *system, const char *op,
                                      const char *sql, int parameterized) {
   orch_w_start_at(span, orch_site_named(sites, n, op));
-  if (!span->rec) return 0;
+  if (!orch_w_recording(span)) return 0;
   orch_w_attr_cstr(span, "db.system.name", system);
   if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
   orch_sql_query_text(span, sql, parameterized);

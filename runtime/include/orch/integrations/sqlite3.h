@@ -39,12 +39,11 @@ static __inline__ void orch_sqlite3_begin(orch_span *span, sqlite3 *db, const ch
 }
 
 static __inline__ void orch_sqlite3_end(orch_span *span, sqlite3 *db, int rc) {
-  if (span->rec && rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+  if (span->api && rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
     char code[16];
     snprintf(code, sizeof code, "%d", rc);
     orch_w_attr_cstr(span, "db.response.status_code", code);
-    orch_w_attr_cstr(span, "error.type", code);
-    span->api->set_error(span, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    orch_w_failed_described(span, code, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   }
   orch_w_end(span);
 }

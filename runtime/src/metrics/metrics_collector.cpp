@@ -1,0 +1,273 @@
+#include "metrics/metrics_collector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/demangle.h"
+
+namespace orch::rt {
+namespace {
+
+constexpr size_t kMaxExemplars = 4;  // per point
+
+void add_counts(std::array<uint64_t, kDurationBuckets> &into, const DurationCounts &d) {
+  for (int i = 0; i < kDurationBuckets; ++i) into[i] += d.buckets[i].get();
+}
+
+AttrView str_attr(std::string_view key, std::string_view value) {
+  AttrView a;
+  a.key = key;
+  a.type = AttrType::String;
+  a.str = value;
+  return a;
+}
+
+// The lower bound in seconds of a bucket position (its OTLP bucket's base^index).
+double bucket_lower_bound(int position) {
+  return std::exp2(static_cast<double>(position + kFirstBucketIndex) / kSubBuckets);
+}
+
+}  // namespace
+
+uint64_t MetricsCollector::DurationTotals::count() const {
+  uint64_t n = 0;
+  for (uint64_t b : buckets) n += b;
+  return n;
+}
+
+MetricsCollector::ErrorTotals &MetricsCollector::SiteTotals::error(const std::string &type, bool mangled) {
+  for (ErrorTotals &e : errors)
+    if (e.mangled == mangled && e.type == type) return e;
+  errors.push_back({type, mangled, 0, {}});
+  return errors.back();
+}
+
+MetricsCollector::MetricsCollector(const MetricsConfig &config, uint64_t start_unix_nano)
+    : temporality_(temporality_for(config.temporality)),
+      aggregation_(config.histogram),
+      bounds_(config.explicit_bounds),
+      start_unix_nano_(start_unix_nano),
+      last_collect_unix_nano_(start_unix_nano) {}
+
+void MetricsCollector::add(SiteTotals &into, const SiteCell &cell) {
+  into.calls += cell.calls.get();
+  auto add_durations = [](DurationTotals &t, const DurationCounts &d) {
+    add_counts(t.buckets, d);
+    t.sum_ticks += d.sum_ticks.get();
+    t.min_ticks = std::min(t.min_ticks, d.min_ticks.load(std::memory_order_relaxed));
+    t.max_ticks = std::max(t.max_ticks, d.max_ticks.load(std::memory_order_relaxed));
+  };
+  add_durations(into.durations, cell.durations);
+  for (const ErrorSeries *e = cell.errors.load(std::memory_order_acquire); e; e = e->next.load(std::memory_order_acquire)) {
+    ErrorTotals &t = into.error(e->error_type, e->mangled);
+    t.errors += e->errors.get();
+    add_durations(t.durations, e->durations);
+  }
+}
+
+void MetricsCollector::retire(const ThreadMetrics &m) {
+  m.for_each_cell([this](uint32_t id, const SiteCell &c) { add(retired_[id], c); });
+}
+
+void MetricsCollector::add_exemplars(uint32_t id, const SiteCell &cell, const TickClock &clock) {
+  auto take = [&](const LatestSpan &latest, std::vector<ExemplarView> &out) {
+    if (out.size() >= kMaxExemplars) return;
+    const uint32_t seq = latest.seq.load(std::memory_order_acquire);
+    if (seq == 0 || (seq & 1)) return;
+    ExemplarView x;
+    const uint64_t end = latest.end_ticks.load(std::memory_order_relaxed);
+    const uint64_t ticks = latest.duration_ticks.load(std::memory_order_relaxed);
+    const uint64_t words[3] = {latest.trace_id[0].load(std::memory_order_relaxed),
+                               latest.trace_id[1].load(std::memory_order_relaxed),
+                               latest.span_id.load(std::memory_order_relaxed)};
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (latest.seq.load(std::memory_order_relaxed) != seq) return;  // rewritten meanwhile
+    if (temporality_ == Temporality::Delta && end <= last_collect_ticks_) return;  // reported last time
+    std::memcpy(x.trace_id, words, 16);
+    std::memcpy(x.span_id, &words[2], 8);
+    x.time_unix_nano = clock.to_unix_nano(end);
+    x.value = static_cast<double>(ticks) * clock.seconds_per_tick();
+    out.push_back(x);
+  };
+  Exemplars &x = exemplars_[id];
+  take(cell.latest, x.ok);
+  for (const ErrorSeries *e = cell.errors.load(std::memory_order_acquire); e; e = e->next.load(std::memory_order_acquire))
+    take(e->latest, x.errors[{e->error_type, e->mangled}]);
+}
+
+std::span<const AttrView> MetricsCollector::site_attributes(const SiteInfo &site, const std::string *error_type) {
+  std::vector<AttrView> &a = attrs_.emplace_back();
+  a.push_back(str_attr("code.function.name", site.function));
+  a.push_back(str_attr("code.file.path", site.file));
+  AttrView line;
+  line.key = "code.line.number";
+  line.type = AttrType::Int;
+  line.i = site.line;
+  a.push_back(line);
+  a.push_back(str_attr("orch.site.name", site.name));
+  if (error_type) a.push_back(str_attr("error.type", *error_type));
+  return a;
+}
+
+void MetricsCollector::add_histogram(Family &f, std::span<const AttrView> attrs, const DurationTotals &now,
+                                     const DurationTotals *before, std::span<const ExemplarView> exemplars,
+                                     const TickClock &clock, uint64_t start, uint64_t time) {
+  std::array<uint64_t, kDurationBuckets> buckets = now.buckets;
+  uint64_t sum_ticks = now.sum_ticks;
+  if (before) {
+    for (int i = 0; i < kDurationBuckets; ++i) buckets[i] -= before->buckets[i];
+    sum_ticks -= before->sum_ticks;
+  }
+  uint64_t count = 0;
+  int first = kDurationBuckets, last = -1;
+  for (int i = 0; i < kDurationBuckets; ++i) {
+    if (!buckets[i]) continue;
+    count += buckets[i];
+    first = std::min(first, i);
+    last = i;
+  }
+  if (!count) return;
+  const double spt = clock.seconds_per_tick();
+  // A delta point's min and max would be those of the interval, which the
+  // threads do not keep: they are given for cumulative points only.
+  const bool extremes = !before && now.min_ticks <= now.max_ticks;
+  const double sum = static_cast<double>(sum_ticks) * spt;
+  if (aggregation_ == HistogramAggregation::Base2Exponential) {
+    ExponentialPointView p;
+    p.attributes = attrs;
+    p.start_unix_nano = start;
+    p.time_unix_nano = time;
+    p.count = count;
+    p.sum = sum;
+    if (extremes) {
+      p.min = static_cast<double>(now.min_ticks) * spt;
+      p.max = static_cast<double>(now.max_ticks) * spt;
+    }
+    p.scale = kHistogramScale;
+    p.positive_offset = kFirstBucketIndex + first;
+    p.positive_counts = counts_.emplace_back(buckets.begin() + first, buckets.begin() + last + 1);
+    p.exemplars = exemplars;
+    f.exponential.push_back(p);
+    return;
+  }
+  // Explicit buckets from the exponential ones: each exponential bucket goes
+  // where its lower bound does, so a duration within one exponential bucket
+  // (≤ 9%) of an explicit boundary may be counted on its other side.
+  std::vector<uint64_t> &counts = counts_.emplace_back(bounds_.size() + 1, 0);
+  for (int i = first; i <= last; ++i) {
+    const double low = bucket_lower_bound(i);
+    counts[std::upper_bound(bounds_.begin(), bounds_.end(), low) - bounds_.begin()] += buckets[i];
+  }
+  ExplicitPointView p;
+  p.attributes = attrs;
+  p.start_unix_nano = start;
+  p.time_unix_nano = time;
+  p.count = count;
+  p.sum = sum;
+  if (extremes) {
+    p.min = static_cast<double>(now.min_ticks) * spt;
+    p.max = static_cast<double>(now.max_ticks) * spt;
+  }
+  p.explicit_bounds = bounds_;
+  p.bucket_counts = counts;
+  p.exemplars = exemplars;
+  f.explicit_.push_back(p);
+}
+
+void MetricsCollector::add_points(const SiteInfo &site, const SiteTotals &now, const SiteTotals *before,
+                                  const TickClock &clock, uint64_t start, uint64_t time) {
+  const bool delta = temporality_ == Temporality::Delta;
+  if (!delta && now.calls == 0) return;
+  Family &f = site.call_site ? call_sites_ : functions_;
+  const Exemplars *x = nullptr;
+  if (auto it = exemplars_.find(site.id); it != exemplars_.end()) x = &it->second;
+  static const DurationTotals kNone;
+
+  std::span<const AttrView> attrs = site_attributes(site, nullptr);
+  const uint64_t calls = now.calls - (before ? before->calls : 0);
+  if (calls || !delta) f.calls.push_back({attrs, start, time, static_cast<int64_t>(calls)});
+  add_histogram(f, attrs, now.durations, before ? &before->durations : nullptr, x ? x->ok : std::span<const ExemplarView>(),
+                clock, start, time);
+  for (const ErrorTotals &e : now.errors) {
+    const ErrorTotals *was = nullptr;
+    if (before)
+      for (const ErrorTotals &b : before->errors)
+        if (b.mangled == e.mangled && b.type == e.type) was = &b;
+    const uint64_t errors = e.errors - (was ? was->errors : 0);
+    const std::string &type = strings_.emplace_back(e.mangled ? demangle(e.type) : e.type);
+    std::span<const AttrView> error_attrs = site_attributes(site, &type);
+    if (errors || !delta) f.errors.push_back({error_attrs, start, time, static_cast<int64_t>(errors)});
+    std::span<const ExemplarView> ex;
+    if (x)
+      if (auto it = x->errors.find({e.type, e.mangled}); it != x->errors.end()) ex = it->second;
+    add_histogram(f, error_attrs, e.durations, was ? &was->durations : before ? &kNone : nullptr, ex, clock, start,
+                  time);
+  }
+}
+
+std::span<const MetricView> MetricsCollector::collect(std::span<const ThreadMetrics *const> threads,
+                                                      const TickClock &clock, uint64_t now_unix_nano) {
+  functions_ = {};
+  call_sites_ = {};
+  attrs_.clear();
+  strings_.clear();
+  counts_.clear();
+  metrics_.clear();
+  exemplars_.clear();
+
+  std::unordered_map<uint32_t, SiteTotals> totals = retired_;
+  for (const ThreadMetrics *m : threads)
+    m->for_each_cell([&](uint32_t id, const SiteCell &c) {
+      add(totals[id], c);
+      add_exemplars(id, c, clock);
+    });
+
+  const bool delta = temporality_ == Temporality::Delta;
+  const uint64_t start = delta ? last_collect_unix_nano_ : start_unix_nano_;
+  for (const SiteInfo *site : registered_sites()) {
+    auto it = totals.find(site->id);
+    if (it == totals.end()) continue;
+    const SiteTotals *before = nullptr;
+    if (delta)
+      if (auto r = reported_.find(site->id); r != reported_.end()) before = &r->second;
+    add_points(*site, it->second, before, clock, start, now_unix_nano);
+  }
+  if (delta) reported_ = std::move(totals);
+  last_collect_unix_nano_ = now_unix_nano;
+  last_collect_ticks_ = clock.ticks_at(now_unix_nano);
+
+  auto family = [&](const Family &f, std::string_view what) {
+    auto sum = [&](std::string_view suffix, std::string_view description, std::string_view unit,
+                   const std::vector<SumPointView> &points) {
+      if (points.empty()) return;
+      MetricView m;
+      m.name = strings_.emplace_back(std::string(what) + std::string(suffix));
+      m.description = description;
+      m.unit = unit;
+      m.type = MetricType::Sum;
+      m.temporality = temporality_;
+      m.sum_points = points;
+      metrics_.push_back(m);
+    };
+    sum(".calls", "Calls, whether their span was sampled or not.", "{call}", f.calls);
+    sum(".errors", "Calls that failed (an exception, or a return value that means failure), by error.type.", "{error}",
+        f.errors);
+    if (f.exponential.empty() && f.explicit_.empty()) return;
+    MetricView m;
+    m.name = strings_.emplace_back(std::string(what) + ".duration");
+    m.description = "Duration of calls; error.type on failed ones.";
+    m.unit = "s";
+    m.temporality = temporality_;
+    m.type = aggregation_ == HistogramAggregation::Base2Exponential ? MetricType::ExponentialHistogram
+                                                                     : MetricType::Histogram;
+    m.exponential_points = f.exponential;
+    m.explicit_points = f.explicit_;
+    metrics_.push_back(m);
+  };
+  family(functions_, "orch.function");
+  family(call_sites_, "orch.call_site");
+  return metrics_;
+}
+
+}  // namespace orch::rt

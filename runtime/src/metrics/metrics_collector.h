@@ -1,0 +1,96 @@
+// Turns every thread's site cells into OTLP metrics, on the exporter thread:
+// per site, a call counter, an error counter by error.type and a duration
+// histogram (by error.type for failed calls), named by what the site is
+// (docs/runtime.md, "Metrics").
+//
+// Threads' counts only grow; the collector sums them with those of threads
+// that are gone (retire) and, for delta temporality, subtracts what it
+// reported last time. The views returned stay valid until the next collect.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "config/metrics_config.h"
+#include "core/clock.h"
+#include "metric_data.h"
+#include "metrics/site_registry.h"
+#include "metrics/thread_metrics.h"
+
+namespace orch::rt {
+
+class MetricsCollector {
+public:
+  // start_unix_nano: when counting began (the start of cumulative points).
+  MetricsCollector(const MetricsConfig &config, uint64_t start_unix_nano);
+
+  // A thread's metrics are about to be deleted: keep its counts.
+  void retire(const ThreadMetrics &m);
+  std::span<const MetricView> collect(std::span<const ThreadMetrics *const> threads, const TickClock &clock,
+                                      uint64_t now_unix_nano);
+
+private:
+  struct DurationTotals {
+    std::array<uint64_t, kDurationBuckets> buckets{};
+    uint64_t sum_ticks = 0;
+    uint64_t min_ticks = UINT64_MAX;
+    uint64_t max_ticks = 0;
+    uint64_t count() const;
+  };
+  struct ErrorTotals {
+    std::string type;
+    bool mangled = false;
+    uint64_t errors = 0;
+    DurationTotals durations;
+  };
+  struct SiteTotals {
+    uint64_t calls = 0;
+    DurationTotals durations;
+    std::vector<ErrorTotals> errors;
+    ErrorTotals &error(const std::string &type, bool mangled);
+  };
+  struct Exemplars {
+    std::vector<ExemplarView> ok;
+    std::map<std::pair<std::string, bool>, std::vector<ExemplarView>> errors;  // by (type, mangled)
+  };
+  // The metrics of one kind of site (functions or call sites).
+  struct Family {
+    std::vector<SumPointView> calls, errors;
+    std::vector<ExponentialPointView> exponential;
+    std::vector<ExplicitPointView> explicit_;
+  };
+
+  static void add(SiteTotals &into, const SiteCell &cell);
+  void add_exemplars(uint32_t id, const SiteCell &cell, const TickClock &clock);
+  void add_points(const SiteInfo &site, const SiteTotals &now, const SiteTotals *before, const TickClock &clock,
+                  uint64_t start, uint64_t time);
+  void add_histogram(Family &f, std::span<const AttrView> attrs, const DurationTotals &now,
+                     const DurationTotals *before, std::span<const ExemplarView> exemplars, const TickClock &clock,
+                     uint64_t start, uint64_t time);
+  std::span<const AttrView> site_attributes(const SiteInfo &site, const std::string *error_type);
+
+  const Temporality temporality_;
+  const HistogramAggregation aggregation_;
+  const std::vector<double> bounds_;
+  uint64_t start_unix_nano_;
+  uint64_t last_collect_unix_nano_;
+  uint64_t last_collect_ticks_ = 0;  // exemplars of delta points are newer than this
+  std::unordered_map<uint32_t, SiteTotals> retired_;
+  std::unordered_map<uint32_t, SiteTotals> reported_;  // delta: the totals of the last collect
+  std::unordered_map<uint32_t, Exemplars> exemplars_;
+
+  // Storage the views point into, rebuilt by each collect.
+  Family functions_, call_sites_;
+  std::deque<std::vector<AttrView>> attrs_;
+  std::deque<std::string> strings_;
+  std::deque<std::vector<uint64_t>> counts_;
+  std::vector<MetricView> metrics_;
+};
+
+}  // namespace orch::rt

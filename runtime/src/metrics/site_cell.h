@@ -1,0 +1,69 @@
+// What one thread counts for one instrumented site: written by its thread
+// only (relaxed stores, no read-modify-write), read by the exporter thread.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "metrics/duration_buckets.h"
+
+namespace orch::rt {
+
+// A counter with one writer: an add is a load and a store, not a locked
+// instruction; readers on other threads see a value that was current.
+struct OwnedCounter {
+  std::atomic<uint64_t> value{0};
+  void add(uint64_t n) { value.store(value.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); }
+  uint64_t get() const { return value.load(std::memory_order_relaxed); }
+};
+
+// Durations in ticks (core/clock.h); bucketed by their value in seconds.
+struct DurationCounts {
+  OwnedCounter buckets[kDurationBuckets];
+  OwnedCounter sum_ticks;  // weighted
+  std::atomic<uint64_t> min_ticks{UINT64_MAX};
+  std::atomic<uint64_t> max_ticks{0};
+
+  // `weight` calls took about `ticks` each (see ThreadMetrics on timed calls).
+  void add(int bucket, uint64_t ticks, uint64_t weight) {
+    buckets[bucket].add(weight);
+    sum_ticks.add(ticks * weight);
+    if (ticks < min_ticks.load(std::memory_order_relaxed)) min_ticks.store(ticks, std::memory_order_relaxed);
+    if (ticks > max_ticks.load(std::memory_order_relaxed)) max_ticks.store(ticks, std::memory_order_relaxed);
+  }
+};
+
+// The latest sampled span of a series, for an exemplar. A sequence count
+// makes the reader skip one being written (odd) or rewritten meanwhile.
+struct LatestSpan {
+  std::atomic<uint32_t> seq{0};
+  std::atomic<uint64_t> end_ticks{0};
+  std::atomic<uint64_t> duration_ticks{0};
+  std::atomic<uint64_t> trace_id[2] = {};
+  std::atomic<uint64_t> span_id{0};
+};
+
+// Calls that failed with one error.type.
+struct ErrorSeries {
+  std::string error_type;  // a mangled type name when `mangled`
+  bool mangled = false;
+  OwnedCounter errors;
+  DurationCounts durations;
+  LatestSpan latest;
+  std::atomic<ErrorSeries *> next{nullptr};
+};
+
+struct SiteCell {
+  OwnedCounter calls;
+  // Sampled-out calls are timed one in about N (ThreadMetrics): the next
+  // timed call is `countdown` calls away, and `untimed` calls went by since
+  // the last one. Owner-only.
+  uint32_t countdown = 1;
+  uint32_t untimed = 0;
+  DurationCounts durations;  // calls that did not fail
+  LatestSpan latest;
+  std::atomic<ErrorSeries *> errors{nullptr};  // a list; appended by the owner only
+};
+
+}  // namespace orch::rt
