@@ -40,6 +40,23 @@ struct CapturedSpan {
   std::string trace_state;
 };
 
+// One exported metric data point, as written by the capture metric exporter.
+struct CapturedPoint {
+  int pid = 0;
+  int export_index = 0;  // 0 for the child's first export, 1 for its second, ...
+  std::string metric, type;  // type: sum, exponential or explicit
+  int temporality = 0;       // OTLP AggregationTemporality
+  uint64_t start = 0, time = 0;
+  std::map<std::string, std::string> attrs;  // as CapturedSpan::attrs
+  int64_t value = 0;                         // sum
+  uint64_t count = 0;                        // histograms
+  double sum = 0, min = 0, max = 0;
+  int scale = 0, offset = 0;
+  std::vector<uint64_t> counts;  // exponential: positive buckets; explicit: every bucket
+  std::vector<double> bounds;    // explicit
+  std::vector<std::string> exemplars;  // "trace_id span_id value"
+};
+
 class RuntimeHarness {
 public:
   RuntimeHarness();
@@ -55,12 +72,15 @@ public:
   int run_capturing_stderr(const rt::Config &config, const std::function<void()> &body, std::string &child_stderr,
                            rt::ExporterFactory factory = nullptr);
   std::vector<CapturedSpan> spans() const;
+  // What the capture metric exporter received (the runtime of every run gets
+  // it while its configuration lists a metric exporter).
+  std::vector<CapturedPoint> metric_points() const;
 
   // In the child: while true, the capture exporter waits before exporting.
   static std::atomic<bool> hold_exports;
 
 private:
-  std::string path_;
+  std::string path_, metrics_path_;
 };
 
 // A default test configuration: everything sampled, short schedule delay.

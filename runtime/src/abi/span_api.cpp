@@ -116,6 +116,9 @@ __attribute__((noinline)) void count_untraced(orch_span *span, const orch_site *
   SiteCell *c = ts->metrics.cell(site);
   TimedCall *t = c ? ts->metrics.count_untraced(c) : nullptr;
   if (__builtin_expect(!t, 1)) return set_span(span, nullptr);
+  // A thread that was counting before fork() counts on in the child, whose
+  // exporter thread spans or new threads would otherwise start.
+  Runtime::instance()->ensure_worker();
   set_span(span, reinterpret_cast<void *>(reinterpret_cast<uintptr_t>(t) | ORCH_SPAN_TIMED_CALL));
   t->start_ticks = now_ticks();
 }

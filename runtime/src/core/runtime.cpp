@@ -100,21 +100,26 @@ void Runtime::ensure_worker() {
     // Never wait: whoever holds the lock is creating the worker or exiting.
     std::unique_lock lock(worker_mu_, std::try_to_lock);
     if (!lock || worker_.load(std::memory_order_relaxed) || exit_started_.load()) return;
-    // Before the worker starts and before our exit handler is registered (see
-    // prepare_http_transport): an exit right after the first span must not run
-    // OpenSSL's cleanup while the worker initialises it.
-    if (exports_to(config_, ExporterKind::Otlp))
-      prepare_http_transport(otlp_config_from_env([](std::string_view) {}).endpoint);
-    auto *w = new ExportWorker(*this, factory_, metric_factory_);
-    if (!w->start()) {
-      delete w;
-      return;
-    }
-    worker_.store(w, std::memory_order_release);
-    register_exit_handler();
+    start_worker_locked();
   } catch (...) {
     // No exporter thread: spans stay queued, then are dropped when the queue is full.
   }
+}
+
+ExportWorker *Runtime::start_worker_locked() {
+  // Before the worker starts and before our exit handler is registered (see
+  // prepare_http_transport): an exit right after the first span must not run
+  // OpenSSL's cleanup while the worker initialises it.
+  if (exports_to(config_, ExporterKind::Otlp))
+    prepare_http_transport(otlp_config_from_env([](std::string_view) {}).endpoint);
+  auto *w = new ExportWorker(*this, factory_, metric_factory_);
+  if (!w->start()) {
+    delete w;
+    return nullptr;
+  }
+  worker_.store(w, std::memory_order_release);
+  register_exit_handler();
+  return w;
 }
 
 void Runtime::wake_exporter() {
@@ -190,6 +195,9 @@ void Runtime::at_exit() {
     {
       std::lock_guard lock(rt->worker_mu_);  // no worker starts after this
       w = rt->worker_.load();
+      // Calls counted without a worker (a forked child that recorded no
+      // span): this one exports them.
+      if (!w && rt->metrics_on()) w = rt->start_worker_locked();
     }
     if (w) {
       complete = w->shutdown(std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout));

@@ -104,6 +104,8 @@ private:
   Runtime(const Config &config, ExporterFactory factory, MetricExporterFactory metric_factory);
   static Runtime *create_from_env();
   static void install(Runtime *rt);
+  // With worker_mu_ held and no worker yet; nullptr if it could not start.
+  ExportWorker *start_worker_locked();
   static void at_exit();
   static void fork_prepare();
   static void fork_parent();
