@@ -28,7 +28,7 @@ std::string amount(double v, std::string_view unit) {
   return out;
 }
 
-// "  k1=v1 k2=v2" (or "  (no attributes)").
+// "    k1=v1 k2=v2" (or "    (no attributes)").
 void append_attributes(std::string &line, std::span<const AttrView> attrs) {
   line += "    ";
   if (attrs.empty()) line += "(no attributes)";

@@ -3,9 +3,9 @@
 // block per metric, one line per data point:
 //
 //   orch.calls {call}  sum, monotonic, cumulative
-//     code.function.name="handle"  1200
+//       code.function.name="handle"  1200
 //   orch.duration s  exponential histogram, delta
-//     code.function.name="handle"  count 1200  sum 3.2 s  min 120 us  max 48 ms  p50 1.9 ms  p90 6.1 ms  p99 31 ms
+//       code.function.name="handle"  count 1200  sum 3.2 s  min 120 us  max 48 ms  p50 1.9 ms  p90 6.1 ms  p99 31 ms
 //
 // Quantiles are estimates from the buckets (histogram_quantile.h).
 #pragma once
