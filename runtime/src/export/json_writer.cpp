@@ -101,9 +101,7 @@ void begin_otlp_json_request(JsonWriter &w, const ResourceView &resource, std::s
   }
   w.raw("},\"");
   w.raw(items);
-  w.raw("\":[");
+  w.raw("\":");
 }
-
-void end_otlp_json_request(JsonWriter &w) { w.raw("]}]}]}"); }
 
 }  // namespace orch::rt

@@ -46,17 +46,35 @@ public:
   // "attributes":[{"key":...,"value":{...}},...]
   void attributes(std::span<const AttrView> attrs);
 
+  // [item,item,...], each written by write_item.
+  template <class T, class Write> void array(std::span<const T> items, Write &&write_item) {
+    out_.push_back('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out_.push_back(',');
+      write_item(items[i]);
+    }
+    out_.push_back(']');
+  }
+
 private:
   void escaped(std::string_view s);
 
   std::string &out_;
 };
 
-// Export{Trace,Metrics}ServiceRequest up to its first item:
-// {"<resource_items>":[{"resource":{...},"<scope_items>":[{"scope":{...},"<items>":[
+// Export{Trace,Metrics}ServiceRequest up to its items:
+// {"<resource_items>":[{"resource":{...},"<scope_items>":[{"scope":{...},"<items>":
 void begin_otlp_json_request(JsonWriter &w, const ResourceView &resource, std::string_view resource_items,
                              std::string_view scope_items, std::string_view items);
-// Closes what begin_otlp_json_request opened.
-void end_otlp_json_request(JsonWriter &w);
+
+// The whole request, holding `items`, each written by write_item.
+template <class T, class Write>
+void write_otlp_json_request(JsonWriter &w, const ResourceView &resource, std::string_view resource_items,
+                             std::string_view scope_items, std::string_view items_name, std::span<const T> items,
+                             Write &&write_item) {
+  begin_otlp_json_request(w, resource, resource_items, scope_items, items_name);
+  w.array(items, write_item);
+  w.raw("}]}]}");
+}
 
 }  // namespace orch::rt

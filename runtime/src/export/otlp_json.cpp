@@ -51,12 +51,8 @@ void write_span(JsonWriter &w, const SpanView &s) {
     w.number(s.dropped_attributes_count);
   }
   if (!s.events.empty()) {
-    w.raw(",\"events\":[");
-    for (size_t i = 0; i < s.events.size(); ++i) {
-      if (i) w.raw(",");
-      write_event(w, s.events[i]);
-    }
-    w.raw("]");
+    w.raw(",\"events\":");
+    w.array(s.events, [&](const EventView &e) { write_event(w, e); });
   }
   if (s.status != StatusCode::Unset || !s.status_message.empty()) {
     w.raw(",\"status\":{");
@@ -80,12 +76,8 @@ void encode_otlp_json(std::span<const SpanView> spans, const ResourceView &resou
                       std::string &out) {
   out.clear();
   JsonWriter w(out);
-  begin_otlp_json_request(w, resource, "resourceSpans", "scopeSpans", "spans");
-  for (size_t i = 0; i < spans.size(); ++i) {
-    if (i) w.raw(",");
-    write_span(w, spans[i]);
-  }
-  end_otlp_json_request(w);
+  write_otlp_json_request(w, resource, "resourceSpans", "scopeSpans", "spans", spans,
+                          [&](const SpanView &s) { write_span(w, s); });
 }
 
 }  // namespace orch::rt

@@ -5,16 +5,6 @@
 namespace orch::rt {
 namespace {
 
-// Writes `items` as a JSON array, each with `write`.
-template <class T, class Write> void array(JsonWriter &w, std::span<const T> items, Write &&write) {
-  w.raw("[");
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) w.raw(",");
-    write(items[i]);
-  }
-  w.raw("]");
-}
-
 void write_exemplar(JsonWriter &w, const ExemplarView &e) {
   w.raw("{\"timeUnixNano\":");
   w.quoted_number(e.time_unix_nano);
@@ -57,13 +47,13 @@ template <class Point> void histogram_fields(JsonWriter &w, const Point &p) {
   }
   if (!p.exemplars.empty()) {
     w.raw(",\"exemplars\":");
-    array(w, p.exemplars, [&](const ExemplarView &e) { write_exemplar(w, e); });
+    w.array(p.exemplars, [&](const ExemplarView &e) { write_exemplar(w, e); });
   }
 }
 
 void write_bucket_counts(JsonWriter &w, std::span<const uint64_t> counts) {
   w.raw("\"bucketCounts\":");
-  array(w, counts, [&](uint64_t c) { w.quoted_number(c); });
+  w.array(counts, [&](uint64_t c) { w.quoted_number(c); });
 }
 
 void write_sum_point(JsonWriter &w, const SumPointView &p) {
@@ -81,7 +71,7 @@ void write_explicit_point(JsonWriter &w, const ExplicitPointView &p) {
   w.raw(",");
   write_bucket_counts(w, p.bucket_counts);
   w.raw(",\"explicitBounds\":");
-  array(w, p.explicit_bounds, [&](double b) { w.real(b); });
+  w.array(p.explicit_bounds, [&](double b) { w.real(b); });
   w.raw("}");
 }
 
@@ -114,16 +104,16 @@ void write_metric(JsonWriter &w, const MetricView &m) {
   switch (m.type) {
   case MetricType::Sum:
     w.raw(",\"sum\":{\"dataPoints\":");
-    array(w, m.sum_points, [&](const SumPointView &p) { write_sum_point(w, p); });
+    w.array(m.sum_points, [&](const SumPointView &p) { write_sum_point(w, p); });
     w.raw(m.monotonic ? ",\"isMonotonic\":true" : ",\"isMonotonic\":false");
     break;
   case MetricType::Histogram:
     w.raw(",\"histogram\":{\"dataPoints\":");
-    array(w, m.explicit_points, [&](const ExplicitPointView &p) { write_explicit_point(w, p); });
+    w.array(m.explicit_points, [&](const ExplicitPointView &p) { write_explicit_point(w, p); });
     break;
   case MetricType::ExponentialHistogram:
     w.raw(",\"exponentialHistogram\":{\"dataPoints\":");
-    array(w, m.exponential_points, [&](const ExponentialPointView &p) { write_exponential_point(w, p); });
+    w.array(m.exponential_points, [&](const ExponentialPointView &p) { write_exponential_point(w, p); });
     break;
   }
   w.raw(",\"aggregationTemporality\":");
@@ -137,12 +127,8 @@ void encode_otlp_metrics_json(std::span<const MetricView> metrics, const Resourc
                               std::string &out) {
   out.clear();
   JsonWriter w(out);
-  begin_otlp_json_request(w, resource, "resourceMetrics", "scopeMetrics", "metrics");
-  for (size_t i = 0; i < metrics.size(); ++i) {
-    if (i) w.raw(",");
-    write_metric(w, metrics[i]);
-  }
-  end_otlp_json_request(w);
+  write_otlp_json_request(w, resource, "resourceMetrics", "scopeMetrics", "metrics", metrics,
+                          [&](const MetricView &m) { write_metric(w, m); });
 }
 
 }  // namespace orch::rt
