@@ -82,7 +82,7 @@ void read_endpoint(OtlpConfig &config, const Reader &env) {
       return;
     }
     env.warn(s.name + "=\"" + std::string(s.value) +
-         "\" is not an http(s) URL; using OTEL_EXPORTER_OTLP_ENDPOINT or the default");
+             "\" is not an http(s) URL; using OTEL_EXPORTER_OTLP_ENDPOINT or the default");
   }
   if (Setting s = lookup("ENDPOINT")) {
     if (otlp_endpoint_valid(s.value)) {
@@ -90,7 +90,7 @@ void read_endpoint(OtlpConfig &config, const Reader &env) {
       return;
     }
     env.warn(s.name + "=\"" + std::string(s.value) + "\" is not an http(s) URL; using " +
-         config.endpoint);
+             config.endpoint);
   }
 }
 
@@ -103,7 +103,7 @@ void read_protocol(OtlpConfig &config, const Reader &env) {
     env.warn(s.name + "=grpc is not supported; using http/protobuf to " + config.endpoint);
   } else {
     env.warn(s.name + "=\"" + std::string(s.value) +
-         "\" is not one of http/protobuf, http/json; using http/protobuf");
+             "\" is not one of http/protobuf, http/json; using http/protobuf");
   }
 }
 
@@ -111,7 +111,7 @@ void read_headers(OtlpConfig &config, const Reader &env) {
   const Setting s = env.signal_first("HEADERS");
   if (s && !otlp_parse_headers(s.value, config.headers))
     env.warn(s.name + " has malformed entries (expected key=value,... with %-encoded values); "
-                  "they are ignored");
+                      "they are ignored");
 }
 
 void read_compression(OtlpConfig &config, const Reader &env) {
@@ -132,7 +132,7 @@ void read_timeout(OtlpConfig &config, const Reader &env) {
     config.timeout = std::chrono::milliseconds(ms);
   else
     env.warn(s.name + "=\"" + std::string(s.value) + "\" is not a number of milliseconds; using " +
-         std::to_string(config.timeout.count()));
+             std::to_string(config.timeout.count()));
 }
 
 bool readable(std::string_view path) {
@@ -157,7 +157,7 @@ void read_client_certificate(OtlpConfig &config, const Reader &env) {
   if (!cert && !key) return;
   if (!cert || !key) {
     env.warn((cert ? cert.name : key.name) + " is set without its " + (cert ? "CLIENT_KEY" : "CLIENT_CERTIFICATE") +
-         "; no client certificate is sent");
+             "; no client certificate is sent");
     return;
   }
   for (const Setting *s : {&cert, &key}) {
