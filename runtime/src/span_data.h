@@ -20,6 +20,13 @@ struct AttrView {
   bool b = false;         // AttrType::Bool
 };
 
+// True for an id that is all zero bytes: no parent, no trace.
+inline bool id_is_zero(const uint8_t *id, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (id[i]) return false;
+  return true;
+}
+
 enum class StatusCode : uint8_t { Unset = 0, Ok = 1, Error = 2 };
 
 struct EventView {

@@ -22,11 +22,12 @@ protected:
                                "CERTIFICATE", "CLIENT_CERTIFICATE", "CLIENT_KEY"}) {
       unsetenv((std::string("OTEL_EXPORTER_OTLP_") + suffix).c_str());
       unsetenv((std::string("OTEL_EXPORTER_OTLP_TRACES_") + suffix).c_str());
+      unsetenv((std::string("OTEL_EXPORTER_OTLP_METRICS_") + suffix).c_str());
     }
   }
-  OtlpConfig read() {
+  OtlpConfig read(rt::OtlpSignal signal = rt::OtlpSignal::Traces) {
     warnings.clear();
-    return rt::otlp_config_from_env([this](std::string_view w) { warnings.emplace_back(w); });
+    return rt::otlp_config_from_env([this](std::string_view w) { warnings.emplace_back(w); }, signal);
   }
   std::vector<std::string> warnings;
 };
@@ -169,6 +170,28 @@ TEST_F(OtlpConfigFromEnv, ClientCertificateAndKeyGoTogether) {
   c = read();
   EXPECT_EQ(c.client_certificate_file, "/proc/self/cmdline");
   EXPECT_EQ(c.client_key_file, "/proc/self/environ");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(OtlpConfigFromEnv, MetricsHaveTheirOwnPathAndVariables) {
+  EXPECT_EQ(read(rt::OtlpSignal::Metrics).endpoint, "http://localhost:4318/v1/metrics");
+  setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318/base", 1);
+  setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", 1);
+  setenv("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "gzip", 1);
+  setenv("OTEL_EXPORTER_OTLP_METRICS_TIMEOUT", "1234", 1);
+  OtlpConfig c = read(rt::OtlpSignal::Metrics);
+  EXPECT_EQ(c.endpoint, "http://collector:4318/base/v1/metrics");
+  EXPECT_EQ(c.protocol, OtlpProtocol::HttpJson);
+  EXPECT_FALSE(c.gzip) << "a TRACES_ variable is not the metrics'";
+  EXPECT_EQ(c.timeout.count(), 1234);
+  EXPECT_EQ(read(rt::OtlpSignal::Traces).timeout.count(), 10000);
+
+  setenv("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "https://metrics.example/ingest", 1);
+  setenv("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/protobuf", 1);
+  c = read(rt::OtlpSignal::Metrics);
+  EXPECT_EQ(c.endpoint, "https://metrics.example/ingest") << "used as is";
+  EXPECT_EQ(c.protocol, OtlpProtocol::HttpProtobuf);
+  EXPECT_EQ(read(rt::OtlpSignal::Traces).endpoint, "http://collector:4318/base/v1/traces");
   EXPECT_TRUE(warnings.empty());
 }
 

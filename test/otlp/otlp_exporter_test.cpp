@@ -1,5 +1,6 @@
-// The OTLP/HTTP exporter against a scripted local HTTP server: what goes on
-// the wire, keep-alive, and the retry policy under a deadline.
+// The OTLP/HTTP exporters (spans, metrics) against a scripted local HTTP
+// server: what goes on the wire, keep-alive, and the retry policy under a
+// deadline (one sender serves both signals: its policy is tested on spans).
 #include "export/otlp_exporter.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,11 @@
 
 #include "local_http_sink.h"
 #include "export/otlp_json.h"
+#include "export/otlp_metric_exporter.h"
+#include "export/otlp_metrics_json.h"
+#include "export/otlp_metrics_proto.h"
 #include "export/otlp_proto.h"
+#include "test_metrics.h"
 #include "test_spans.h"
 
 namespace orch::test {
@@ -229,6 +234,78 @@ TEST(OtlpExporter, ExportResumesWhenTheCollectorRecovers) {
             ExportResult::RetryableFailure);
   EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(1))),
             ExportResult::Success) << exporter->last_error();
+}
+
+rt::OtlpConfig metrics_config_for(const LocalHttpSink &sink) {
+  rt::OtlpConfig config;
+  config.endpoint = "http://127.0.0.1:" + std::to_string(sink.port()) + "/v1/metrics";
+  return config;
+}
+
+TEST(OtlpMetricExporter, PostsProtobufToTheMetricsEndpoint) {
+  LocalHttpSink sink;
+  rt::OtlpConfig config = metrics_config_for(sink);
+  config.headers = {{"api-key", "s3cret"}};
+  auto exporter = rt::make_otlp_metric_exporter(config);
+  SampleMetrics sample;
+  ASSERT_EQ(exporter->export_metrics(sample.metrics(), sample.resource, in(seconds(5))), ExportResult::Success)
+      << exporter->last_error();
+  const auto requests = sink.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  const std::string &head = requests[0].head;
+  EXPECT_TRUE(head.starts_with("POST /v1/metrics HTTP/1.1\r\n")) << head;
+  EXPECT_NE(head.find("Content-Type: application/x-protobuf\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("api-key: s3cret\r\n"), std::string::npos) << head;
+  rt::OtlpMetricsProtoEncoder encoder;
+  EXPECT_EQ(requests[0].body, encoder.encode(sample.metrics(), sample.resource));
+}
+
+TEST(OtlpMetricExporter, PostsGzippedJsonAndRetriesUnavailable) {
+  LocalHttpSink sink;
+  sink.script({{Action::Respond, 503, "Retry-After: 0\r\n"}});
+  rt::OtlpConfig config = metrics_config_for(sink);
+  config.protocol = rt::OtlpProtocol::HttpJson;
+  config.gzip = true;
+  auto exporter = rt::make_otlp_metric_exporter(config);
+  SampleMetrics sample;
+  ASSERT_EQ(exporter->export_metrics(sample.metrics(), sample.resource, in(seconds(5))), ExportResult::Success)
+      << exporter->last_error();
+  const auto requests = sink.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_NE(requests[1].head.find("Content-Type: application/json\r\n"), std::string::npos);
+  EXPECT_NE(requests[1].head.find("Content-Encoding: gzip\r\n"), std::string::npos);
+  std::string json;
+  rt::encode_otlp_metrics_json(sample.metrics(), sample.resource, json);
+  EXPECT_EQ(gunzip(requests[1].body), json);
+}
+
+TEST(OtlpMetricExporter, ReadsRejectedDataPointsFromProtobufAndJsonAnswers) {
+  LocalHttpSink sink;
+  const char proto_answer[] = "\x0a\x0b\x08\x03\x12\x07too old";  // rejected_data_points 3, "too old"
+  sink.script({{Action::Respond, 200, "", std::string(proto_answer, sizeof proto_answer - 1)},
+               {Action::Respond, 200, "", R"({"partialSuccess":{"rejectedDataPoints":"99","errorMessage":"no"}})"}});
+  SampleMetrics sample;  // 4 data points
+  auto proto = rt::make_otlp_metric_exporter(metrics_config_for(sink));
+  EXPECT_EQ(proto->export_metrics(sample.metrics(), sample.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(proto->rejected_data_points(), 3u);
+  EXPECT_EQ(proto->partial_error(), "too old");
+  rt::OtlpConfig json_config = metrics_config_for(sink);
+  json_config.protocol = rt::OtlpProtocol::HttpJson;
+  auto json = rt::make_otlp_metric_exporter(json_config);
+  EXPECT_EQ(json->export_metrics(sample.metrics(), sample.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(json->rejected_data_points(), 4u) << "at most the points sent";
+}
+
+TEST(OtlpMetricExporter, BadRequestIsAPermanentFailureAndNothingToSendSendsNothing) {
+  LocalHttpSink sink;
+  sink.script({{Action::Respond, 400, "", "bad metric"}});
+  auto exporter = rt::make_otlp_metric_exporter(metrics_config_for(sink));
+  SampleMetrics sample;
+  EXPECT_EQ(exporter->export_metrics(sample.metrics(), sample.resource, in(seconds(5))),
+            ExportResult::PermanentFailure);
+  EXPECT_NE(exporter->last_error().find("HTTP 400 (bad metric"), std::string::npos) << exporter->last_error();
+  EXPECT_EQ(exporter->export_metrics({}, sample.resource, in(seconds(5))), ExportResult::Success);
+  EXPECT_EQ(sink.request_count(), 1u);
 }
 
 }  // namespace

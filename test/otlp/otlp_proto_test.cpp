@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "proto_bytes.h"
 #include "test_spans.h"
 
 namespace orch::test {
@@ -14,35 +15,9 @@ using rt::OtlpProtoEncoder;
 using rt::ResourceView;
 using rt::SpanView;
 
-std::string hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    if (!out.empty()) out += ' ';
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-
-// The bytes of one span encoded alone, cut out of a request whose resource
-// and scope are empty: request(0a LEN) resource_spans{ resource(0a 00)
-// scope_spans(12 LEN){ scope(0a 00) span(12 LEN) } }.
 std::string span_bytes(const SpanView &span) {
   OtlpProtoEncoder encoder;
-  const std::string_view all = encoder.encode({&span, 1}, ResourceView{});
-  size_t pos = 0;
-  auto skip_len_prefix = [&] {  // tag + varint length
-    ++pos;
-    while (static_cast<unsigned char>(all[pos]) & 0x80) ++pos;
-    ++pos;
-  };
-  skip_len_prefix();       // request.resource_spans
-  pos += 2;                // resource: 0a 00
-  skip_len_prefix();       // scope_spans
-  pos += 2;                // scope: 0a 00
-  skip_len_prefix();       // spans
-  return hex(all.substr(pos));
+  return only_item_hex(encoder.encode({&span, 1}, ResourceView{}));
 }
 
 TEST(OtlpProto, GoldenRequestWithResourceScopeAndOneSpan) {

@@ -50,47 +50,17 @@ void read_sampler(const EnvReader &env, Config &c) {
   c.sampler_ratio = ratio;
 }
 
-constexpr Named<ExporterKind> kExporters[] = {
-    {"otlp", ExporterKind::Otlp},
-    {"console", ExporterKind::Console},
-    {"file", ExporterKind::File},
-};
+// The names of OTEL_TRACES_EXPORTER and what they select; the first is the default.
+constexpr std::string_view kExporterNames[] = {"otlp", "console", "file"};
+constexpr ExporterKind kExporterKinds[] = {ExporterKind::Otlp, ExporterKind::Console, ExporterKind::File};
 
-// A comma-separated list (spec): every exporter named gets every batch.
-// Unknown names are skipped with a warning; `none` alone disables tracing,
-// beside other names it is ignored.
+// Every exporter named gets every batch; `none` alone disables tracing.
 void read_exporter(const EnvReader &env, Config &c) {
   if (auto path = env.str("ORCH_FILE_EXPORTER_PATH")) c.file_path = *path;
-  auto list = env.lower("OTEL_TRACES_EXPORTER");
-  if (!list) return;
-  std::vector<ExporterKind> kinds;
-  bool none = false, unknown = false;
-  std::string_view rest = *list;
-  while (!rest.empty()) {
-    const size_t comma = rest.find(',');
-    const std::string_view name = trim(rest.substr(0, comma));
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    if (name.empty()) continue;
-    if (name == "none") {
-      none = true;
-      continue;
-    }
-    const Named<ExporterKind> *known = nullptr;
-    for (const auto &e : kExporters)
-      if (name == e.name) known = &e;
-    if (!known) {
-      env.warn("OTEL_TRACES_EXPORTER: " + std::string(name) + " is not otlp, console, file or none; ignored");
-      unknown = true;
-    } else if (std::find(kinds.begin(), kinds.end(), known->kind) == kinds.end()) {
-      kinds.push_back(known->kind);
-    }
-  }
-  if (none && !kinds.empty()) env.warn("OTEL_TRACES_EXPORTER=" + *list + ": `none` ignored beside other exporters");
-  if (kinds.empty() && !none) {
-    if (!unknown) env.warn("OTEL_TRACES_EXPORTER=" + *list + " names no exporter; using otlp");
-    kinds.push_back(ExporterKind::Otlp);
-  }
-  c.exporters = std::move(kinds);
+  auto chosen = env.exporter_list("OTEL_TRACES_EXPORTER", kExporterNames);
+  if (!chosen) return;
+  c.exporters.clear();
+  for (size_t i : *chosen) c.exporters.push_back(kExporterKinds[i]);
 }
 
 void read_clock(const EnvReader &env, Config &c) {

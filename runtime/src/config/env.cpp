@@ -53,6 +53,41 @@ int64_t EnvReader::integer(const char *name, int64_t fallback, int64_t min, int6
   return value;
 }
 
+std::optional<std::vector<size_t>> EnvReader::exporter_list(const char *name,
+                                                           std::span<const std::string_view> known) const {
+  const auto list = lower(name);
+  if (!list) return std::nullopt;
+  std::string choices;
+  for (std::string_view k : known) choices.append(k).append(", ");
+  choices += "none";
+  std::vector<size_t> chosen;
+  bool none = false, unknown = false;
+  std::string_view rest = *list;
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    const std::string_view item = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (item.empty()) continue;
+    if (item == "none") {
+      none = true;
+      continue;
+    }
+    const size_t at = std::find(known.begin(), known.end(), item) - known.begin();
+    if (at == known.size()) {
+      warn(std::string(name) + ": " + std::string(item) + " is not one of " + choices + "; ignored");
+      unknown = true;
+    } else if (std::find(chosen.begin(), chosen.end(), at) == chosen.end()) {
+      chosen.push_back(at);
+    }
+  }
+  if (none && !chosen.empty()) warn(std::string(name) + "=" + *list + ": `none` ignored beside other exporters");
+  if (chosen.empty() && !none) {
+    if (!unknown) warn(std::string(name) + "=" + *list + " names no exporter; using " + std::string(known.front()));
+    chosen.push_back(0);
+  }
+  return chosen;
+}
+
 namespace {
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';

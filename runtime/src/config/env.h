@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "warn.h"
 
@@ -28,6 +30,12 @@ public:
   bool boolean(const char *name, bool fallback) const;
   // Integer in [min, max]; anything else warns and yields fallback.
   int64_t integer(const char *name, int64_t fallback, int64_t min, int64_t max) const;
+  // OTEL_{TRACES,METRICS}_EXPORTER: a comma-separated list of the names in
+  // `known` (lower case; known[0] is the default). The positions in `known` of
+  // the names given, in order, each once; empty for `none` alone; nullopt when
+  // unset. Unknown names are ignored with a warning, `none` beside other names
+  // too, and a list naming no exporter gives the default.
+  std::optional<std::vector<size_t>> exporter_list(const char *name, std::span<const std::string_view> known) const;
   void warn(std::string_view message) const { warn_(message); }
 
 private:

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "export/console_format.h"
 
 namespace orch::rt {
 namespace {
@@ -19,19 +20,6 @@ std::string hex(const uint8_t *bytes, size_t n) {
 }
 
 uint64_t id64(const uint8_t id[8]) { return span_id_value(id); }
-
-void append_value(std::string &line, const AttrView &a) {
-  switch (a.type) {
-  case AttrType::String:
-    line += '"';
-    line.append(a.str);
-    line += '"';
-    break;
-  case AttrType::Int: line += std::to_string(a.i); break;
-  case AttrType::Double: line += std::to_string(a.d); break;
-  case AttrType::Bool: line += a.b ? "true" : "false"; break;
-  }
-}
 
 std::string duration(uint64_t ns) {
   char buf[32];
@@ -92,7 +80,7 @@ private:
         line += "  ";
         line.append(a.key);
         line += '=';
-        append_value(line, a);
+        append_attribute_value(line, a);
       }
     }
     if (!file.empty()) line += "  (" + std::string(file) + ":" + std::to_string(code_line) + ")";
@@ -104,7 +92,7 @@ private:
         ev += ' ';
         ev.append(a.key);
         ev += '=';
-        append_value(ev, a);
+        append_attribute_value(ev, a);
       }
       std::fprintf(out_, "%s\n", ev.c_str());
     }

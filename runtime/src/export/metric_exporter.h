@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,6 +23,10 @@ public:
                                       std::chrono::steady_clock::time_point deadline) = 0;
   // A short human-readable reason for the last failure (for the exit report).
   virtual std::string last_error() const { return {}; }
+  // Of the data points of the last successful export, how many the receiver
+  // refused (OTLP partial success); its reason is in partial_error().
+  virtual uint64_t rejected_data_points() const { return 0; }
+  virtual std::string partial_error() const { return {}; }
   // Same contract as Exporter::program_exiting.
   virtual void program_exiting() {}
 };

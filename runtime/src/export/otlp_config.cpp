@@ -29,11 +29,21 @@ Setting lookup(std::string_view suffix) {
   return {std::move(name), trim(value)};
 }
 
-// OTEL_EXPORTER_OTLP_TRACES_<suffix> if set, else OTEL_EXPORTER_OTLP_<suffix>.
-Setting lookup_traces_first(std::string_view suffix) {
-  if (Setting s = lookup("TRACES_" + std::string(suffix))) return s;
-  return lookup(suffix);
-}
+// What the settings are for: the signal's variables and the warnings.
+struct Reader {
+  OtlpSignal signal;
+  const Warn &warn;
+
+  // OTEL_EXPORTER_OTLP_<SIGNAL>_<suffix>.
+  Setting signal_only(std::string_view suffix) const {
+    return lookup((signal == OtlpSignal::Metrics ? "METRICS_" : "TRACES_") + std::string(suffix));
+  }
+  // That if set, else OTEL_EXPORTER_OTLP_<suffix>.
+  Setting signal_first(std::string_view suffix) const {
+    if (Setting s = signal_only(suffix)) return s;
+    return lookup(suffix);
+  }
+};
 
 bool lower_equals(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
@@ -65,64 +75,64 @@ bool parse_header(std::string_view item, std::pair<std::string, std::string> &ou
   return true;
 }
 
-void read_endpoint(OtlpConfig &config, const Warn &warn) {
-  if (Setting s = lookup("TRACES_ENDPOINT")) {
+void read_endpoint(OtlpConfig &config, const Reader &env) {
+  if (Setting s = env.signal_only("ENDPOINT")) {
     if (otlp_endpoint_valid(s.value)) {
       config.endpoint = std::string(s.value);
       return;
     }
-    warn(s.name + "=\"" + std::string(s.value) +
-         "\" is not an http(s) URL; using OTEL_EXPORTER_OTLP_ENDPOINT or the default");
+    env.warn(s.name + "=\"" + std::string(s.value) +
+             "\" is not an http(s) URL; using OTEL_EXPORTER_OTLP_ENDPOINT or the default");
   }
   if (Setting s = lookup("ENDPOINT")) {
     if (otlp_endpoint_valid(s.value)) {
-      config.endpoint = otlp_traces_url_from_base(s.value);
+      config.endpoint = otlp_signal_url_from_base(s.value, env.signal);
       return;
     }
-    warn(s.name + "=\"" + std::string(s.value) + "\" is not an http(s) URL; using " +
-         config.endpoint);
+    env.warn(s.name + "=\"" + std::string(s.value) + "\" is not an http(s) URL; using " +
+             config.endpoint);
   }
 }
 
-void read_protocol(OtlpConfig &config, const Warn &warn) {
-  const Setting s = lookup_traces_first("PROTOCOL");
+void read_protocol(OtlpConfig &config, const Reader &env) {
+  const Setting s = env.signal_first("PROTOCOL");
   if (!s || s.value == "http/protobuf") return;
   if (s.value == "http/json") {
     config.protocol = OtlpProtocol::HttpJson;
   } else if (s.value == "grpc") {
-    warn(s.name + "=grpc is not supported; using http/protobuf to " + config.endpoint);
+    env.warn(s.name + "=grpc is not supported; using http/protobuf to " + config.endpoint);
   } else {
-    warn(s.name + "=\"" + std::string(s.value) +
-         "\" is not one of http/protobuf, http/json; using http/protobuf");
+    env.warn(s.name + "=\"" + std::string(s.value) +
+             "\" is not one of http/protobuf, http/json; using http/protobuf");
   }
 }
 
-void read_headers(OtlpConfig &config, const Warn &warn) {
-  const Setting s = lookup_traces_first("HEADERS");
+void read_headers(OtlpConfig &config, const Reader &env) {
+  const Setting s = env.signal_first("HEADERS");
   if (s && !otlp_parse_headers(s.value, config.headers))
-    warn(s.name + " has malformed entries (expected key=value,... with %-encoded values); "
-                  "they are ignored");
+    env.warn(s.name + " has malformed entries (expected key=value,... with %-encoded values); "
+                      "they are ignored");
 }
 
-void read_compression(OtlpConfig &config, const Warn &warn) {
-  const Setting s = lookup_traces_first("COMPRESSION");
+void read_compression(OtlpConfig &config, const Reader &env) {
+  const Setting s = env.signal_first("COMPRESSION");
   if (!s || lower_equals(s.value, "none")) return;
   if (lower_equals(s.value, "gzip"))
     config.gzip = true;
   else
-    warn(s.name + "=\"" + std::string(s.value) + "\" is not gzip or none; not compressing");
+    env.warn(s.name + "=\"" + std::string(s.value) + "\" is not gzip or none; not compressing");
 }
 
-void read_timeout(OtlpConfig &config, const Warn &warn) {
-  const Setting s = lookup_traces_first("TIMEOUT");
+void read_timeout(OtlpConfig &config, const Reader &env) {
+  const Setting s = env.signal_first("TIMEOUT");
   if (!s) return;
   unsigned long ms = 0;
   auto [end, ec] = std::from_chars(s.value.data(), s.value.data() + s.value.size(), ms);
   if (ec == std::errc() && end == s.value.data() + s.value.size() && ms <= 24ul * 3600 * 1000)
     config.timeout = std::chrono::milliseconds(ms);
   else
-    warn(s.name + "=\"" + std::string(s.value) + "\" is not a number of milliseconds; using " +
-         std::to_string(config.timeout.count()));
+    env.warn(s.name + "=\"" + std::string(s.value) + "\" is not a number of milliseconds; using " +
+             std::to_string(config.timeout.count()));
 }
 
 bool readable(std::string_view path) {
@@ -132,27 +142,27 @@ bool readable(std::string_view path) {
   return true;
 }
 
-void read_certificate(OtlpConfig &config, const Warn &warn) {
-  const Setting s = lookup_traces_first("CERTIFICATE");
+void read_certificate(OtlpConfig &config, const Reader &env) {
+  const Setting s = env.signal_first("CERTIFICATE");
   if (!s) return;
   if (readable(s.value))
     config.certificate_file = std::string(s.value);
   else
-    warn(s.name + "=\"" + std::string(s.value) + "\" cannot be read; using the system's certificates");
+    env.warn(s.name + "=\"" + std::string(s.value) + "\" cannot be read; using the system's certificates");
 }
 
 // Mutual TLS: both files or neither.
-void read_client_certificate(OtlpConfig &config, const Warn &warn) {
-  const Setting cert = lookup_traces_first("CLIENT_CERTIFICATE"), key = lookup_traces_first("CLIENT_KEY");
+void read_client_certificate(OtlpConfig &config, const Reader &env) {
+  const Setting cert = env.signal_first("CLIENT_CERTIFICATE"), key = env.signal_first("CLIENT_KEY");
   if (!cert && !key) return;
   if (!cert || !key) {
-    warn((cert ? cert.name : key.name) + " is set without its " + (cert ? "CLIENT_KEY" : "CLIENT_CERTIFICATE") +
-         "; no client certificate is sent");
+    env.warn((cert ? cert.name : key.name) + " is set without its " + (cert ? "CLIENT_KEY" : "CLIENT_CERTIFICATE") +
+             "; no client certificate is sent");
     return;
   }
   for (const Setting *s : {&cert, &key}) {
     if (!readable(s->value)) {
-      warn(s->name + "=\"" + std::string(s->value) + "\" cannot be read; no client certificate is sent");
+      env.warn(s->name + "=\"" + std::string(s->value) + "\" cannot be read; no client certificate is sent");
       return;
     }
   }
@@ -191,10 +201,10 @@ bool otlp_endpoint_valid(std::string_view url) {
   return ec == std::errc() && end == port.data() + port.size() && number >= 1 && number <= 65535;
 }
 
-std::string otlp_traces_url_from_base(std::string_view base) {
+std::string otlp_signal_url_from_base(std::string_view base, OtlpSignal signal) {
   std::string url(base);
   if (url.empty() || url.back() != '/') url += '/';
-  return url + "v1/traces";
+  return url + (signal == OtlpSignal::Metrics ? "v1/metrics" : "v1/traces");
 }
 
 bool otlp_parse_headers(std::string_view text,
@@ -214,15 +224,17 @@ bool otlp_parse_headers(std::string_view text,
   return all_good;
 }
 
-OtlpConfig otlp_config_from_env(const Warn &warn) {
+OtlpConfig otlp_config_from_env(const Warn &warn, OtlpSignal signal) {
+  const Reader env{signal, warn};
   OtlpConfig config;
-  read_endpoint(config, warn);
-  read_protocol(config, warn);
-  read_headers(config, warn);
-  read_compression(config, warn);
-  read_timeout(config, warn);
-  read_certificate(config, warn);
-  read_client_certificate(config, warn);
+  config.endpoint = otlp_signal_url_from_base("http://localhost:4318", signal);
+  read_endpoint(config, env);
+  read_protocol(config, env);
+  read_headers(config, env);
+  read_compression(config, env);
+  read_timeout(config, env);
+  read_certificate(config, env);
+  read_client_certificate(config, env);
   return config;
 }
 

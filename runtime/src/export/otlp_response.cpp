@@ -50,7 +50,7 @@ private:
   std::string_view in_;
 };
 
-// ExportTracePartialSuccess { int64 rejected_spans = 1; string error_message = 2; }
+// Export{Trace,Metrics}PartialSuccess { int64 rejected_<items> = 1; string error_message = 2; }
 std::optional<PartialSuccess> read_partial_success(std::string_view message) {
   ProtoReader r(message);
   PartialSuccess out;
@@ -61,7 +61,7 @@ std::optional<PartialSuccess> read_partial_success(std::string_view message) {
     if (field == 1 && wire == 0) {
       auto v = r.varint();
       if (!v) return std::nullopt;
-      out.rejected_spans = static_cast<int64_t>(*v) > 0 ? *v : 0;
+      out.rejected = static_cast<int64_t>(*v) > 0 ? *v : 0;
     } else if (field == 2 && wire == 2) {
       auto s = r.bytes();
       if (!s) return std::nullopt;
@@ -200,7 +200,9 @@ PartialSuccess parse_partial_success_json(std::string_view body) {
   JsonReader r(body);
   PartialSuccess found;
   auto partial = [&](const std::string &key) {
-    if (key == "rejectedSpans" || key == "rejected_spans") return r.uint64(found.rejected_spans);
+    if (key == "rejectedSpans" || key == "rejected_spans" || key == "rejectedDataPoints" ||
+        key == "rejected_data_points")
+      return r.uint64(found.rejected);
     if (key == "errorMessage" || key == "error_message") return r.string(found.error_message);
     return r.skip_value();
   };
