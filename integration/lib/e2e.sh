@@ -21,11 +21,13 @@ no_orch_warnings() {
 }
 
 # receiver_start OUT.jsonl LOG: starts the OTLP test receiver (the OpenTelemetry
-# project's decoder) on a free port; sets RECEIVER_PID and RECEIVER_ENDPOINT.
+# project's decoder) on a free port, spans to OUT.jsonl and metrics to
+# OUT.metrics.jsonl; sets RECEIVER_PID and RECEIVER_ENDPOINT.
 receiver_start() {
   local out=$1 log=$2
   : >"$log"
-  node "$E2E_LIB/../otlp-receiver/receiver.js" --out "$out" --port 0 >"$log" 2>&1 &
+  node "$E2E_LIB/../otlp-receiver/receiver.js" --out "$out" --metrics-out "${out%.jsonl}.metrics.jsonl" --port 0 \
+    >"$log" 2>&1 &
   RECEIVER_PID=$!
   trap 'kill $RECEIVER_PID 2>/dev/null || true' EXIT
   for _ in $(seq 100); do grep -q "listening on" "$log" && break; sleep 0.1; done

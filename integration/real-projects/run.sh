@@ -110,7 +110,7 @@ ctest_run() {  # ctest_run KIND -> writes $log/KIND.ctest.log and $log/KIND.pass
 }
 ctest_run plain
 rm -f "$work/requests.jsonl"
-node "$receiver_js" --out "$work/requests.jsonl" --port 0 >"$log/receiver.log" 2>&1 &
+node "$receiver_js" --out "$work/requests.jsonl" --metrics-out "$work/metrics.jsonl" --port 0 >"$log/receiver.log" 2>&1 &
 receiver=$!
 trap 'kill $receiver 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$log/receiver.log" && break; sleep 0.1; done

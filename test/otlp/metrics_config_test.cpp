@@ -62,11 +62,9 @@ TEST(MetricsConfig, ReadsEverySetting) {
   EXPECT_TRUE(env.warnings.empty());
 }
 
-TEST(MetricsConfig, NoneOrADisabledSdkRecordsNoMetric) {
+TEST(MetricsConfig, NoneRecordsNoMetric) {
   FakeEnv env;
   env.vars = {{"OTEL_METRICS_EXPORTER", "none"}};
-  EXPECT_TRUE(env.config().exporters.empty());
-  env.vars = {{"OTEL_SDK_DISABLED", "TRUE"}, {"OTEL_METRICS_EXPORTER", "console"}};
   EXPECT_TRUE(env.config().exporters.empty());
   EXPECT_TRUE(env.warnings.empty());
 }

@@ -12,10 +12,6 @@ constexpr std::string_view kExporterNames[] = {"otlp", "console"};
 constexpr MetricExporterKind kExporterKinds[] = {MetricExporterKind::Otlp, MetricExporterKind::Console};
 
 void read_exporters(const EnvReader &env, MetricsConfig &c) {
-  if (env.boolean("OTEL_SDK_DISABLED", false)) {
-    c.exporters.clear();
-    return;
-  }
   auto chosen = env.exporter_list("OTEL_METRICS_EXPORTER", kExporterNames);
   if (!chosen) return;
   c.exporters.clear();

@@ -16,8 +16,8 @@ enum class MetricExporterKind { Otlp, Console };
 enum class HistogramAggregation { Base2Exponential, ExplicitBuckets };
 
 struct MetricsConfig {
-  // OTEL_METRICS_EXPORTER, in the order given, each once; empty for `none`
-  // (and under OTEL_SDK_DISABLED): no metric is recorded then.
+  // OTEL_METRICS_EXPORTER, in the order given, each once; empty for `none`:
+  // no metric is recorded then (nor under OTEL_SDK_DISABLED, Config::disabled).
   std::vector<MetricExporterKind> exporters{MetricExporterKind::Otlp};
   uint32_t interval_ms = 60000;  // OTEL_METRIC_EXPORT_INTERVAL
   uint32_t timeout_ms = 30000;   // OTEL_METRIC_EXPORT_TIMEOUT

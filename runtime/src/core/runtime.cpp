@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -110,8 +111,11 @@ ExportWorker *Runtime::start_worker_locked() {
   // Before the worker starts and before our exit handler is registered (see
   // prepare_http_transport): an exit right after the first span must not run
   // OpenSSL's cleanup while the worker initialises it.
-  if (exports_to(config_, ExporterKind::Otlp))
-    prepare_http_transport(otlp_config_from_env([](std::string_view) {}).endpoint);
+  auto quiet = [](std::string_view) {};
+  if (exports_to(config_, ExporterKind::Otlp)) prepare_http_transport(otlp_config_from_env(quiet).endpoint);
+  const auto &metric_exporters = config_.metrics.exporters;
+  if (metrics_on() && std::ranges::find(metric_exporters, MetricExporterKind::Otlp) != metric_exporters.end())
+    prepare_http_transport(otlp_config_from_env(quiet, OtlpSignal::Metrics).endpoint);
   auto *w = new ExportWorker(*this, factory_, metric_factory_);
   if (!w->start()) {
     delete w;
