@@ -70,3 +70,6 @@ traced_run() {
 
 # check_trace EXPECTED.json REQUESTS.jsonl: see check-trace.js.
 check_trace() { node "$E2E_LIB/check-trace.js" "$@"; }
+
+# check_metrics SPANS.jsonl METRICS.jsonl exact|estimated: see check-metrics.js.
+check_metrics() { node "$E2E_LIB/check-metrics.js" "$@"; }
