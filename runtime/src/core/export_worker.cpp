@@ -89,9 +89,11 @@ void ExportWorker::run() {
   while (true) {
     sleep_until_work(std::min(next_scheduled, next_metrics));
     uint64_t flush_target;
+    bool exiting;
     {
       std::lock_guard lock(mu_);
       flush_target = flush_requested_;
+      exiting = exiting_;
     }
     const bool stopping = stop_.load();
     const bool scheduled = Clock::now() >= next_scheduled;
@@ -101,7 +103,10 @@ void ExportWorker::run() {
       size_t n = export_batch();
       if (n == 0 || (!all && rt_.pool().queued() < g_hot.wake_threshold)) break;
     }
-    if (collector_ && (stopping || flush_target > flush_done_ || Clock::now() >= next_metrics)) {
+    // At exit, the metrics go once, when the worker stops (after the flush
+    // of the spans): calls are counted until then.
+    const bool flushing_metrics = flush_target > flush_done_ && !exiting;
+    if (collector_ && (stopping || flushing_metrics || Clock::now() >= next_metrics)) {
       export_metrics();
       next_metrics = Clock::now() + metrics_interval;
     }
