@@ -9,7 +9,7 @@
 // other function is counted. Cumulative series are read at their last point,
 // delta series summed. The duration histogram counts every call (`exact`: the
 // metrics come from the sampled run, each call timed) or at most every call
-// (`estimated`: calls without a span are timed one in ~16). Exemplars must
+// (`estimated`: calls without a span are timed one in ~32). Exemplars must
 // point to exported spans. Prints every difference; exits 1 if there is any.
 'use strict';
 const fs = require('fs');

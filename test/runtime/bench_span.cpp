@@ -22,6 +22,12 @@
 // Spans dropped anyway are reported as the counter `dropped`; the numbers are
 // valid when it is 0.
 //
+// Metrics are on (OTEL_METRICS_EXPORTER=console, printed on stderr at exit):
+// BM_Traced counts and times every call besides its span; BM_TracedNoMetrics
+// is the same site with `metrics: false`, BM_MetricsOnly the metrics-only
+// advice. Under OTEL_TRACES_SAMPLER=always_off, BM_Traced is the sampled-out
+// path with its metrics and BM_TracedNoMetrics the one without.
+//
 // Every benchmark also reports `core_ns_per_add`: how fast the calling core
 // ran at the end of each timed stretch (ns per step of a dependent chain of
 // adds). Where the VM's two vCPUs run is the host's choice: when they are SMT
@@ -92,13 +98,15 @@ void report_drops(benchmark::State &state, const orch_stats &before) {
   state.counters["dropped"] = static_cast<double>(after.spans_dropped - before.spans_dropped);
 }
 
-void traced_loop(benchmark::State &state, int64_t flush_every) {
+using Workload = int64_t (*)(int64_t, int64_t);
+
+void traced_loop(benchmark::State &state, int64_t flush_every, Workload call = orch::bench::traced_call) {
   orch_stats before{};
   orch_stats_get(&before, sizeof before);
   CoreSpeed core;
   int64_t x = 0, n = 0;
   for (auto _ : state) {
-    x = orch::bench::traced_call(x, 7);
+    x = call(x, 7);
     if (++n % flush_every == 0) {
       state.PauseTiming();
       core.probe();
@@ -118,6 +126,18 @@ BENCHMARK(BM_Traced);
 
 void BM_TracedBursts(benchmark::State &state) { traced_loop(state, kBurst); }
 BENCHMARK(BM_TracedBursts);
+
+// The metrics' share: the same span from a site that says `metrics: false`...
+void BM_TracedNoMetrics(benchmark::State &state) {
+  traced_loop(state, kSaturatedFlushEvery, orch::bench::traced_call_without_metrics);
+}
+BENCHMARK(BM_TracedNoMetrics);
+
+// ... and the metrics-only advice: counted and timed, never a span.
+void BM_MetricsOnly(benchmark::State &state) {
+  traced_loop(state, kSaturatedFlushEvery, orch::bench::metrics_only_call);
+}
+BENCHMARK(BM_MetricsOnly);
 
 // A child span per call: the parent is open for the whole loop.
 void BM_TracedChild(benchmark::State &state) {
@@ -191,6 +211,7 @@ int main(int argc, char **argv) {
   setenv("OTEL_TRACES_EXPORTER", "file", 0);
   setenv("ORCH_FILE_EXPORTER_PATH", "/dev/null", 0);
   setenv("OTEL_BSP_MAX_QUEUE_SIZE", "16384", 0);
+  setenv("OTEL_METRICS_EXPORTER", "console", 0);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   orch_runtime_api_v1();  // configuration read before the first measurement

@@ -144,7 +144,7 @@ TEST_P(EveryCall, IsCountedAndTimedWhateverTheSampler) {
     EXPECT_EQ(p.type, "exponential");
     EXPECT_EQ(p.scale, 3);
     EXPECT_EQ(p.count, bucket_total(p));
-    // Untraced calls are timed one in ~16, each standing for the calls since
+    // Untraced calls are timed one in ~32, each standing for the calls since
     // the last timed one: the calls after the last timed one are not in yet.
     const uint64_t calls = std::string(site) == "outer" ? 1000 : 2000;
     EXPECT_LE(p.count, calls) << site;

@@ -109,18 +109,33 @@ inline void start_recording(orch_span *span, const orch_site *site, ThreadState 
   r->start_ticks = now_ticks();
 }
 
-// A call that records no span: counted in its site's metrics, and timed now
-// and then.
-__attribute__((noinline)) void count_untraced(orch_span *span, const orch_site *site, ThreadState *ts) noexcept {
-  if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return set_span(span, nullptr);
-  SiteCell *c = ts->metrics.cell(site);
-  TimedCall *t = c ? ts->metrics.count_untraced(c) : nullptr;
-  if (__builtin_expect(!t, 1)) return set_span(span, nullptr);
+// A call that span_begin times without a span: its slot, and its start.
+__attribute__((noinline)) void start_timed_call(orch_span *span, ThreadState *ts, SiteCell *c) noexcept {
+  TimedCall *t = ts->metrics.begin_timed(c);
+  if (!t) return set_span(span, nullptr);
   // A thread that was counting before fork() counts on in the child, whose
   // exporter thread spans or new threads would otherwise start.
   Runtime::instance()->ensure_worker();
   set_span(span, reinterpret_cast<void *>(reinterpret_cast<uintptr_t>(t) | ORCH_SPAN_TIMED_CALL));
   t->start_ticks = now_ticks();
+}
+
+inline void count_untraced(orch_span *span, const orch_site *site, ThreadState *ts) noexcept;
+
+// The first call of a site on its thread, or of a thread.
+__attribute__((noinline)) void count_untraced_first(orch_span *span, const orch_site *site, ThreadState *ts) noexcept {
+  if (!ts && !(ts = thread_state_or_null())) return set_span(span, nullptr);
+  if (!ts->metrics.cell(site)) return set_span(span, nullptr);  // out of memory
+  count_untraced(span, site, ts);
+}
+
+// A call that records no span: counted in its site's metrics, and timed now
+// and then. Inline up to the rare cases, which are tail calls: no stack frame.
+inline void count_untraced(orch_span *span, const orch_site *site, ThreadState *ts) noexcept {
+  SiteCell *c = __builtin_expect(ts != nullptr, 1) ? ts->metrics.existing_cell(site) : nullptr;
+  if (__builtin_expect(!c, 0)) return count_untraced_first(span, site, ts);
+  if (__builtin_expect(!ThreadMetrics::count_untraced(c), 1)) return set_span(span, nullptr);
+  start_timed_call(span, ts, c);
 }
 
 template <bool kMetered> inline void not_recorded(orch_span *span, const orch_site *site, ThreadState *ts) {
@@ -199,11 +214,18 @@ template <bool kMetered> inline void start(orch_span *span, const orch_site *sit
 
 void span_start(orch_span *span, const orch_site *site) noexcept { start<false>(span, site); }
 
+// Out of line, so that span_begin's counting path needs no stack frame.
+__attribute__((noinline)) void start_metered(orch_span *span, const orch_site *site) noexcept {
+  start<true>(span, site);
+}
+
 void span_begin(orch_span *span, const orch_site *site) noexcept {
   const uint32_t flags = site_flags(site);
   if (!g_metrics_hot.enabled() || (flags & ORCH_SITE_NO_METRICS)) return start<false>(span, site);
-  if (flags & ORCH_SITE_METRICS_ONLY) return count_untraced(span, site, tls_thread_state);
-  start<true>(span, site);
+  // Metrics-only, or no span at all (OTEL_TRACES_SAMPLER=always_off, or
+  // spans not exported): counted without looking at the context.
+  if ((flags & ORCH_SITE_METRICS_ONLY) || g_hot.is_off()) return count_untraced(span, site, tls_thread_state);
+  start_metered(span, site);
 }
 
 __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushResult result) noexcept {
@@ -216,40 +238,24 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
   if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
 }
 
-// The site's metrics get a metered span when it ends: counted, and timed
-// by its own timestamps (weight 1), with its ids as the latest exemplar.
+// A metered span the exporter will not see (one the queue dropped, or a
+// root the ratio sampler dropped): its call goes into the site's metrics here,
+// timed by its own timestamps. Exported spans are counted by the exporter.
 __attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint64_t end) noexcept {
   SiteCell *c = ts->metrics.cell(r.site);
   if (!c) return;
   c->calls.add(1);
   DurationCounts *durations = &c->durations;
-  LatestSpan *latest = &c->latest;
   if (r.status == StatusCode::Error) {
-    const RecordExtension *ext = r.ext;
-    const bool own_type = ext && !ext->error_type.empty();
-    const char *type = own_type ? ext->error_type.c_str() : ext && !ext->events.empty() ? ext->events[0].type.c_str() : nullptr;
-    ErrorSeries *e = ts->metrics.error_series(c, type, own_type ? ext->error_type_mangled : type != nullptr);
+    bool mangled;
+    const char *type = failure_type(r, mangled);
+    ErrorSeries *e = ts->metrics.error_series(c, type, mangled);
     if (!e) return;
     e->errors.add(1);
     durations = &e->durations;
-    latest = &e->latest;
   }
   const uint64_t ticks = end - r.start_ticks;
-  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()),
-                 ticks, 1);
-  if (r.kind != FrameKind::Recording) return;  // no span to point to
-  const uint32_t seq = latest->seq.load(std::memory_order_relaxed);
-  latest->seq.store(seq + 1, std::memory_order_relaxed);
-  std::atomic_thread_fence(std::memory_order_release);
-  uint64_t words[3];
-  std::memcpy(words, r.trace_id, 16);
-  std::memcpy(&words[2], r.span_id, 8);
-  latest->trace_id[0].store(words[0], std::memory_order_relaxed);
-  latest->trace_id[1].store(words[1], std::memory_order_relaxed);
-  latest->span_id.store(words[2], std::memory_order_relaxed);
-  latest->end_ticks.store(end, std::memory_order_relaxed);
-  latest->duration_ticks.store(ticks, std::memory_order_relaxed);
-  latest->seq.store(seq + 2, std::memory_order_release);
+  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, 1);
 }
 
 // span_end of a call that span_begin timed without a span.
@@ -268,7 +274,7 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
   span->rec = nullptr;
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
-  if (r->metered && !r->no_export) count_span(ts, *r, end);
+  if (r->metered && !r->no_export && r->kind != FrameKind::Recording) count_span(ts, *r, end);
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
   const bool reusable = unlink_frame(ts, r);
@@ -282,7 +288,10 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
       publish_slow(rt, ts, result);
     }
     // The queue owns the extension and tracestate now, unless the span was dropped.
-    if (result == PushResult::Dropped) release_owned(*r);
+    if (result == PushResult::Dropped) {
+      if (r->metered) count_span(ts, *r, end);
+      release_owned(*r);
+    }
   } else {
     release_owned(*r);
   }
@@ -305,7 +314,6 @@ void span_end(orch_span *span) noexcept {
     return end_general(span, end);
   Frame *prev = r->prev;
   if (__builtin_expect(is_detached_frame(prev), 0)) return end_general(span, end);
-  if (r->metered) count_span(ts, *r, end);
   span->rec = nullptr;
   ts->current = prev;
   r->end_ticks = end;

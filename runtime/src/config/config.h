@@ -51,7 +51,7 @@ struct Config {
   MetricsConfig metrics;
   // ORCH_METRICS_TIME_ONE_IN: a call without a span is timed one in about N
   // (metrics/thread_metrics.h); 1 times every call.
-  uint32_t metrics_time_one_in = 16;
+  uint32_t metrics_time_one_in = 32;
 };
 
 Config config_from_env(const EnvReader &env);

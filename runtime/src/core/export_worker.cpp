@@ -167,6 +167,7 @@ size_t ExportWorker::export_batch() {
     last_error_ = reason.empty() ? (result == ExportResult::RetryableFailure ? "export timed out" : "export rejected")
                                  : reason;
   }
+  if (collector_) collector_->add_spans(records_);
   for (const Record *r : records_) release_owned(*r);
   for (const Taken &t : taken_) t.ts->queue.consume(t.n, rt_.pool());
   return records_.size();

@@ -107,6 +107,21 @@ static_assert(offsetof(Record, attrs) + 2 * sizeof(InlineAttr) <= 128,
 #pragma GCC diagnostic pop
 static_assert(sizeof(Record) == 256, "Record is copied whole on span end; keep it at 4 cache lines");
 
+// The error.type a failed span counts under in its site's metrics: what
+// span_failed said, else its first exception's type (mangled), else nullptr.
+inline const char *failure_type(const Record &r, bool &mangled) {
+  const RecordExtension *ext = r.ext;
+  mangled = false;
+  if (!ext) return nullptr;
+  if (!ext->error_type.empty()) {
+    mangled = ext->error_type_mangled;
+    return ext->error_type.c_str();
+  }
+  if (ext->events.empty()) return nullptr;
+  mangled = true;
+  return ext->events[0].type.c_str();
+}
+
 // Frees what a finished Record owns besides itself; its final holder calls it.
 inline void release_owned(const Record &r) {
   delete r.ext;

@@ -66,34 +66,78 @@ void MetricsCollector::add(SiteTotals &into, const SiteCell &cell) {
   }
 }
 
+void MetricsCollector::add(SiteTotals &into, const SiteTotals &more) {
+  into.calls += more.calls;
+  auto add_durations = [](DurationTotals &t, const DurationTotals &d) {
+    for (int i = 0; i < kDurationBuckets; ++i) t.buckets[i] += d.buckets[i];
+    t.sum_ticks += d.sum_ticks;
+    t.min_ticks = std::min(t.min_ticks, d.min_ticks);
+    t.max_ticks = std::max(t.max_ticks, d.max_ticks);
+  };
+  add_durations(into.durations, more.durations);
+  for (const ErrorTotals &e : more.errors) {
+    ErrorTotals &t = into.error(e.type, e.mangled);
+    t.errors += e.errors;
+    add_durations(t.durations, e.durations);
+  }
+}
+
 void MetricsCollector::retire(const ThreadMetrics &m) {
   m.for_each_cell([this](uint32_t id, const SiteCell &c) { add(retired_[id], c); });
 }
 
-void MetricsCollector::add_exemplars(uint32_t id, const SiteCell &cell, const TickClock &clock) {
-  auto take = [&](const LatestSpan &latest, std::vector<ExemplarView> &out) {
-    if (out.size() >= kMaxExemplars) return;
-    const uint32_t seq = latest.seq.load(std::memory_order_acquire);
-    if (seq == 0 || (seq & 1)) return;
-    ExemplarView x;
-    const uint64_t end = latest.end_ticks.load(std::memory_order_relaxed);
-    const uint64_t ticks = latest.duration_ticks.load(std::memory_order_relaxed);
-    const uint64_t words[3] = {latest.trace_id[0].load(std::memory_order_relaxed),
-                               latest.trace_id[1].load(std::memory_order_relaxed),
-                               latest.span_id.load(std::memory_order_relaxed)};
-    std::atomic_thread_fence(std::memory_order_acquire);
-    if (latest.seq.load(std::memory_order_relaxed) != seq) return;  // rewritten meanwhile
-    if (temporality_ == Temporality::Delta && end <= last_collect_ticks_) return;  // reported last time
-    std::memcpy(x.trace_id, words, 16);
-    std::memcpy(x.span_id, &words[2], 8);
-    x.time_unix_nano = clock.to_unix_nano(end);
-    x.value = static_cast<double>(ticks) * clock.seconds_per_tick();
-    out.push_back(x);
+void MetricsCollector::add_spans(std::span<const Record *const> records) {
+  const double seconds_per_tick = tick_seconds();
+  for (const Record *r : records) {
+    if (!r->metered) continue;
+    uint32_t id = registered_site_id(r->site);
+    if (!id && !(id = register_site(r->site))) continue;
+    SiteTotals &t = spans_[id];
+    Samples &samples = samples_[id];
+    ++t.calls;
+    DurationTotals *d = &t.durations;
+    std::vector<SpanSample> *latest = &samples.ok;
+    if (r->status == StatusCode::Error) {
+      bool mangled;
+      const char *type = failure_type(*r, mangled);
+      const std::string key = type ? type : kOtherErrorType;
+      ErrorTotals &e = t.error(key, mangled && type);
+      ++e.errors;
+      d = &e.durations;
+      latest = &samples.errors[{key, mangled && type}];
+    }
+    const uint64_t ticks = r->end_ticks - r->start_ticks;
+    ++d->buckets[duration_bucket(static_cast<double>(ticks) * seconds_per_tick)];
+    d->sum_ticks += ticks;
+    d->min_ticks = std::min(d->min_ticks, ticks);
+    d->max_ticks = std::max(d->max_ticks, ticks);
+    if (latest->size() == kMaxExemplars) latest->erase(latest->begin());
+    SpanSample &x = latest->emplace_back();
+    x.end_ticks = r->end_ticks;
+    x.duration_ticks = ticks;
+    std::memcpy(x.trace_id, r->trace_id, 16);
+    std::memcpy(x.span_id, r->span_id, 8);
+  }
+}
+
+void MetricsCollector::make_exemplars(const TickClock &clock) {
+  exemplars_.clear();
+  auto views = [&](const std::vector<SpanSample> &samples, std::vector<ExemplarView> &out) {
+    for (const SpanSample &s : samples) {
+      ExemplarView &x = out.emplace_back();
+      std::memcpy(x.trace_id, s.trace_id, 16);
+      std::memcpy(x.span_id, s.span_id, 8);
+      x.time_unix_nano = clock.to_unix_nano(s.end_ticks);
+      x.value = static_cast<double>(s.duration_ticks) * clock.seconds_per_tick();
+    }
   };
-  Exemplars &x = exemplars_[id];
-  take(cell.latest, x.ok);
-  for (const ErrorSeries *e = cell.errors.load(std::memory_order_acquire); e; e = e->next.load(std::memory_order_acquire))
-    take(e->latest, x.errors[{e->error_type, e->mangled}]);
+  for (const auto &[id, samples] : samples_) {
+    Exemplars &x = exemplars_[id];
+    views(samples.ok, x.ok);
+    for (const auto &[series, list] : samples.errors) views(list, x.errors[series]);
+  }
+  // A delta point's exemplars are from its interval.
+  if (temporality_ == Temporality::Delta) samples_.clear();
 }
 
 std::span<const AttrView> MetricsCollector::site_attributes(const SiteInfo &site, const std::string *error_type) {
@@ -214,14 +258,11 @@ std::span<const MetricView> MetricsCollector::collect(std::span<const ThreadMetr
   strings_.clear();
   counts_.clear();
   metrics_.clear();
-  exemplars_.clear();
 
   std::unordered_map<uint32_t, SiteTotals> totals = retired_;
-  for (const ThreadMetrics *m : threads)
-    m->for_each_cell([&](uint32_t id, const SiteCell &c) {
-      add(totals[id], c);
-      add_exemplars(id, c, clock);
-    });
+  for (const auto &[id, t] : spans_) add(totals[id], t);
+  for (const ThreadMetrics *m : threads) m->for_each_cell([&](uint32_t id, const SiteCell &c) { add(totals[id], c); });
+  make_exemplars(clock);
 
   const bool delta = temporality_ == Temporality::Delta;
   const uint64_t start = delta ? last_collect_unix_nano_ : start_unix_nano_;
@@ -235,7 +276,6 @@ std::span<const MetricView> MetricsCollector::collect(std::span<const ThreadMetr
   }
   if (delta) reported_ = std::move(totals);
   last_collect_unix_nano_ = now_unix_nano;
-  last_collect_ticks_ = clock.ticks_at(now_unix_nano);
 
   auto family = [&](const Family &f, std::string_view what) {
     auto sum = [&](std::string_view suffix, std::string_view description, std::string_view unit,

@@ -3,9 +3,12 @@
 // histogram (by error.type for failed calls), named by what the site is
 // (docs/runtime.md, "Metrics").
 //
-// Threads' counts only grow; the collector sums them with those of threads
-// that are gone (retire) and, for delta temporality, subtracts what it
-// reported last time. The views returned stay valid until the next collect.
+// Calls without a span come from the threads' site cells; sampled spans are
+// counted here as the exporter exports them (add_spans), which also gives the
+// exemplars. Threads' counts only grow; the collector sums them with those of
+// threads that are gone (retire) and of the spans, and, for delta
+// temporality, subtracts what it reported last time. The views returned stay
+// valid until the next collect.
 #pragma once
 
 #include <array>
@@ -19,6 +22,7 @@
 
 #include "config/metrics_config.h"
 #include "core/clock.h"
+#include "core/record.h"
 #include "metric_data.h"
 #include "metrics/site_registry.h"
 #include "metrics/thread_metrics.h"
@@ -32,6 +36,8 @@ public:
 
   // A thread's metrics are about to be deleted: keep its counts.
   void retire(const ThreadMetrics &m);
+  // Spans being exported: those from span_begin (Record::metered) count.
+  void add_spans(std::span<const Record *const> records);
   std::span<const MetricView> collect(std::span<const ThreadMetrics *const> threads, const TickClock &clock,
                                       uint64_t now_unix_nano);
 
@@ -55,10 +61,17 @@ private:
     std::vector<ErrorTotals> errors;
     ErrorTotals &error(const std::string &type, bool mangled);
   };
-  struct Exemplars {
-    std::vector<ExemplarView> ok;
-    std::map<std::pair<std::string, bool>, std::vector<ExemplarView>> errors;  // by (type, mangled)
+  // The latest exported spans of a series (at most kMaxExemplars).
+  struct SpanSample {
+    uint64_t end_ticks, duration_ticks;
+    uint8_t trace_id[16], span_id[8];
   };
+  template <class T> struct BySeries {
+    T ok;
+    std::map<std::pair<std::string, bool>, T> errors;  // by (type, mangled)
+  };
+  using Samples = BySeries<std::vector<SpanSample>>;
+  using Exemplars = BySeries<std::vector<ExemplarView>>;
   // The metrics of one kind of site (functions or call sites).
   struct Family {
     std::vector<SumPointView> calls, errors;
@@ -67,7 +80,8 @@ private:
   };
 
   static void add(SiteTotals &into, const SiteCell &cell);
-  void add_exemplars(uint32_t id, const SiteCell &cell, const TickClock &clock);
+  static void add(SiteTotals &into, const SiteTotals &more);
+  void make_exemplars(const TickClock &clock);
   void add_points(const SiteInfo &site, const SiteTotals &now, const SiteTotals *before, const TickClock &clock,
                   uint64_t start, uint64_t time);
   void add_histogram(Family &f, std::span<const AttrView> attrs, const DurationTotals &now,
@@ -80,8 +94,9 @@ private:
   const std::vector<double> bounds_;
   uint64_t start_unix_nano_;
   uint64_t last_collect_unix_nano_;
-  uint64_t last_collect_ticks_ = 0;  // exemplars of delta points are newer than this
   std::unordered_map<uint32_t, SiteTotals> retired_;
+  std::unordered_map<uint32_t, SiteTotals> spans_;  // add_spans
+  std::unordered_map<uint32_t, Samples> samples_;   // since the last collect when delta
   std::unordered_map<uint32_t, SiteTotals> reported_;  // delta: the totals of the last collect
   std::unordered_map<uint32_t, Exemplars> exemplars_;
 

@@ -1,5 +1,7 @@
 // What one thread counts for one instrumented site: written by its thread
 // only (relaxed stores, no read-modify-write), read by the exporter thread.
+// Sampled spans are not here: the exporter counts them as it exports them
+// (MetricsCollector::add_spans); these are the calls without a span.
 #pragma once
 
 #include <atomic>
@@ -34,15 +36,8 @@ struct DurationCounts {
   }
 };
 
-// The latest sampled span of a series, for an exemplar. A sequence count
-// makes the reader skip one being written (odd) or rewritten meanwhile.
-struct LatestSpan {
-  std::atomic<uint32_t> seq{0};
-  std::atomic<uint64_t> end_ticks{0};
-  std::atomic<uint64_t> duration_ticks{0};
-  std::atomic<uint64_t> trace_id[2] = {};
-  std::atomic<uint64_t> span_id{0};
-};
+// error.type of a failure of unknown kind (semantic conventions).
+inline constexpr const char *kOtherErrorType = "_OTHER";
 
 // Calls that failed with one error.type.
 struct ErrorSeries {
@@ -50,7 +45,6 @@ struct ErrorSeries {
   bool mangled = false;
   OwnedCounter errors;
   DurationCounts durations;
-  LatestSpan latest;
   std::atomic<ErrorSeries *> next{nullptr};
 };
 
@@ -62,7 +56,6 @@ struct SiteCell {
   uint32_t countdown = 1;
   uint32_t untimed = 0;
   DurationCounts durations;  // calls that did not fail
-  LatestSpan latest;
   std::atomic<ErrorSeries *> errors{nullptr};  // a list; appended by the owner only
 };
 

@@ -86,7 +86,7 @@ uint32_t ThreadMetrics::random_countdown() {
 }
 
 ErrorSeries *ThreadMetrics::error_series(SiteCell *c, const char *type, bool mangled) {
-  if (!type) type = "_OTHER";
+  if (!type) type = kOtherErrorType;
   for (ErrorSeries *e = c->errors.load(std::memory_order_relaxed); e; e = e->next.load(std::memory_order_relaxed))
     if (e->mangled == mangled && e->error_type == type) return e;
   try {
@@ -120,7 +120,6 @@ void ThreadMetrics::reset_counts() {
     c->calls.value.store(0, std::memory_order_relaxed);
     c->untimed = 0;
     reset(c->durations);
-    c->latest.seq.store(0, std::memory_order_relaxed);
     for (ErrorSeries *e = c->errors.load(std::memory_order_relaxed); e; e = e->next.load(std::memory_order_relaxed)) {
       e->errors.value.store(0, std::memory_order_relaxed);
       reset(e->durations);

@@ -26,8 +26,11 @@ struct MetricsHot {
   // 0: no metrics: no call is counted. A plain integer read through
   // std::atomic_ref, like HotConfig::off.
   alignas(4) uint32_t on = 0;
-  uint32_t time_one_in = 16;
+  uint32_t time_one_in = 32;
   uint64_t always_time_ticks = 4096;
+  // A series' exemplar is rewritten by a span that ends at least this long
+  // after the one it holds, so that busy sites do not write it at every span.
+  uint64_t exemplar_gap_ticks = 0;
   bool enabled() { return std::atomic_ref(on).load(std::memory_order_relaxed) != 0; }
 };
 inline MetricsHot g_metrics_hot;
@@ -46,25 +49,29 @@ public:
   ThreadMetrics &operator=(const ThreadMetrics &) = delete;
   ~ThreadMetrics();
 
+  // The site's cell on this thread if it has one already.
+  SiteCell *existing_cell(const orch_site *site) const {
+    const uint32_t id = registered_site_id(site);
+    return __builtin_expect(id < capacity_, 1) ? cells_[id].load(std::memory_order_relaxed) : nullptr;
+  }
   // The site's cell on this thread; nullptr only when out of memory.
   SiteCell *cell(const orch_site *site) {
-    const uint32_t id = registered_site_id(site);
-    if (__builtin_expect(id < capacity_, 1)) {
-      if (SiteCell *c = cells_[id].load(std::memory_order_relaxed)) return c;
-    }
+    if (SiteCell *c = existing_cell(site)) return c;
     return cell_slow(site);
   }
 
-  // Counts a call that records no span; returns the call's timing slot when
-  // this one is to be timed (the caller stores start_ticks).
-  TimedCall *count_untraced(SiteCell *c) {
+  // Counts a call that records no span; true when this one is to be timed
+  // (begin_timed then gives its slot).
+  static bool count_untraced(SiteCell *c) {
     c->calls.add(1);
     if (__builtin_expect(--c->countdown != 0, 1)) {
       ++c->untimed;
-      return nullptr;
+      return false;
     }
-    return begin_timed(c);
+    return true;
   }
+  // The slot of a call to time; nullptr when too many are nested.
+  TimedCall *begin_timed(SiteCell *c);
   // A timed call ended `ticks` after its start.
   void end_timed(TimedCall *t, uint64_t ticks);
 
@@ -91,7 +98,6 @@ private:
   static constexpr int kMaxTimedDepth = 64;
 
   SiteCell *cell_slow(const orch_site *site);
-  TimedCall *begin_timed(SiteCell *c);
   uint32_t random_countdown();
 
   // The owner's view of the newest table; the exporter's is `published_`.
