@@ -83,6 +83,13 @@ void call(orch_site &site) {
   call(site, [](orch_span &) {});
 }
 
+// An exception leaving the call, reported as the weave header does it.
+void throw_through(orch_span &s) {
+  const char *type = typeid(std::runtime_error).name();
+  if (s.rec && !(reinterpret_cast<uintptr_t>(s.rec) & ORCH_SPAN_TIMED_CALL)) api()->exception(&s, type, "boom");
+  else api()->span_failed(&s, type, ORCH_FAILURE_MANGLED_TYPE);
+}
+
 // The points of `metric` in the child's last export whose attribute
 // orch.site.name is `site` (and error.type `error_type`, or none).
 std::vector<CapturedPoint> last_points(const std::vector<CapturedPoint> &all, const std::string &metric,
@@ -127,16 +134,22 @@ TEST_P(EveryCall, IsCountedAndTimedWhateverTheSampler) {
                   [] {
                     static orch_site outer = make_site("outer");
                     static orch_site inner = make_site("inner");
-                    for (int i = 0; i < 1000; ++i)
+                    static orch_site failing = make_site("failing");
+                    for (int i = 0; i < 1000; ++i) {
                       call(outer, [](orch_span &) {
                         call(inner);
                         call(inner);
                       });
+                      if (i % 10 == 0) call(failing, throw_through);
+                    }
                   }),
             0);
   auto points = h.metric_points();
   EXPECT_EQ(last_sum(points, "orch.function.calls", "outer"), 1000);
   EXPECT_EQ(last_sum(points, "orch.function.calls", "inner"), 2000);
+  EXPECT_EQ(last_sum(points, "orch.function.calls", "failing"), 100);
+  EXPECT_EQ(last_sum(points, "orch.function.errors", "failing", "std::runtime_error"), 100);
+  EXPECT_EQ(last_sum(points, "orch.function.calls", "failing", "std::runtime_error"), -1);
   for (const char *site : {"outer", "inner"}) {
     auto hist = last_points(points, "orch.function.duration", site);
     ASSERT_EQ(hist.size(), 1u) << site;
@@ -247,6 +260,27 @@ TEST(Metrics, SiteFlagsChooseSpansMetricsOrBoth) {
   }
   EXPECT_EQ(only_spans, 0) << "metrics-only never records a span";
   EXPECT_EQ(none_spans, 10);
+}
+
+TEST(Metrics, SpansTheQueueDropsAreStillCounted) {
+  RuntimeHarness h;
+  rt::Config c = metrics_config(rt::SamplerKind::AlwaysOn);
+  c.batch.max_queue_size = 256;
+  c.batch.max_export_batch_size = 64;
+  ASSERT_EQ(h.run(c,
+                  [] {
+                    static orch_site site = make_site("q");
+                    RuntimeHarness::hold_exports = true;  // the exporter is stuck: most spans are dropped
+                    for (int i = 0; i < 5000; ++i) call(site);
+                    RuntimeHarness::hold_exports = false;
+                  }),
+            0);
+  EXPECT_LT(h.spans().size(), 5000u);
+  auto points = h.metric_points();
+  EXPECT_EQ(last_sum(points, "orch.function.calls", "q"), 5000) << "exported spans by the exporter, dropped ones by their thread";
+  auto hist = last_points(points, "orch.function.duration", "q");
+  ASSERT_EQ(hist.size(), 1u);
+  EXPECT_EQ(hist[0].count, 5000u);
 }
 
 TEST(Metrics, ThreadsThatEndedAreStillCounted) {

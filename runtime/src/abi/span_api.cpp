@@ -143,6 +143,20 @@ template <bool kMetered> inline void not_recorded(orch_span *span, const orch_si
   else set_span(span, nullptr);
 }
 
+// A root the ratio sampler dropped keeps a frame for its descendants; its
+// call is counted now and timed one in about N, like a call without a frame.
+// Such a frame is never exported, so its end_ticks holds the timed call's
+// weight (0: not timed) until it ends.
+__attribute__((noinline)) void count_dropped_root(ThreadState *ts, Record *r, const orch_site *site) noexcept {
+  SiteCell *c = ts->metrics.cell(site);
+  if (!c) return;
+  r->metered = true;
+  r->end_ticks = 0;
+  if (!ThreadMetrics::count_untraced(c)) return;
+  r->end_ticks = ts->metrics.take_weight(c);
+  r->start_ticks = now_ticks();
+}
+
 // span_start in every case: any sampler, attached and non-recording parents,
 // a thread without state yet, no spare Record.
 template <bool kMetered> __attribute__((noinline)) void start_general(orch_span *span, const orch_site *site) noexcept {
@@ -178,8 +192,7 @@ template <bool kMetered> __attribute__((noinline)) void start_general(orch_span 
       std::memcpy(r->trace_id, trace_id, 16);
       r->trace_flags = 0;
       init_record(r, ts, site, FrameKind::NonRecording);
-      r->metered = kMetered;
-      if constexpr (kMetered) r->start_ticks = now_ticks();  // timed like a span: this call has a frame anyway
+      if constexpr (kMetered) count_dropped_root(ts, r, site);
       return set_span(span, r);
     }
   }
@@ -238,9 +251,9 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
   if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
 }
 
-// A metered span the exporter will not see (one the queue dropped, or a
-// root the ratio sampler dropped): its call goes into the site's metrics here,
-// timed by its own timestamps. Exported spans are counted by the exporter.
+// A metered span the queue dropped: the exporter will not see it, so its call
+// goes into the site's metrics here, timed by its own timestamps. Exported
+// spans are counted by the exporter.
 __attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint64_t end) noexcept {
   SiteCell *c = ts->metrics.cell(r.site);
   if (!c) return;
@@ -256,6 +269,23 @@ __attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint
   }
   const uint64_t ticks = end - r.start_ticks;
   durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, 1);
+}
+
+// The end of a root the ratio sampler dropped (count_dropped_root), timed.
+__attribute__((noinline)) void end_dropped_root(ThreadState *ts, const Record &r, uint64_t end) noexcept {
+  const uint64_t weight = r.end_ticks;
+  SiteCell *c = weight ? ts->metrics.cell(r.site) : nullptr;
+  if (!c) return;
+  DurationCounts *durations = &c->durations;
+  if (r.status == StatusCode::Error) {
+    bool mangled;
+    const char *type = failure_type(r, mangled);
+    ErrorSeries *e = ts->metrics.error_series(c, type, mangled);
+    if (!e) return;
+    durations = &e->durations;
+  }
+  const uint64_t ticks = end - r.start_ticks;
+  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, weight);
 }
 
 // span_end of a call that span_begin timed without a span.
@@ -274,7 +304,7 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
   span->rec = nullptr;
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
-  if (r->metered && !r->no_export && r->kind != FrameKind::Recording) count_span(ts, *r, end);
+  if (r->metered && !r->no_export && r->kind == FrameKind::NonRecording) end_dropped_root(ts, *r, end);
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
   const bool reusable = unlink_frame(ts, r);
@@ -417,7 +447,16 @@ void attr_str(orch_span *span, const char *key, const char *value, size_t len) n
 
 // ---- status and exceptions -----------------------------------------------
 
+void span_failed(orch_span *span, const char *error_type, uint32_t flags) noexcept;
+
+// A dropped root's first failure is counted at once (its call was).
+bool counts_as_dropped_root(const orch_span *span) {
+  auto *r = static_cast<Record *>(span->rec);
+  return r && !is_timed_call(r) && r->kind == FrameKind::NonRecording && r->metered && r->status != StatusCode::Error;
+}
+
 void exception(orch_span *span, const char *type, const char *message) noexcept {
+  if (counts_as_dropped_root(span)) return span_failed(span, type, ORCH_FAILURE_MANGLED_TYPE);
   Record *r = recording(span);
   if (!r) return;
   const uint64_t now = now_ticks();
@@ -431,6 +470,7 @@ void exception(orch_span *span, const char *type, const char *message) noexcept 
 }
 
 void set_error(orch_span *span, const char *description) noexcept {
+  if (counts_as_dropped_root(span)) return span_failed(span, nullptr, 0);
   Record *r = recording(span);
   if (!r) return;
   r->status = StatusCode::Error;
@@ -445,12 +485,21 @@ void set_error(orch_span *span, const char *description) noexcept {
 
 // ---- failures, for the metrics ----------------------------------------------
 
+// A call of `site` without a span failed: counted in its error series.
+ErrorSeries *count_failure(ThreadState *ts, const orch_site *site, const char *error_type, bool mangled) noexcept {
+  SiteCell *c = ts ? ts->metrics.cell(site) : nullptr;
+  ErrorSeries *e = c ? ts->metrics.error_series(c, error_type, mangled) : nullptr;
+  if (e) e->errors.add(1);
+  return e;
+}
+
 void span_failed(orch_span *span, const char *error_type, uint32_t flags) noexcept {
   const bool mangled = flags & ORCH_FAILURE_MANGLED_TYPE;
   void *rec = span->rec;
   if (rec && !is_timed_call(rec)) {
     auto *r = static_cast<Record *>(rec);
     if (r->kind == FrameKind::Attached) return;
+    if (counts_as_dropped_root(span)) count_failure(tls_thread_state, r->site, error_type, mangled);
     r->status = StatusCode::Error;
     if (!mangled && r->kind == FrameKind::Recording && error_type) {
       attr_str(span, "error.type", error_type, std::strlen(error_type));
@@ -468,12 +517,8 @@ void span_failed(orch_span *span, const char *error_type, uint32_t flags) noexce
   }
   const orch_site *site = span->site;
   if (!site || !g_metrics_hot.enabled() || (site_flags(site) & ORCH_SITE_NO_METRICS)) return;
-  ThreadState *ts = tls_thread_state;
-  SiteCell *c = ts ? ts->metrics.cell(site) : nullptr;
-  ErrorSeries *e = c ? ts->metrics.error_series(c, error_type, mangled) : nullptr;
-  if (!e) return;
-  e->errors.add(1);
-  if (rec) timed_call(rec)->failed = e;
+  ErrorSeries *e = count_failure(tls_thread_state, site, error_type, mangled);
+  if (e && rec) timed_call(rec)->failed = e;
 }
 
 }  // namespace

@@ -61,10 +61,15 @@ TimedCall *ThreadMetrics::begin_timed(SiteCell *c) {
   TimedCall *t = &timed_[depth_++];
   t->cell = c;
   t->failed = nullptr;
-  t->weight = uint64_t{c->untimed} + 1;
+  t->weight = take_weight(c);
+  return t;
+}
+
+uint64_t ThreadMetrics::take_weight(SiteCell *c) {
+  const uint64_t weight = uint64_t{c->untimed} + 1;
   c->untimed = 0;
   c->countdown = random_countdown();
-  return t;
+  return weight;
 }
 
 void ThreadMetrics::end_timed(TimedCall *t, uint64_t ticks) {

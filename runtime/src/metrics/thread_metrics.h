@@ -72,6 +72,9 @@ public:
   }
   // The slot of a call to time; nullptr when too many are nested.
   TimedCall *begin_timed(SiteCell *c);
+  // For a call to time: how many calls it stands for (see above); the next
+  // timed call of the cell is drawn.
+  uint64_t take_weight(SiteCell *c);
   // A timed call ended `ticks` after its start.
   void end_timed(TimedCall *t, uint64_t ticks);
 
