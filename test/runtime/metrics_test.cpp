@@ -422,5 +422,18 @@ TEST(Metrics, NothingIsCountedWithoutAMetricExporter) {
   EXPECT_EQ(h.spans().size(), 10u);
 }
 
+TEST(Metrics, MetricsOnlyNeverRecordsASpanEvenWithMetricsOff) {
+  RuntimeHarness h;
+  rt::Config c = metrics_config(rt::SamplerKind::AlwaysOn);
+  c.metrics.exporters.clear();
+  ASSERT_EQ(h.run(c,
+                  [] {
+                    static orch_site site = site_with("m", ORCH_SITE_METRICS_ONLY);
+                    for (int i = 0; i < 10; ++i) call(site);
+                  }),
+            0);
+  EXPECT_TRUE(h.spans().empty());
+}
+
 }  // namespace
 }  // namespace orch::test

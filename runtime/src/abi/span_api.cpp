@@ -234,7 +234,10 @@ __attribute__((noinline)) void start_metered(orch_span *span, const orch_site *s
 
 void span_begin(orch_span *span, const orch_site *site) noexcept {
   const uint32_t flags = site_flags(site);
-  if (!g_metrics_hot.enabled() || (flags & ORCH_SITE_NO_METRICS)) return start<false>(span, site);
+  if (!g_metrics_hot.enabled() || (flags & ORCH_SITE_NO_METRICS)) {
+    if (flags & ORCH_SITE_METRICS_ONLY) return set_span(span, nullptr);  // never a span
+    return start<false>(span, site);
+  }
   // Metrics-only, or no span at all (OTEL_TRACES_SAMPLER=always_off, or
   // spans not exported): counted without looking at the context.
   if ((flags & ORCH_SITE_METRICS_ONLY) || g_hot.is_off()) return count_untraced(span, site, tls_thread_state);
@@ -271,10 +274,10 @@ __attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint
   durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, 1);
 }
 
-// The end of a root the ratio sampler dropped (count_dropped_root), timed.
+// The end of a root the ratio sampler dropped whose call was timed
+// (count_dropped_root: end_ticks is its weight).
 __attribute__((noinline)) void end_dropped_root(ThreadState *ts, const Record &r, uint64_t end) noexcept {
-  const uint64_t weight = r.end_ticks;
-  SiteCell *c = weight ? ts->metrics.cell(r.site) : nullptr;
+  SiteCell *c = ts->metrics.cell(r.site);
   if (!c) return;
   DurationCounts *durations = &c->durations;
   if (r.status == StatusCode::Error) {
@@ -285,7 +288,7 @@ __attribute__((noinline)) void end_dropped_root(ThreadState *ts, const Record &r
     durations = &e->durations;
   }
   const uint64_t ticks = end - r.start_ticks;
-  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, weight);
+  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, r.end_ticks);
 }
 
 // span_end of a call that span_begin timed without a span.
@@ -304,7 +307,7 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
   span->rec = nullptr;
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(!ts, 0) && !(ts = thread_state_or_null())) return;  // ended on a thread that cannot start
-  if (r->metered && !r->no_export && r->kind == FrameKind::NonRecording) end_dropped_root(ts, *r, end);
+  if (r->kind == FrameKind::NonRecording && r->metered && r->end_ticks && !r->no_export) end_dropped_root(ts, *r, end);
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
   const bool reusable = unlink_frame(ts, r);
