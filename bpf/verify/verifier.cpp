@@ -167,8 +167,10 @@ private:
     std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl");
     RunSpec traced = spec(options_.instrumented, run_name);
     // Every span recorded (always_on) and written to a file we read back.
+    // Every call a span (no span budget), no metrics export to a collector
+    // that may not be there.
     traced.setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
-                        "ORCH_FILE_EXPORTER_PATH=" + spans_path};
+                        "ORCH_FILE_EXPORTER_PATH=" + spans_path, "ORCH_SITE_SPAN_LIMIT=0", "OTEL_METRICS_EXPORTER=none"};
     // Room for every span unless the user chose a limit: the runtime takes
     // queue memory in chunks as spans wait, not up front.
     if (!std::getenv("OTEL_BSP_MAX_QUEUE_SIZE"))

@@ -70,6 +70,7 @@ int main(int argc, char **argv) {
   setenv("OTEL_TRACES_EXPORTER", "file", 0);  // as bench_span: OTLP/JSON to /dev/null
   setenv("ORCH_FILE_EXPORTER_PATH", "/dev/null", 0);
   setenv("OTEL_BSP_MAX_QUEUE_SIZE", "16384", 0);
+  setenv("ORCH_SITE_SPAN_LIMIT", "0", 0);  // every call a span: spans are what is measured
   if (placed) pin(0, std::atoi(argv[2]));
 
   std::vector<std::vector<uint32_t>> ticks(kBurst);

@@ -267,6 +267,7 @@ TEST(Metrics, SpansTheQueueDropsAreStillCounted) {
   rt::Config c = metrics_config(rt::SamplerKind::AlwaysOn);
   c.batch.max_queue_size = 256;
   c.batch.max_export_batch_size = 64;
+  c.site_span_limit = 0;  // every call a span
   ASSERT_EQ(h.run(c,
                   [] {
                     static orch_site site = make_site("q");
@@ -281,6 +282,46 @@ TEST(Metrics, SpansTheQueueDropsAreStillCounted) {
   auto hist = last_points(points, "orch.function.duration", "q");
   ASSERT_EQ(hist.size(), 1u);
   EXPECT_EQ(hist[0].count, 5000u);
+}
+
+TEST(Metrics, ASiteOverItsSpanBudgetIsCountedNotTraced) {
+  RuntimeHarness h;
+  rt::Config c = metrics_config(rt::SamplerKind::AlwaysOn);
+  c.site_span_limit = 100;
+  ASSERT_EQ(h.run(c,
+                  [] {
+                    static orch_site root = make_site("root");
+                    static orch_site hot = make_site("hot");
+                    static orch_site leaf = make_site("leaf");
+                    call(root, [](orch_span &) {
+                      for (int i = 0; i < 150; ++i)
+                        call(hot, [i](orch_span &) {
+                          if (i >= 120) call(leaf);  // under a folded call: attached to root
+                        });
+                    });
+                    usleep(1100 * 1000);  // the next window
+                    call(hot);
+                  }),
+            0);
+  auto points = h.metric_points();
+  EXPECT_EQ(last_sum(points, "orch.function.calls", "hot"), 151) << "every call counted";
+  int hot_spans = 0;
+  std::string root_id, folded;
+  std::vector<std::string> leaf_parents;
+  auto spans = h.spans();
+  for (const auto &s : spans) {
+    if (s.name == "root") root_id = s.span_id;
+    if (s.name == "hot") {
+      ++hot_spans;
+      if (s.attrs.count("orch.folded_calls")) folded = s.attrs.at("orch.folded_calls");
+    }
+  }
+  for (const auto &s : spans)
+    if (s.name == "leaf") leaf_parents.push_back(s.parent_span_id);
+  EXPECT_EQ(hot_spans, 101) << "100 in the first second, 1 in the next";
+  EXPECT_EQ(folded, "50") << "the next span says how many calls were folded";
+  ASSERT_EQ(leaf_parents.size(), 30u);
+  for (const auto &p : leaf_parents) EXPECT_EQ(p, root_id);
 }
 
 TEST(Metrics, ThreadsThatEndedAreStillCounted) {

@@ -227,9 +227,26 @@ template <bool kMetered> inline void start(orch_span *span, const orch_site *sit
 
 void span_start(orch_span *span, const orch_site *site) noexcept { start<false>(span, site); }
 
-// Out of line, so that span_begin's counting path needs no stack frame.
+void attr_i64(orch_span *span, const char *key, int64_t value) noexcept;
+
+// A span from span_begin with metrics on. Within the site's span budget (per
+// thread, ORCH_SITE_SPAN_LIMIT a second), a span as usual, which carries how
+// many calls were folded since the last one; beyond it, the call is only
+// counted and timed, and its children attach to its parent. Out of line, so
+// that span_begin's counting path needs no stack frame.
 __attribute__((noinline)) void start_metered(orch_span *span, const orch_site *site) noexcept {
+  ThreadState *ts = tls_thread_state;
+  SiteCell *c = g_metrics_hot.span_limit && ts ? ts->metrics.cell(site) : nullptr;
+  if (!c) return start<true>(span, site);
+  if (!ThreadMetrics::take_span(c)) {
+    ++c->folded;
+    return count_untraced(span, site, ts);
+  }
   start<true>(span, site);
+  if (c->folded && recording(span)) {
+    attr_i64(span, "orch.folded_calls", static_cast<int64_t>(c->folded));
+    c->folded = 0;
+  }
 }
 
 void span_begin(orch_span *span, const orch_site *site) noexcept {

@@ -52,6 +52,9 @@ struct Config {
   // ORCH_METRICS_TIME_ONE_IN: a call without a span is timed one in about N
   // (metrics/thread_metrics.h); 1 times every call.
   uint32_t metrics_time_one_in = 32;
+  // ORCH_SITE_SPAN_LIMIT: spans per second one site may start on one thread
+  // while metrics are on; the calls beyond are counted, not traced. 0: none.
+  uint32_t site_span_limit = 2000;
 };
 
 Config config_from_env(const EnvReader &env);

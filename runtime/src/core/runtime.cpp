@@ -36,10 +36,10 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
 // After TickClock::init (the tick length).
 void set_metrics_hot(const Runtime &rt) {
   constexpr double kAlwaysTimedSeconds = 2e-6;  // two clock reads are ≤ 2% of such a call
-  constexpr double kExemplarGapSeconds = 1e-3;
   g_metrics_hot.time_one_in = rt.config().metrics_time_one_in;
   g_metrics_hot.always_time_ticks = static_cast<uint64_t>(kAlwaysTimedSeconds / tick_seconds());
-  g_metrics_hot.exemplar_gap_ticks = static_cast<uint64_t>(kExemplarGapSeconds / tick_seconds());
+  g_metrics_hot.span_limit = rt.config().site_span_limit;
+  g_metrics_hot.budget_window_ticks = static_cast<uint64_t>(1.0 / tick_seconds());
   std::atomic_ref(g_metrics_hot.on).store(rt.metrics_on() ? 1 : 0, std::memory_order_release);
   g_hot.set_idle(g_hot.is_off() && !rt.metrics_on());
 }

@@ -124,6 +124,7 @@ void ThreadMetrics::reset_counts() {
     if (!c) continue;
     c->calls.value.store(0, std::memory_order_relaxed);
     c->untimed = 0;
+    c->folded = 0;
     reset(c->durations);
     for (ErrorSeries *e = c->errors.load(std::memory_order_relaxed); e; e = e->next.load(std::memory_order_relaxed)) {
       e->errors.value.store(0, std::memory_order_relaxed);

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/clock.h"
 #include "metrics/site_cell.h"
 #include "metrics/site_registry.h"
 
@@ -28,9 +29,10 @@ struct MetricsHot {
   alignas(4) uint32_t on = 0;
   uint32_t time_one_in = 32;
   uint64_t always_time_ticks = 4096;
-  // A series' exemplar is rewritten by a span that ends at least this long
-  // after the one it holds, so that busy sites do not write it at every span.
-  uint64_t exemplar_gap_ticks = 0;
+  // The span budget (ORCH_SITE_SPAN_LIMIT): spans a site may start per
+  // thread in a window of budget_window_ticks (one second); 0: no limit.
+  uint32_t span_limit = 0;
+  uint64_t budget_window_ticks = 0;
   bool enabled() { return std::atomic_ref(on).load(std::memory_order_relaxed) != 0; }
 };
 inline MetricsHot g_metrics_hot;
@@ -70,6 +72,20 @@ public:
     }
     return true;
   }
+  // A span may start at the cell's site now (the span budget); when not,
+  // the call is to be counted as folded (SiteCell::folded).
+  static bool take_span(SiteCell *c) {
+    if (c->spans_left) {
+      --c->spans_left;
+      return true;
+    }
+    const uint64_t now = now_ticks();
+    if (now < c->budget_window_end) return false;
+    c->budget_window_end = now + g_metrics_hot.budget_window_ticks;
+    c->spans_left = g_metrics_hot.span_limit - 1;
+    return true;
+  }
+
   // The slot of a call to time; nullptr when too many are nested.
   TimedCall *begin_timed(SiteCell *c);
   // For a call to time: how many calls it stands for (see above); the next
