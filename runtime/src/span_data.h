@@ -20,6 +20,13 @@ struct AttrView {
   bool b = false;         // AttrType::Bool
 };
 
+inline AttrView str_attr(std::string_view key, std::string_view value) {
+  AttrView a;
+  a.key = key;
+  a.str = value;
+  return a;
+}
+
 // True for an id that is all zero bytes: no parent, no trace.
 inline bool id_is_zero(const uint8_t *id, size_t n) {
   for (size_t i = 0; i < n; ++i)

@@ -271,6 +271,24 @@ __attribute__((noinline)) void publish_slow(Runtime *rt, ThreadState *ts, PushRe
   if (rt->pool().queued() >= g_hot.wake_threshold) rt->wake_exporter();
 }
 
+// A frame's duration, `weight` calls' worth, into its site's metrics: under
+// its failure's error.type when it failed (the failure counted too when
+// `count_failure`).
+void add_frame_duration(ThreadState *ts, SiteCell *c, const Record &r, uint64_t end, uint64_t weight,
+                        bool count_failure) noexcept {
+  DurationCounts *durations = &c->durations;
+  if (r.status == StatusCode::Error) {
+    bool mangled;
+    const char *type = failure_type(r, mangled);
+    ErrorSeries *e = ts->metrics.error_series(c, type, mangled);
+    if (!e) return;
+    if (count_failure) e->errors.add(1);
+    durations = &e->durations;
+  }
+  const uint64_t ticks = end - r.start_ticks;
+  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, weight);
+}
+
 // A metered span the queue dropped: the exporter will not see it, so its call
 // goes into the site's metrics here, timed by its own timestamps. Exported
 // spans are counted by the exporter.
@@ -278,34 +296,14 @@ __attribute__((noinline)) void count_span(ThreadState *ts, const Record &r, uint
   SiteCell *c = ts->metrics.cell(r.site);
   if (!c) return;
   c->calls.add(1);
-  DurationCounts *durations = &c->durations;
-  if (r.status == StatusCode::Error) {
-    bool mangled;
-    const char *type = failure_type(r, mangled);
-    ErrorSeries *e = ts->metrics.error_series(c, type, mangled);
-    if (!e) return;
-    e->errors.add(1);
-    durations = &e->durations;
-  }
-  const uint64_t ticks = end - r.start_ticks;
-  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, 1);
+  add_frame_duration(ts, c, r, end, 1, true);
 }
 
 // The end of a root the ratio sampler dropped whose call was timed
-// (count_dropped_root: end_ticks is its weight).
+// (count_dropped_root: end_ticks is its weight; call and failure were
+// counted already).
 __attribute__((noinline)) void end_dropped_root(ThreadState *ts, const Record &r, uint64_t end) noexcept {
-  SiteCell *c = ts->metrics.cell(r.site);
-  if (!c) return;
-  DurationCounts *durations = &c->durations;
-  if (r.status == StatusCode::Error) {
-    bool mangled;
-    const char *type = failure_type(r, mangled);
-    ErrorSeries *e = ts->metrics.error_series(c, type, mangled);
-    if (!e) return;
-    durations = &e->durations;
-  }
-  const uint64_t ticks = end - r.start_ticks;
-  durations->add(duration_bucket(static_cast<double>(ticks) * tick_seconds()), ticks, r.end_ticks);
+  if (SiteCell *c = ts->metrics.cell(r.site)) add_frame_duration(ts, c, r, end, r.end_ticks, false);
 }
 
 // span_end of a call that span_begin timed without a span.

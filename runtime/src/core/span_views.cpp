@@ -8,14 +8,6 @@
 namespace orch::rt {
 namespace {
 
-AttrView str_attr(std::string_view key, std::string_view value) {
-  AttrView a;
-  a.key = key;
-  a.type = AttrType::String;
-  a.str = value;
-  return a;
-}
-
 AttrView int_attr(std::string_view key, int64_t value) {
   AttrView a;
   a.key = key;

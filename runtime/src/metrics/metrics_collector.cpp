@@ -15,14 +15,6 @@ void add_counts(std::array<uint64_t, kDurationBuckets> &into, const DurationCoun
   for (int i = 0; i < kDurationBuckets; ++i) into[i] += d.buckets[i].get();
 }
 
-AttrView str_attr(std::string_view key, std::string_view value) {
-  AttrView a;
-  a.key = key;
-  a.type = AttrType::String;
-  a.str = value;
-  return a;
-}
-
 // The lower bound in seconds of a bucket position (its OTLP bucket's base^index).
 double bucket_lower_bound(int position) {
   return std::exp2(static_cast<double>(position + kFirstBucketIndex) / kSubBuckets);
@@ -176,22 +168,25 @@ void MetricsCollector::add_histogram(Family &f, std::span<const AttrView> attrs,
   // A delta point's min and max would be those of the interval, which the
   // threads do not keep: they are given for cumulative points only.
   const bool extremes = !before && now.min_ticks <= now.max_ticks;
-  const double sum = static_cast<double>(sum_ticks) * spt;
-  if (aggregation_ == HistogramAggregation::Base2Exponential) {
-    ExponentialPointView p;
+  // The fields both point types have.
+  auto common = [&](auto &p) {
     p.attributes = attrs;
     p.start_unix_nano = start;
     p.time_unix_nano = time;
     p.count = count;
-    p.sum = sum;
+    p.sum = static_cast<double>(sum_ticks) * spt;
     if (extremes) {
       p.min = static_cast<double>(now.min_ticks) * spt;
       p.max = static_cast<double>(now.max_ticks) * spt;
     }
+    p.exemplars = exemplars;
+  };
+  if (aggregation_ == HistogramAggregation::Base2Exponential) {
+    ExponentialPointView p;
+    common(p);
     p.scale = kHistogramScale;
     p.positive_offset = kFirstBucketIndex + first;
     p.positive_counts = counts_.emplace_back(buckets.begin() + first, buckets.begin() + last + 1);
-    p.exemplars = exemplars;
     f.exponential.push_back(p);
     return;
   }
@@ -204,18 +199,9 @@ void MetricsCollector::add_histogram(Family &f, std::span<const AttrView> attrs,
     counts[std::upper_bound(bounds_.begin(), bounds_.end(), low) - bounds_.begin()] += buckets[i];
   }
   ExplicitPointView p;
-  p.attributes = attrs;
-  p.start_unix_nano = start;
-  p.time_unix_nano = time;
-  p.count = count;
-  p.sum = sum;
-  if (extremes) {
-    p.min = static_cast<double>(now.min_ticks) * spt;
-    p.max = static_cast<double>(now.max_ticks) * spt;
-  }
+  common(p);
   p.explicit_bounds = bounds_;
   p.bucket_counts = counts;
-  p.exemplars = exemplars;
   f.explicit_.push_back(p);
 }
 
