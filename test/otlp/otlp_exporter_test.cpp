@@ -1,6 +1,6 @@
 // The OTLP/HTTP exporters (spans, metrics) against a scripted local HTTP
 // server: what goes on the wire, keep-alive, and the retry policy under a
-// deadline (one sender serves both signals: its policy is tested on spans).
+// deadline and collector faults, for both signals.
 #include "export/otlp_exporter.h"
 
 #include <gtest/gtest.h>
@@ -128,37 +128,85 @@ TEST(OtlpExporter, ReadsPartialSuccessFromProtobufAndJsonAnswers) {
   EXPECT_EQ(json->rejected_spans(), 0u) << "each export starts from full success";
 }
 
-TEST(OtlpExporter, RetriesAfterTheDelayTheCollectorAsksFor) {
+// The sender's retry policy, the same for both signals: each test runs with
+// the span exporter and with the metric exporter.
+class SignalExporter {
+public:
+  virtual ~SignalExporter() = default;
+  virtual ExportResult export_once(steady_clock::time_point deadline) = 0;
+  virtual std::string last_error() const = 0;
+};
+
+class SpanSignal final : public SignalExporter {
+public:
+  explicit SpanSignal(const rt::OtlpConfig &config) : exporter_(rt::make_otlp_exporter(config)) {}
+  ExportResult export_once(steady_clock::time_point deadline) override {
+    return exporter_->export_spans(batch_.spans(), batch_.resource, deadline);
+  }
+  std::string last_error() const override { return exporter_->last_error(); }
+
+private:
+  std::unique_ptr<rt::Exporter> exporter_;
+  Batch batch_;
+};
+
+class MetricSignal final : public SignalExporter {
+public:
+  explicit MetricSignal(const rt::OtlpConfig &config) : exporter_(rt::make_otlp_metric_exporter(config)) {}
+  ExportResult export_once(steady_clock::time_point deadline) override {
+    return exporter_->export_metrics(sample_.metrics(), sample_.resource, deadline);
+  }
+  std::string last_error() const override { return exporter_->last_error(); }
+
+private:
+  std::unique_ptr<rt::MetricExporter> exporter_;
+  SampleMetrics sample_;
+};
+
+enum class Signal { Traces, Metrics };
+
+class CollectorFaults : public ::testing::TestWithParam<Signal> {
+protected:
+  const char *path() const { return GetParam() == Signal::Traces ? "/v1/traces" : "/v1/metrics"; }
+  rt::OtlpConfig config_for(const LocalHttpSink &sink) const {
+    rt::OtlpConfig config;
+    config.endpoint = "http://127.0.0.1:" + std::to_string(sink.port()) + path();
+    return config;
+  }
+  std::unique_ptr<SignalExporter> make_exporter(const rt::OtlpConfig &config) const {
+    if (GetParam() == Signal::Traces) return std::make_unique<SpanSignal>(config);
+    return std::make_unique<MetricSignal>(config);
+  }
+};
+
+TEST_P(CollectorFaults, RetriesAfterTheDelayTheCollectorAsksFor) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 503, "Retry-After: 1\r\n"}});
-  auto exporter = rt::make_otlp_exporter(config_for(sink));
-  Batch batch;
+  auto exporter = make_exporter(config_for(sink));
   const auto start = steady_clock::now();
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(5))),
+  EXPECT_EQ(exporter->export_once(in(seconds(5))),
             ExportResult::Success) << exporter->last_error();
   EXPECT_GE(steady_clock::now() - start, milliseconds(990));
   EXPECT_EQ(sink.request_count(), 2u);
 }
 
-TEST(OtlpExporter, RetriesThrottlingGatewayErrorsBrokenConnectionsAndGarbage) {
+TEST_P(CollectorFaults, RetriesThrottlingGatewayErrorsBrokenConnectionsAndGarbage) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 429}, {Action::Respond, 502}, {Action::Respond, 504},
                {Action::CloseMidRequest}, {Action::Garbage}});
-  auto exporter = rt::make_otlp_exporter(config_for(sink));
-  Batch batch;
+  auto exporter = make_exporter(config_for(sink));
   // Backoff: at most 250 + 500 + 1000 + 2000 + 4000 ms.
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(10))),
+  EXPECT_EQ(exporter->export_once(in(seconds(10))),
             ExportResult::Success) << exporter->last_error();
   EXPECT_EQ(sink.request_count(), 5u);  // the mid-request close is not counted as a request
 }
 
-TEST(OtlpExporter, BadRequestAndServerErrorAreNotRetried) {
+TEST_P(CollectorFaults, BadRequestAndServerErrorAreNotRetried) {
   for (int status : {400, 404, 500}) {
     LocalHttpSink sink;
     sink.script({{Action::Respond, status}});
-    auto exporter = rt::make_otlp_exporter(config_for(sink));
-    Batch batch;
-    EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(5))),
+    auto exporter = make_exporter(config_for(sink));
+    EXPECT_EQ(exporter->export_once(in(seconds(5))),
               ExportResult::PermanentFailure);
     EXPECT_EQ(sink.request_count(), 1u);
     EXPECT_NE(exporter->last_error().find("HTTP " + std::to_string(status)), std::string::npos)
@@ -166,13 +214,12 @@ TEST(OtlpExporter, BadRequestAndServerErrorAreNotRetried) {
   }
 }
 
-TEST(OtlpExporter, CollectorThatNeverAnswersCostsNoMoreThanTheDeadline) {
+TEST_P(CollectorFaults, CollectorThatNeverAnswersCostsNoMoreThanTheDeadline) {
   LocalHttpSink sink;
   sink.script({{Action::NeverAnswer}});
-  auto exporter = rt::make_otlp_exporter(config_for(sink));
-  Batch batch;
+  auto exporter = make_exporter(config_for(sink));
   const auto start = steady_clock::now();
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(milliseconds(400))),
+  EXPECT_EQ(exporter->export_once(in(milliseconds(400))),
             ExportResult::RetryableFailure);
   const auto elapsed = steady_clock::now() - start;
   EXPECT_GE(elapsed, milliseconds(390));
@@ -180,31 +227,29 @@ TEST(OtlpExporter, CollectorThatNeverAnswersCostsNoMoreThanTheDeadline) {
   EXPECT_NE(exporter->last_error().find("timed out"), std::string::npos) << exporter->last_error();
 }
 
-TEST(OtlpExporter, ConfiguredTimeoutBoundsALaterDeadline) {
+TEST_P(CollectorFaults, ConfiguredTimeoutBoundsALaterDeadline) {
   LocalHttpSink sink;
   sink.script({{Action::NeverAnswer}});
   rt::OtlpConfig config = config_for(sink);
   config.timeout = milliseconds(300);
-  auto exporter = rt::make_otlp_exporter(config);
-  Batch batch;
+  auto exporter = make_exporter(config);
   const auto start = steady_clock::now();
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(30))),
+  EXPECT_EQ(exporter->export_once(in(seconds(30))),
             ExportResult::RetryableFailure);
   EXPECT_LT(steady_clock::now() - start, milliseconds(500));
 }
 
-TEST(OtlpExporter, CollectorDownIsRetriedUntilTheDeadline) {
+TEST_P(CollectorFaults, CollectorDownIsRetriedUntilTheDeadline) {
   int port;
   {
     LocalHttpSink gone;
     port = gone.port();
   }
   rt::OtlpConfig config;
-  config.endpoint = "http://127.0.0.1:" + std::to_string(port) + "/v1/traces";
-  auto exporter = rt::make_otlp_exporter(config);
-  Batch batch;
+  config.endpoint = "http://127.0.0.1:" + std::to_string(port) + path();
+  auto exporter = make_exporter(config);
   const auto start = steady_clock::now();
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(milliseconds(1000))),
+  EXPECT_EQ(exporter->export_once(in(milliseconds(1000))),
             ExportResult::RetryableFailure);
   EXPECT_LT(steady_clock::now() - start, milliseconds(1100));
   EXPECT_NE(exporter->last_error().find("attempt "), std::string::npos);
@@ -212,29 +257,30 @@ TEST(OtlpExporter, CollectorDownIsRetriedUntilTheDeadline) {
       << "expected retries: " << exporter->last_error();
 }
 
-TEST(OtlpExporter, RetryAfterBeyondTheDeadlineGivesUpAtOnce) {
+TEST_P(CollectorFaults, RetryAfterBeyondTheDeadlineGivesUpAtOnce) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 503, "Retry-After: 60\r\n"}});
-  auto exporter = rt::make_otlp_exporter(config_for(sink));
-  Batch batch;
+  auto exporter = make_exporter(config_for(sink));
   const auto start = steady_clock::now();
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(5))),
+  EXPECT_EQ(exporter->export_once(in(seconds(5))),
             ExportResult::RetryableFailure);
   EXPECT_LT(steady_clock::now() - start, milliseconds(500));
   EXPECT_NE(exporter->last_error().find("HTTP 503"), std::string::npos) << exporter->last_error();
   EXPECT_NE(exporter->last_error().find("Retry-After: 60"), std::string::npos) << exporter->last_error();
 }
 
-TEST(OtlpExporter, ExportResumesWhenTheCollectorRecovers) {
+TEST_P(CollectorFaults, ExportResumesWhenTheCollectorRecovers) {
   LocalHttpSink sink;
   sink.script({{Action::Respond, 503, "Retry-After: 60\r\n"}});
-  auto exporter = rt::make_otlp_exporter(config_for(sink));
-  Batch batch;
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(1))),
+  auto exporter = make_exporter(config_for(sink));
+  EXPECT_EQ(exporter->export_once(in(seconds(1))),
             ExportResult::RetryableFailure);
-  EXPECT_EQ(exporter->export_spans(batch.spans(), batch.resource, in(seconds(1))),
+  EXPECT_EQ(exporter->export_once(in(seconds(1))),
             ExportResult::Success) << exporter->last_error();
 }
+
+INSTANTIATE_TEST_SUITE_P(BothSignals, CollectorFaults, ::testing::Values(Signal::Traces, Signal::Metrics),
+                         [](const auto &info) { return info.param == Signal::Traces ? "Traces" : "Metrics"; });
 
 rt::OtlpConfig metrics_config_for(const LocalHttpSink &sink) {
   rt::OtlpConfig config;
