@@ -74,6 +74,17 @@ FunctionKind kind_of(const FunctionDecl &fd) {
 
 // Statements in the body, counted through nested blocks (a block itself does
 // not count). `{ return x_; }` has one.
+// A call in the body, its lambdas' bodies left out (their own functions).
+bool has_call(const Stmt *s) {
+  if (!s || isa<LambdaExpr>(s)) return false;
+  if (isa<CallExpr>(s) || isa<CXXNewExpr>(s)) return true;
+  if (const auto *construct = dyn_cast<CXXConstructExpr>(s))
+    if (!construct->getConstructor()->isTrivial()) return true;
+  for (const Stmt *child : s->children())
+    if (has_call(child)) return true;
+  return false;
+}
+
 int count_statements(const Stmt *s) {
   if (!s) return 0;
   int n = isa<CompoundStmt>(s) ? 0 : 1;
@@ -267,6 +278,7 @@ Candidate describe_function(const FunctionDecl &fd, const LambdaExpr *lambda, AS
   FunctionFacts &f = c.facts;
   f = naming_facts(fd, sm);
   f.statements = count_statements(c.body);
+  f.calls = has_call(c.body);
 
   SourceLocation loc = sm.getExpansionLoc(lambda ? lambda->getBeginLoc() : fd.getLocation());
   f.line = sm.getPresumedLineNumber(loc);

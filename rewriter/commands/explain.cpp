@@ -7,6 +7,13 @@
 #include "launcher/unit_job.h"
 
 namespace orch {
+namespace {
+
+const char *const kTrivialNote =
+    "trivial (at most one statement, no call): its span costs more than its body; `min-statements: 2` on the "
+    "join point, or the `metrics-only` advice, would spare it";
+
+}  // namespace
 
 int command_explain(const std::vector<std::string> &args) {
   auto sel = select_unit("explain", args);
@@ -26,6 +33,7 @@ int command_explain(const std::vector<std::string> &args) {
       std::printf("%s:%u: %s (%s): instrumented by aspect '%s'\n", f.file.c_str(), f.line, f.qualified_name.c_str(),
                   f.kind.c_str(), f.aspect.c_str());
       for (const auto &note : f.notes) std::printf("    note: %s\n", note.c_str());
+      if (f.trivial) std::printf("    note: %s\n", kTrivialNote);
     } else {
       std::printf("%s:%u: %s (%s): not instrumented\n", f.file.c_str(), f.line, f.qualified_name.c_str(),
                   f.kind.c_str());
@@ -44,6 +52,9 @@ int command_explain(const std::vector<std::string> &args) {
   }
   for (const std::string &error : job.rewrite.errors) std::printf("%s\n", error.c_str());
   std::printf("%zu of %zu functions instrumented\n", job.rewrite.instrumented(), job.rewrite.functions.size());
+  size_t trivial = 0;
+  for (const FunctionReport &f : job.rewrite.functions) trivial += !f.aspect.empty() && f.trivial;
+  if (trivial) std::printf("%zu of them trivial: see their notes\n", trivial);
   if (!job.rewrite.calls.empty())
     std::printf("%zu of %zu calls instrumented\n", job.rewrite.instrumented_calls(), job.rewrite.calls.size());
   return job.rewrite.errors.empty() ? 0 : 1;

@@ -34,6 +34,7 @@ struct FunctionFacts {
   unsigned line = 0;
   FunctionKind kind = FunctionKind::Function;
   int statements = 0;
+  bool calls = false;  // the body calls something (a function, a constructor, new)
   std::vector<Directive> directives;
 
   const Directive *directive(const std::string &name) const;

@@ -297,6 +297,7 @@ private:
       report.qualified_name = c.facts.qualified_name;
       report.kind = to_string(c.facts.kind);
       report.line = c.facts.line;
+      report.trivial = c.facts.statements <= 1 && !c.facts.calls;
       if (!c.never_reason.empty()) {
         report.reasons.push_back("never instrumented: " + c.never_reason);
         continue;

@@ -37,6 +37,7 @@ struct FunctionReport {
   std::string kind;
   unsigned line = 0;
   std::string aspect;                // the aspect that instrumented it, or ""
+  bool trivial = false;              // at most one statement and no call
   std::vector<std::string> reasons;  // why not (one per aspect), or why never
   std::vector<std::string> notes;    // for instrumented functions
   std::string manifest_json;         // for instrumented functions
