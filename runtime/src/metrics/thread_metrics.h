@@ -3,8 +3,9 @@
 // thread reads the cells (for_each_cell) and deletes the whole when the
 // thread's state goes.
 //
-// Timing: a span's duration comes from its own timestamps. A call without a
-// span is timed one in about N (ORCH_METRICS_TIME_ONE_IN) at random, and its
+// Timing: a span's duration comes from its own timestamps (the exporter
+// thread counts exported spans; a span dropped on the way is counted here). A
+// call without a span is timed one in about N (ORCH_METRICS_TIME_ONE_IN) at random, and its
 // duration stands for the calls since the previous timed one (its weight):
 // counts are exact, the histogram is an estimate whose count equals the
 // calls up to the ones still waiting for a timed call. After a call that
