@@ -96,6 +96,23 @@ typedef struct orch_captured_context {
   const void *state;
 } orch_captured_context;
 
+/* A histogram of durations that an integration records for the semantic
+ * conventions (http.client.request.duration, db.client.operation.duration...),
+ * identified by its name. Static; the runtime copies what it keeps. */
+typedef struct orch_instrument {
+  const char *name;
+  const char *description;
+  const char *unit; /* "s" */
+} orch_instrument;
+
+/* One attribute of a measurement: a string when `str` is not NULL, else the
+ * integer `i64`. */
+typedef struct orch_metric_attr {
+  const char *key;
+  const char *str;
+  int64_t i64;
+} orch_metric_attr;
+
 /* The function table exported by the runtime. All entries are noexcept and
  * never block: when buffers are full, the span is dropped and counted. */
 typedef struct orch_api_v1 {
@@ -152,6 +169,17 @@ typedef struct orch_api_v1 {
    * exception's (ORCH_FAILURE_MANGLED_TYPE: the exception entry records those),
    * the attribute error.type. For spans from span_begin, whatever rec is. */
   void (*span_failed)(orch_span *span, const char *error_type, uint32_t flags);
+  /* ---- Metrics of the semantic conventions, for integrations. ---- */
+  /* The start of an operation to measure with op_record; 0 while no metric
+   * is recorded (callers may then skip gathering the attributes). */
+  uint64_t (*op_start)(void);
+  /* Records the time since `start` (from op_start; 0 is ignored) in the
+   * histogram `instrument` under the n attributes (keys and values copied when
+   * the series is new; the same attributes in another order are another
+   * series). `span` (may be NULL) is the operation's span: a sampled one
+   * becomes the series' exemplar. */
+  void (*op_record)(const orch_instrument *instrument, uint64_t start, const orch_metric_attr *attrs, uint32_t n,
+                    const orch_span *span);
 } orch_api_v1;
 
 /* True if `api` has the field `member` (a runtime built before the field was

@@ -23,16 +23,6 @@
 namespace orch::rt {
 namespace {
 
-inline bool is_timed_call(const void *rec) { return reinterpret_cast<uintptr_t>(rec) & ORCH_SPAN_TIMED_CALL; }
-inline TimedCall *timed_call(const void *rec) {
-  return reinterpret_cast<TimedCall *>(reinterpret_cast<uintptr_t>(rec) & ~uintptr_t{ORCH_SPAN_TIMED_CALL});
-}
-
-inline Record *recording(orch_span *span) {
-  auto *r = static_cast<Record *>(span->rec);
-  return (r && !is_timed_call(r) && r->kind == FrameKind::Recording) ? r : nullptr;
-}
-
 // Takes `f` out of the thread's context chain; returns false if it is not in
 // it (the span was started on another thread). The innermost frame is the
 // usual case; attached frames detached out of order go with it.
@@ -547,6 +537,7 @@ const orch_api_v1 kApiV1 = {
     &g_hot.off,
     context_capture, context_copy, context_release, context_attach, context_detach,
     &g_hot.idle, span_begin, span_failed,
+    op_start, op_record,
 };
 
 }  // namespace orch::rt

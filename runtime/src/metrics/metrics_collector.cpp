@@ -11,22 +11,7 @@ namespace {
 
 constexpr size_t kMaxExemplars = 4;  // per point
 
-void add_counts(std::array<uint64_t, kDurationBuckets> &into, const DurationCounts &d) {
-  for (int i = 0; i < kDurationBuckets; ++i) into[i] += d.buckets[i].get();
-}
-
-// The lower bound in seconds of a bucket position (its OTLP bucket's base^index).
-double bucket_lower_bound(int position) {
-  return std::exp2(static_cast<double>(position + kFirstBucketIndex) / kSubBuckets);
-}
-
 }  // namespace
-
-uint64_t MetricsCollector::DurationTotals::count() const {
-  uint64_t n = 0;
-  for (uint64_t b : buckets) n += b;
-  return n;
-}
 
 MetricsCollector::ErrorTotals &MetricsCollector::SiteTotals::error(const std::string &type, bool mangled) {
   for (ErrorTotals &e : errors)
@@ -37,45 +22,34 @@ MetricsCollector::ErrorTotals &MetricsCollector::SiteTotals::error(const std::st
 
 MetricsCollector::MetricsCollector(const MetricsConfig &config, uint64_t start_unix_nano)
     : temporality_(temporality_for(config.temporality)),
-      aggregation_(config.histogram),
-      bounds_(config.explicit_bounds),
+      histograms_(config.histogram, config.explicit_bounds),
+      operations_(temporality_, histograms_),
       start_unix_nano_(start_unix_nano),
       last_collect_unix_nano_(start_unix_nano) {}
 
 void MetricsCollector::add(SiteTotals &into, const SiteCell &cell) {
   into.calls += cell.calls.get();
-  auto add_durations = [](DurationTotals &t, const DurationCounts &d) {
-    add_counts(t.buckets, d);
-    t.sum_ticks += d.sum_ticks.get();
-    t.min_ticks = std::min(t.min_ticks, d.min_ticks.load(std::memory_order_relaxed));
-    t.max_ticks = std::max(t.max_ticks, d.max_ticks.load(std::memory_order_relaxed));
-  };
-  add_durations(into.durations, cell.durations);
+  into.durations.add(cell.durations);
   for (const ErrorSeries *e = cell.errors.load(std::memory_order_acquire); e; e = e->next.load(std::memory_order_acquire)) {
     ErrorTotals &t = into.error(e->error_type, e->mangled);
     t.errors += e->errors.get();
-    add_durations(t.durations, e->durations);
+    t.durations.add(e->durations);
   }
 }
 
 void MetricsCollector::add(SiteTotals &into, const SiteTotals &more) {
   into.calls += more.calls;
-  auto add_durations = [](DurationTotals &t, const DurationTotals &d) {
-    for (int i = 0; i < kDurationBuckets; ++i) t.buckets[i] += d.buckets[i];
-    t.sum_ticks += d.sum_ticks;
-    t.min_ticks = std::min(t.min_ticks, d.min_ticks);
-    t.max_ticks = std::max(t.max_ticks, d.max_ticks);
-  };
-  add_durations(into.durations, more.durations);
+  into.durations.add(more.durations);
   for (const ErrorTotals &e : more.errors) {
     ErrorTotals &t = into.error(e.type, e.mangled);
     t.errors += e.errors;
-    add_durations(t.durations, e.durations);
+    t.durations.add(e.durations);
   }
 }
 
 void MetricsCollector::retire(const ThreadMetrics &m) {
   m.for_each_cell([this](uint32_t id, const SiteCell &c) { add(retired_[id], c); });
+  operations_.retire(m.operations);
 }
 
 void MetricsCollector::add_spans(std::span<const Record *const> records) {
@@ -99,10 +73,7 @@ void MetricsCollector::add_spans(std::span<const Record *const> records) {
       latest = &samples.errors[{key, mangled && type}];
     }
     const uint64_t ticks = r->end_ticks - r->start_ticks;
-    ++d->buckets[duration_bucket(static_cast<double>(ticks) * seconds_per_tick)];
-    d->sum_ticks += ticks;
-    d->min_ticks = std::min(d->min_ticks, ticks);
-    d->max_ticks = std::max(d->max_ticks, ticks);
+    d->add_one(ticks, seconds_per_tick);
     if (latest->size() == kMaxExemplars) latest->erase(latest->begin());
     SpanSample &x = latest->emplace_back();
     x.end_ticks = r->end_ticks;
@@ -146,65 +117,6 @@ std::span<const AttrView> MetricsCollector::site_attributes(const SiteInfo &site
   return a;
 }
 
-void MetricsCollector::add_histogram(Family &f, std::span<const AttrView> attrs, const DurationTotals &now,
-                                     const DurationTotals *before, std::span<const ExemplarView> exemplars,
-                                     const TickClock &clock, uint64_t start, uint64_t time) {
-  std::array<uint64_t, kDurationBuckets> buckets = now.buckets;
-  uint64_t sum_ticks = now.sum_ticks;
-  if (before) {
-    for (int i = 0; i < kDurationBuckets; ++i) buckets[i] -= before->buckets[i];
-    sum_ticks -= before->sum_ticks;
-  }
-  uint64_t count = 0;
-  int first = kDurationBuckets, last = -1;
-  for (int i = 0; i < kDurationBuckets; ++i) {
-    if (!buckets[i]) continue;
-    count += buckets[i];
-    first = std::min(first, i);
-    last = i;
-  }
-  if (!count) return;
-  const double spt = clock.seconds_per_tick();
-  // A delta point's min and max would be those of the interval, which the
-  // threads do not keep: they are given for cumulative points only.
-  const bool extremes = !before && now.min_ticks <= now.max_ticks;
-  // The fields both point types have.
-  auto common = [&](auto &p) {
-    p.attributes = attrs;
-    p.start_unix_nano = start;
-    p.time_unix_nano = time;
-    p.count = count;
-    p.sum = static_cast<double>(sum_ticks) * spt;
-    if (extremes) {
-      p.min = static_cast<double>(now.min_ticks) * spt;
-      p.max = static_cast<double>(now.max_ticks) * spt;
-    }
-    p.exemplars = exemplars;
-  };
-  if (aggregation_ == HistogramAggregation::Base2Exponential) {
-    ExponentialPointView p;
-    common(p);
-    p.scale = kHistogramScale;
-    p.positive_offset = kFirstBucketIndex + first;
-    p.positive_counts = counts_.emplace_back(buckets.begin() + first, buckets.begin() + last + 1);
-    f.exponential.push_back(p);
-    return;
-  }
-  // Explicit buckets from the exponential ones: each exponential bucket goes
-  // where its lower bound does, so a duration within one exponential bucket
-  // (≤ 9%) of an explicit boundary may be counted on its other side.
-  std::vector<uint64_t> &counts = counts_.emplace_back(bounds_.size() + 1, 0);
-  for (int i = first; i <= last; ++i) {
-    const double low = bucket_lower_bound(i);
-    counts[std::upper_bound(bounds_.begin(), bounds_.end(), low) - bounds_.begin()] += buckets[i];
-  }
-  ExplicitPointView p;
-  common(p);
-  p.explicit_bounds = bounds_;
-  p.bucket_counts = counts;
-  f.explicit_.push_back(p);
-}
-
 void MetricsCollector::add_points(const SiteInfo &site, const SiteTotals &now, const SiteTotals *before,
                                   const TickClock &clock, uint64_t start, uint64_t time) {
   const bool delta = temporality_ == Temporality::Delta;
@@ -217,8 +129,8 @@ void MetricsCollector::add_points(const SiteInfo &site, const SiteTotals &now, c
   std::span<const AttrView> attrs = site_attributes(site, nullptr);
   const uint64_t calls = now.calls - (before ? before->calls : 0);
   if (calls || !delta) f.calls.push_back({attrs, start, time, static_cast<int64_t>(calls)});
-  add_histogram(f, attrs, now.durations, before ? &before->durations : nullptr, x ? x->ok : std::span<const ExemplarView>(),
-                clock, start, time);
+  histograms_.add(f.histogram, attrs, now.durations, before ? &before->durations : nullptr,
+                  x ? x->ok : std::span<const ExemplarView>(), clock, start, time);
   for (const ErrorTotals &e : now.errors) {
     const ErrorTotals *was = nullptr;
     if (before)
@@ -231,8 +143,8 @@ void MetricsCollector::add_points(const SiteInfo &site, const SiteTotals &now, c
     std::span<const ExemplarView> ex;
     if (x)
       if (auto it = x->errors.find({e.type, e.mangled}); it != x->errors.end()) ex = it->second;
-    add_histogram(f, error_attrs, e.durations, was ? &was->durations : before ? &kNone : nullptr, ex, clock, start,
-                  time);
+    histograms_.add(f.histogram, error_attrs, e.durations, was ? &was->durations : before ? &kNone : nullptr, ex, clock,
+                    start, time);
   }
 }
 
@@ -242,7 +154,7 @@ std::span<const MetricView> MetricsCollector::collect(std::span<const ThreadMetr
   call_sites_ = {};
   attrs_.clear();
   strings_.clear();
-  counts_.clear();
+  histograms_.clear();
   metrics_.clear();
 
   std::unordered_map<uint32_t, SiteTotals> totals = retired_;
@@ -279,20 +191,13 @@ std::span<const MetricView> MetricsCollector::collect(std::span<const ThreadMetr
     sum(".calls", "Calls, whether their span was sampled or not.", "{call}", f.calls);
     sum(".errors", "Calls that failed (an exception, or a return value that means failure), by error.type.", "{error}",
         f.errors);
-    if (f.exponential.empty() && f.explicit_.empty()) return;
-    MetricView m;
-    m.name = strings_.emplace_back(std::string(what) + ".duration");
-    m.description = "Duration of calls; error.type on failed ones.";
-    m.unit = "s";
-    m.temporality = temporality_;
-    m.type = aggregation_ == HistogramAggregation::Base2Exponential ? MetricType::ExponentialHistogram
-                                                                     : MetricType::Histogram;
-    m.exponential_points = f.exponential;
-    m.explicit_points = f.explicit_;
-    metrics_.push_back(m);
+    if (f.histogram.empty()) return;
+    metrics_.push_back(histograms_.metric(f.histogram, strings_.emplace_back(std::string(what) + ".duration"),
+                                          "Duration of calls; error.type on failed ones.", "s", temporality_));
   };
   family(functions_, "orch.function");
   family(call_sites_, "orch.call_site");
+  operations_.collect(threads, clock, start, now_unix_nano, metrics_);
   return metrics_;
 }
 

@@ -5,7 +5,8 @@
 //
 // Calls without a span come from the threads' site cells; sampled spans are
 // counted here as the exporter exports them (add_spans), which also gives the
-// exemplars. Threads' counts only grow; the collector sums them with those of
+// exemplars. The integrations' histograms are OperationCollector's. Threads'
+// counts only grow; the collector sums them with those of
 // threads that are gone (retire) and of the spans, and, for delta
 // temporality, subtracts what it reported last time. The views returned stay
 // valid until the next collect.
@@ -24,6 +25,8 @@
 #include "core/clock.h"
 #include "core/record.h"
 #include "metric_data.h"
+#include "metrics/histogram_points.h"
+#include "metrics/operation_collector.h"
 #include "metrics/site_registry.h"
 #include "metrics/thread_metrics.h"
 
@@ -42,13 +45,6 @@ public:
                                       uint64_t now_unix_nano);
 
 private:
-  struct DurationTotals {
-    std::array<uint64_t, kDurationBuckets> buckets{};
-    uint64_t sum_ticks = 0;
-    uint64_t min_ticks = UINT64_MAX;
-    uint64_t max_ticks = 0;
-    uint64_t count() const;
-  };
   struct ErrorTotals {
     std::string type;
     bool mangled = false;
@@ -75,8 +71,7 @@ private:
   // The metrics of one kind of site (functions or call sites).
   struct Family {
     std::vector<SumPointView> calls, errors;
-    std::vector<ExponentialPointView> exponential;
-    std::vector<ExplicitPointView> explicit_;
+    HistogramPoints::Points histogram;
   };
 
   static void add(SiteTotals &into, const SiteCell &cell);
@@ -84,14 +79,11 @@ private:
   void make_exemplars(const TickClock &clock);
   void add_points(const SiteInfo &site, const SiteTotals &now, const SiteTotals *before, const TickClock &clock,
                   uint64_t start, uint64_t time);
-  void add_histogram(Family &f, std::span<const AttrView> attrs, const DurationTotals &now,
-                     const DurationTotals *before, std::span<const ExemplarView> exemplars, const TickClock &clock,
-                     uint64_t start, uint64_t time);
   std::span<const AttrView> site_attributes(const SiteInfo &site, const std::string *error_type);
 
   const Temporality temporality_;
-  const HistogramAggregation aggregation_;
-  const std::vector<double> bounds_;
+  HistogramPoints histograms_;
+  OperationCollector operations_;
   uint64_t start_unix_nano_;
   uint64_t last_collect_unix_nano_;
   std::unordered_map<uint32_t, SiteTotals> retired_;
@@ -104,7 +96,6 @@ private:
   Family functions_, call_sites_;
   std::deque<std::vector<AttrView>> attrs_;
   std::deque<std::string> strings_;
-  std::deque<std::vector<uint64_t>> counts_;
   std::vector<MetricView> metrics_;
 };
 

@@ -34,6 +34,12 @@ struct DurationCounts {
     if (ticks < min_ticks.load(std::memory_order_relaxed)) min_ticks.store(ticks, std::memory_order_relaxed);
     if (ticks > max_ticks.load(std::memory_order_relaxed)) max_ticks.store(ticks, std::memory_order_relaxed);
   }
+  void reset() {
+    for (OwnedCounter &b : buckets) b.value.store(0, std::memory_order_relaxed);
+    sum_ticks.value.store(0, std::memory_order_relaxed);
+    min_ticks.store(UINT64_MAX, std::memory_order_relaxed);
+    max_ticks.store(0, std::memory_order_relaxed);
+  }
 };
 
 // error.type of a failure of unknown kind (semantic conventions).

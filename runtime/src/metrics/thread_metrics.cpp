@@ -106,29 +106,19 @@ ErrorSeries *ThreadMetrics::error_series(SiteCell *c, const char *type, bool man
   }
 }
 
-namespace {
-
-void reset(DurationCounts &d) {
-  for (OwnedCounter &b : d.buckets) b.value.store(0, std::memory_order_relaxed);
-  d.sum_ticks.value.store(0, std::memory_order_relaxed);
-  d.min_ticks.store(UINT64_MAX, std::memory_order_relaxed);
-  d.max_ticks.store(0, std::memory_order_relaxed);
-}
-
-}  // namespace
-
 void ThreadMetrics::reset_counts() {
   depth_ = 0;
+  operations.reset_counts();
   for (uint32_t id = 0; id < capacity_; ++id) {
     SiteCell *c = cells_[id].load(std::memory_order_relaxed);
     if (!c) continue;
     c->calls.value.store(0, std::memory_order_relaxed);
     c->untimed = 0;
     c->folded = 0;
-    reset(c->durations);
+    c->durations.reset();
     for (ErrorSeries *e = c->errors.load(std::memory_order_relaxed); e; e = e->next.load(std::memory_order_relaxed)) {
       e->errors.value.store(0, std::memory_order_relaxed);
-      reset(e->durations);
+      e->durations.reset();
     }
   }
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "metrics/operation_series.h"
 #include "metrics/site_cell.h"
 #include "metrics/site_registry.h"
 
@@ -109,6 +110,9 @@ public:
 
   // In a forked child: the parent's counts are the parent's.
   void reset_counts();
+
+  // The integrations' semantic-conventions histograms (op_record).
+  OperationTable operations;
 
 private:
   struct Table {
