@@ -511,6 +511,8 @@ public:
     if (orch_w_recording(&s_)) s_.api->set_error(&s_, description);
     else if (orch_w_counts_failures(&s_)) s_.api->span_failed(&s_, "_OTHER", 0);
   }
+  /* The span, for an integration's measurement (op_record's exemplar). */
+  const orch_span *raw() const ORCH_W_NOEXCEPT { return &s_; }
   /* `error-unless-return` / `error-if-return` on a call. */
   void return_error(bool failed, int64_t value) ORCH_W_NOEXCEPT { orch_w_return_error(&s_, failed ? 1 : 0, value); }
   /* Called from `catch (...) { span.record_exception(); throw; }`; out of line

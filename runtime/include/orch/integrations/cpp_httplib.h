@@ -7,7 +7,12 @@
  * http.route, url.path, url.query, server.port, client.address,
  * user_agent.original, http.response.status_code; a 5xx response sets status
  * ERROR with error.type, an exception leaving the handler is recorded and
- * rethrown to cpp-httplib as before.
+ * rethrown to cpp-httplib as before. Every request, sampled or not, is
+ * measured in http.server.request.duration (the handler's time: reading the
+ * request and writing the response are cpp-httplib's, outside the handler)
+ * with http.request.method, url.scheme (http: a handler cannot tell an
+ * SSLServer's requests), http.route, http.response.status_code,
+ * network.protocol.version and error.type.
  *
  * Included in place of orch/weave.h by units whose calls the aspect wove
  * (C++17). Nothing of it is compiled into a program that does not register
@@ -15,11 +20,15 @@
 #ifndef ORCH_INTEGRATIONS_CPP_HTTPLIB_H
 #define ORCH_INTEGRATIONS_CPP_HTTPLIB_H
 
+#include "metrics.h"
 #include "propagation.h"
 
 #pragma GCC system_header
 
 #include <httplib.h>
+
+#include <cxxabi.h>
+#include <stdlib.h>
 
 #include <string>
 #include <type_traits>
@@ -54,8 +63,9 @@ struct route {
   route(const char *method, const char *pattern_or_null)
       : name(std::string(method) + (pattern_or_null ? std::string(" ") + pattern_or_null : std::string())),
         pattern(pattern_or_null ? pattern_or_null : "") {
-    site = orch_site{ORCH_SITE_VERSION, ORCH_KIND_SERVER, name.c_str(), "httplib::Server::dispatch_request",
-                     __FILE__, static_cast<uint32_t>(__LINE__), 0, ORCH_W_NULL, ORCH_W_NULL, 0};
+    site = orch_site{ORCH_SITE_VERSION,    ORCH_KIND_SERVER, name.c_str(), "httplib::Server::dispatch_request",
+                     __FILE__,             static_cast<uint32_t>(__LINE__), 0, ORCH_W_NULL, ORCH_W_NULL,
+                     ORCH_SITE_NO_METRICS};  // measured in http.server.request.duration instead
   }
 
   void record_request(::orch::weave::ScopedSpan &span, const httplib::Request &req) const {
@@ -73,8 +83,12 @@ struct route {
     if (req.has_header("User-Agent")) span.attr("user_agent.original", req.get_header_value("User-Agent"));
   }
 
+  static int status_of(const httplib::Response &res) {
+    return res.status == -1 ? 200 : res.status;  // cpp-httplib answers 200 when the handler set none
+  }
+
   static void record_response(::orch::weave::ScopedSpan &span, const httplib::Response &res) {
-    const int status = res.status == -1 ? 200 : res.status;  // cpp-httplib answers 200 when the handler set none
+    const int status = status_of(res);
     span.attr("http.response.status_code", status);
     if (status >= 500) {
       const std::string code = std::to_string(status);
@@ -83,20 +97,63 @@ struct route {
   }
 };
 
+/* http.server.request.duration of one request. */
+class measurement {
+public:
+  measurement() {
+    const orch_api_v1 *api = orch_w_api();
+    start_ = ORCH_API_HAS(api, op_record) && api->op_start ? api->op_start() : 0;
+  }
+
+  /* The handler answered `status`, or threw (`exception`: cpp-httplib answers 500). */
+  void record(const route &r, const httplib::Request &req, const ::orch::weave::ScopedSpan &span, int status,
+              bool exception) {
+    if (!start_) return;
+    orch_metric_attr attrs[6];
+    uint32_t n = 0;
+    attrs[n++] = {"http.request.method", orch_http_metric_method(req.method.c_str()), 0};
+    attrs[n++] = {"url.scheme", "http", 0};
+    if (!r.pattern.empty()) attrs[n++] = {"http.route", r.pattern.c_str(), 0};
+    attrs[n++] = {"http.response.status_code", ORCH_W_NULL, status};
+    const std::string version = req.version.rfind("HTTP/", 0) == 0 ? req.version.substr(5) : req.version;
+    if (!version.empty()) attrs[n++] = {"network.protocol.version", version.c_str(), 0};
+    const std::string error = exception ? exception_type() : status >= 500 ? std::to_string(status) : std::string();
+    if (!error.empty()) attrs[n++] = {"error.type", error.c_str(), 0};
+    orch_w_api()->op_record(&orch_http_server_duration, start_, attrs, n, span.raw());
+  }
+
+private:
+  /* The type of the exception being handled, demangled. */
+  static std::string exception_type() {
+    const std::type_info *type = abi::__cxa_current_exception_type();
+    if (!type) return "_OTHER";
+    int status = 0;
+    char *name = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+    std::string out = status == 0 && name ? name : type->name();
+    free(name);
+    return out;
+  }
+
+  uint64_t start_;
+};
+
 /* One request handled under its span: the incoming context attached, the
  * request's attributes, the handler (`call`), the response's status. */
 template <class Call>
 void handle(const route &r, const httplib::Request &req, const httplib::Response &res, Call &&call) {
   incoming_context incoming(req);
   ::orch::weave::ScopedSpan span(const_cast<orch_site *>(&r.site));
+  measurement m;
   r.record_request(span, req);
   try {
     call();
   } catch (...) {
     span.record_exception();
+    m.record(r, req, span, 500, true);
     throw;
   }
   route::record_response(span, res);
+  m.record(r, req, span, route::status_of(res), false);
 }
 
 /* The handler, wrapped: the same signature, so that overload resolution picks

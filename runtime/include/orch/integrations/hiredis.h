@@ -13,6 +13,7 @@
 #ifndef ORCH_INTEGRATIONS_HIREDIS_H
 #define ORCH_INTEGRATIONS_HIREDIS_H
 
+#include "metrics.h"
 #include "sites.h"
 
 #pragma GCC system_header
@@ -61,59 +62,59 @@ static __inline__ int orch_redis_format_arguments(const char *format) {
   return words > 0 ? words - 1 : 0;
 }
 
-static __inline__ void orch_redis_begin(orch_span *span, redisContext *c, const char *command, size_t command_len,
+static __inline__ void orch_redis_begin(orch_op *o, redisContext *c, const char *command, size_t command_len,
                                         int arguments) {
-  char op[32], text[256];
-  orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, op, text);
-  orch_w_start_at(span, ORCH_SITE_NAMED(orch_redis_sites, op));
-  if (!orch_w_recording(span)) return;
-  orch_w_attr_cstr(span, "db.system.name", "redis");
-  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
-  orch_w_attr_cstr(span, "db.query.text", text);
+  char text[256];
+  orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, o->name, text);
+  orch_w_start_at(&o->span, ORCH_SITE_NAMED(orch_redis_sites, o->name));
+  orch_op_begin(o);
+  if (!orch_op_wanted(o)) return;
+  orch_op_str(o, "db.system.name", "redis");
+  if (o->name[0]) orch_op_str(o, "db.operation.name", o->name);
+  orch_w_attr_cstr(&o->span, "db.query.text", text);
   if (c && c->connection_type == REDIS_CONN_TCP && c->tcp.host) {
-    orch_w_attr_cstr(span, "server.address", c->tcp.host);
-    orch_w_attr_i64(span, "server.port", c->tcp.port);
+    orch_op_str(o, "server.address", c->tcp.host);
+    orch_op_i64(o, "server.port", c->tcp.port);
   }
 }
 
-static __inline__ void orch_redis_end(orch_span *span, redisContext *c, const redisReply *reply) {
-  if (span->api && !reply) {
-    char code[16];
+static __inline__ void orch_redis_end(orch_op *o, redisContext *c, const redisReply *reply) {
+  char code[32];
+  size_t n = 0;
+  if (!reply) {
     snprintf(code, sizeof code, "%d", c ? c->err : 0);
-    orch_w_failed_described(span, code, c ? c->errstr : ORCH_W_NULL);
-  } else if (span->api && reply->type == REDIS_REPLY_ERROR) {
-    char prefix[32];
-    size_t n = 0;
+    orch_db_end(o, code, ORCH_W_NULL, c ? c->errstr : ORCH_W_NULL);
+  } else if (reply->type == REDIS_REPLY_ERROR) {
     while (reply->str && n < 31 && reply->str[n] && !isspace((unsigned char)reply->str[n])) {
-      prefix[n] = reply->str[n];
+      code[n] = reply->str[n];
       ++n;
     }
-    prefix[n] = '\0';
-    orch_w_attr_cstr(span, "db.response.status_code", prefix);
-    orch_w_failed_described(span, prefix, reply->str);
+    code[n] = '\0';
+    orch_db_end(o, code, code, reply->str);
+  } else {
+    orch_db_end(o, ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL);
   }
-  orch_w_end(span);
 }
 
 static __inline__ void *orch_redisCommand(redisContext *c, const char *format, ...) {
-  orch_span span;
+  orch_op op;
   va_list ap;
   void *reply;
-  orch_redis_begin(&span, c, format, format ? strcspn(format, " \t") : 0, orch_redis_format_arguments(format));
+  orch_redis_begin(&op, c, format, format ? strcspn(format, " \t") : 0, orch_redis_format_arguments(format));
   va_start(ap, format);
   reply = redisvCommand(c, format, ap);
   va_end(ap);
-  orch_redis_end(&span, c, (const redisReply *)reply);
+  orch_redis_end(&op, c, (const redisReply *)reply);
   return reply;
 }
 
 static __inline__ void *orch_redisCommandArgv(redisContext *c, int argc, const char **argv, const size_t *argvlen) {
-  orch_span span;
+  orch_op op;
   void *reply;
-  orch_redis_begin(&span, c, argc > 0 ? argv[0] : ORCH_W_NULL,
+  orch_redis_begin(&op, c, argc > 0 ? argv[0] : ORCH_W_NULL,
                    argc > 0 ? (argvlen ? argvlen[0] : strlen(argv[0])) : 0, argc > 0 ? argc - 1 : 0);
   reply = redisCommandArgv(c, argc, argv, argvlen);
-  orch_redis_end(&span, c, (const redisReply *)reply);
+  orch_redis_end(&op, c, (const redisReply *)reply);
   return reply;
 }
 

@@ -21,6 +21,7 @@
 #ifndef ORCH_INTEGRATIONS_LIBCURL_H
 #define ORCH_INTEGRATIONS_LIBCURL_H
 
+#include "metrics.h"
 #include "sites.h"
 
 #pragma GCC system_header
@@ -75,52 +76,55 @@ static __inline__ char *orch_curl_redacted_url(const char *url) {
   return out;
 }
 
-static __inline__ void orch_curl_record(orch_span *span, CURL *h, CURLcode rc) {
-  char *url = ORCH_W_NULL, *method = ORCH_W_NULL;
+/* The transfer is over: the span's attributes and status, the measurement
+ * of http.client.request.duration, the span's end. */
+static __inline__ void orch_curl_end(orch_op *o, CURL *h, CURLcode rc) {
+  char *url = ORCH_W_NULL, *method = ORCH_W_NULL, *host = ORCH_W_NULL, *port = ORCH_W_NULL;
+  CURLU *parts = ORCH_W_NULL;
   long status = 0;
-  if (!orch_w_recording(span)) {
-    if (rc != CURLE_OK && span->api) {
-      char code[24];
-      snprintf(code, sizeof code, "%d", (int)rc);
-      orch_w_failed(span, code);
+  char code[24];
+  if (orch_op_wanted(o)) {
+    if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_METHOD, &method) == CURLE_OK && method) {
+      orch_w_attr_cstr(&o->span, "http.request.method", method);
+      orch_op_metric_str(o, "http.request.method", orch_http_metric_method(method));
     }
-    return;
-  }
-  if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_METHOD, &method) == CURLE_OK && method)
-    orch_w_attr_cstr(span, "http.request.method", method);
-  if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url) {
-    char *redacted = orch_curl_redacted_url(url);
-    CURLU *parts = curl_url();
-    char *host = ORCH_W_NULL, *port = ORCH_W_NULL;
-    if (redacted) orch_w_attr_cstr(span, "url.full", redacted);
-    free(redacted);
-    if (parts && curl_url_set(parts, CURLUPART_URL, url, 0) == CURLUE_OK) {
-      if (curl_url_get(parts, CURLUPART_HOST, &host, 0) == CURLUE_OK) orch_w_attr_cstr(span, "server.address", host);
-      if (curl_url_get(parts, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
-        orch_w_attr_i64(span, "server.port", atoi(port));
+    if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK && url) {
+      if (orch_w_recording(&o->span)) {
+        char *redacted = orch_curl_redacted_url(url);
+        if (redacted) orch_w_attr_cstr(&o->span, "url.full", redacted);
+        free(redacted);
+      }
+      parts = curl_url();
+      if (parts && curl_url_set(parts, CURLUPART_URL, url, 0) == CURLUE_OK) {
+        if (curl_url_get(parts, CURLUPART_HOST, &host, 0) == CURLUE_OK) orch_op_str(o, "server.address", host);
+        if (curl_url_get(parts, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
+          orch_op_i64(o, "server.port", atoi(port));
+      }
     }
-    curl_free(host);
-    curl_free(port);
-    curl_url_cleanup(parts);
+    if (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK && status > 0)
+      orch_op_i64(o, "http.response.status_code", status);
   }
-  if (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK && status > 0)
-    orch_w_attr_i64(span, "http.response.status_code", status);
   if (rc != CURLE_OK || status >= 400) {
-    char code[24];
     snprintf(code, sizeof code, "%d", rc != CURLE_OK ? (int)rc : (int)status);
-    orch_w_failed_described(span, code, rc != CURLE_OK ? curl_easy_strerror(rc) : ORCH_W_NULL);
+    orch_op_metric_str(o, "error.type", code);
+    if (o->span.api) orch_w_failed_described(&o->span, code, rc != CURLE_OK ? curl_easy_strerror(rc) : ORCH_W_NULL);
   }
+  orch_op_record(o, &orch_http_client_duration);
+  curl_free(host);
+  curl_free(port);
+  curl_url_cleanup(parts);
+  orch_w_end(&o->span);
 }
 
 #ifndef __cplusplus
 
 static __inline__ CURLcode orch_curl_easy_perform(CURL *h) {
-  orch_span span;
+  orch_op op;
   CURLcode rc;
-  orch_w_start_at(&span, ORCH_SITE_NAMED(orch_curl_sites, ORCH_W_NULL));
+  orch_w_start_at(&op.span, ORCH_SITE_NAMED(orch_curl_sites, ORCH_W_NULL));
+  orch_op_begin(&op);
   rc = curl_easy_perform(h);
-  orch_curl_record(&span, h, rc);
-  orch_w_end(&span);
+  orch_curl_end(&op, h, rc);
   return rc;
 }
 static __inline__ void orch_curl_easy_cleanup(CURL *h) { curl_easy_cleanup(h); }
@@ -241,17 +245,17 @@ inline CURLcode orch_curl_easy_perform(CURL *h) {
     if (it != all.known.end()) known = true, state = it->second;
   }
   const char *method = !known ? nullptr : state.custom_method.empty() ? state.method : state.custom_method.c_str();
-  orch_span span;
-  orch_w_start_at(&span, ORCH_SITE_NAMED(orch_curl_sites, method));
-  curl_slist *injected = known && orch_w_recording(&span) ? lc::with_trace_headers(state.headers) : nullptr;
+  orch_op op;
+  orch_w_start_at(&op.span, ORCH_SITE_NAMED(orch_curl_sites, method));
+  orch_op_begin(&op);
+  curl_slist *injected = known && orch_w_recording(&op.span) ? lc::with_trace_headers(state.headers) : nullptr;
   if (injected) curl_easy_setopt(h, CURLOPT_HTTPHEADER, injected);
   const CURLcode rc = curl_easy_perform(h);
   if (injected) {
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, state.headers);  // the program's list again
     curl_slist_free_all(injected);
   }
-  orch_curl_record(&span, h, rc);
-  orch_w_end(&span);
+  orch_curl_end(&op, h, rc);
   return rc;
 }
 

@@ -73,7 +73,7 @@ static __inline__ char *orch_pq_prepared_query(const PGconn *conn, const char *n
   return query;
 }
 
-static __inline__ void orch_pq_begin(orch_span *span, PGconn *conn, const char *query, int parameterized,
+static __inline__ void orch_pq_begin(orch_op *o, PGconn *conn, const char *query, int parameterized,
                                      const char *operation) {
   char op[16];
   const char *host, *port, *db;
@@ -83,51 +83,51 @@ static __inline__ void orch_pq_begin(orch_span *span, PGconn *conn, const char *
   } else {
     orch_sql_operation(query, op);
   }
-  if (!orch_sql_start(span, orch_pq_sites, sizeof orch_pq_sites / sizeof orch_pq_sites[0], "postgresql", op, query,
+  if (!orch_sql_start(o, orch_pq_sites, sizeof orch_pq_sites / sizeof orch_pq_sites[0], "postgresql", op, query,
                       parameterized))
     return;
   db = conn ? PQdb(conn) : ORCH_W_NULL;
   host = conn ? PQhost(conn) : ORCH_W_NULL;
   port = conn ? PQport(conn) : ORCH_W_NULL;
-  if (db && *db) orch_w_attr_cstr(span, "db.namespace", db);
-  if (host && *host) orch_w_attr_cstr(span, "server.address", host);
-  if (port && *port) orch_w_attr_i64(span, "server.port", atoi(port));
+  if (db && *db) orch_op_str(o, "db.namespace", db);
+  if (host && *host) orch_op_str(o, "server.address", host);
+  if (port && *port) orch_op_i64(o, "server.port", atoi(port));
 }
 
-static __inline__ PGresult *orch_pq_end(orch_span *span, PGconn *conn, PGresult *res) {
+static __inline__ PGresult *orch_pq_end(orch_op *o, PGconn *conn, PGresult *res) {
   ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-  if (span->api && (status == PGRES_BAD_RESPONSE || status == PGRES_FATAL_ERROR)) {
-    const char *sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : ORCH_W_NULL;
-    const char *message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : ORCH_W_NULL;
+  const char *type = ORCH_W_NULL, *sqlstate = ORCH_W_NULL, *message = ORCH_W_NULL;
+  if (status == PGRES_BAD_RESPONSE || status == PGRES_FATAL_ERROR) {
+    sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : ORCH_W_NULL;
+    type = sqlstate ? sqlstate : res ? PQresStatus(status) : "no result";
+    message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : ORCH_W_NULL;
     if (!message && conn) message = PQerrorMessage(conn);
-    if (sqlstate) orch_w_attr_cstr(span, "db.response.status_code", sqlstate);
-    orch_w_failed_described(span, sqlstate ? sqlstate : res ? PQresStatus(status) : "no result", message);
   }
-  orch_w_end(span);
+  orch_db_end(o, type, sqlstate, message);
   return res;
 }
 
 static __inline__ PGresult *orch_PQexec(PGconn *conn, const char *query) {
-  orch_span span;
-  orch_pq_begin(&span, conn, query, 0, ORCH_W_NULL);
-  return orch_pq_end(&span, conn, PQexec(conn, query));
+  orch_op op;
+  orch_pq_begin(&op, conn, query, 0, ORCH_W_NULL);
+  return orch_pq_end(&op, conn, PQexec(conn, query));
 }
 
 static __inline__ PGresult *orch_PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
                                               const char *const *paramValues, const int *paramLengths,
                                               const int *paramFormats, int resultFormat) {
-  orch_span span;
-  orch_pq_begin(&span, conn, command, nParams > 0, ORCH_W_NULL);
-  return orch_pq_end(&span, conn,
+  orch_op op;
+  orch_pq_begin(&op, conn, command, nParams > 0, ORCH_W_NULL);
+  return orch_pq_end(&op, conn,
                      PQexecParams(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat));
 }
 
 static __inline__ PGresult *orch_PQprepare(PGconn *conn, const char *stmtName, const char *query, int nParams,
                                            const Oid *paramTypes) {
-  orch_span span;
+  orch_op op;
   PGresult *res;
-  orch_pq_begin(&span, conn, query, 1, "PREPARE");
-  res = orch_pq_end(&span, conn, PQprepare(conn, stmtName, query, nParams, paramTypes));
+  orch_pq_begin(&op, conn, query, 1, "PREPARE");
+  res = orch_pq_end(&op, conn, PQprepare(conn, stmtName, query, nParams, paramTypes));
   if (res && PQresultStatus(res) == PGRES_COMMAND_OK) orch_pq_remember(conn, stmtName, query);
   return res;
 }
@@ -135,11 +135,11 @@ static __inline__ PGresult *orch_PQprepare(PGconn *conn, const char *stmtName, c
 static __inline__ PGresult *orch_PQexecPrepared(PGconn *conn, const char *stmtName, int nParams,
                                                 const char *const *paramValues, const int *paramLengths,
                                                 const int *paramFormats, int resultFormat) {
-  orch_span span;
+  orch_op op;
   char *query = orch_pq_prepared_query(conn, stmtName);
-  orch_pq_begin(&span, conn, query, 1, ORCH_W_NULL);
+  orch_pq_begin(&op, conn, query, 1, ORCH_W_NULL);
   free(query);
-  return orch_pq_end(&span, conn,
+  return orch_pq_end(&op, conn,
                      PQexecPrepared(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat));
 }
 

@@ -5,6 +5,7 @@
 #ifndef ORCH_INTEGRATIONS_SQL_H
 #define ORCH_INTEGRATIONS_SQL_H
 
+#include "metrics.h"
 #include "sites.h"
 
 #pragma GCC system_header
@@ -80,16 +81,19 @@ static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int
   free(clean);
 }
 
-/* Starts the client span of one statement: the site of sites[0..n-1] named
- * op, db.system.name, db.operation.name and db.query.text. Returns whether
- * it records (the caller adds its own attributes then). */
-static __inline__ int orch_sql_start(orch_span *span, orch_site *sites, size_t n, const char *system, const char *op,
+/* Starts the client span and the measurement of one statement: the site of
+ * sites[0..n-1] named op, db.system.name, db.operation.name and (on the span)
+ * db.query.text. Returns whether the operation's attributes are wanted (the
+ * caller adds its own then). */
+static __inline__ int orch_sql_start(orch_op *o, orch_site *sites, size_t n, const char *system, const char *op,
                                      const char *sql, int parameterized) {
-  orch_w_start_at(span, orch_site_named(sites, n, op));
-  if (!orch_w_recording(span)) return 0;
-  orch_w_attr_cstr(span, "db.system.name", system);
-  if (op[0]) orch_w_attr_cstr(span, "db.operation.name", op);
-  orch_sql_query_text(span, sql, parameterized);
+  orch_w_start_at(&o->span, orch_site_named(sites, n, op));
+  orch_op_begin(o);
+  if (!orch_op_wanted(o)) return 0;
+  snprintf(o->name, sizeof o->name, "%s", op);
+  orch_op_str(o, "db.system.name", system);
+  if (o->name[0]) orch_op_str(o, "db.operation.name", o->name);
+  orch_sql_query_text(&o->span, sql, parameterized);
   return 1;
 }
 

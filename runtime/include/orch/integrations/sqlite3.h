@@ -25,46 +25,43 @@
 
 static orch_site orch_sqlite3_sites[] = {ORCH_SQL_OPERATION_SITES("sqlite3"), ORCH_SQL_SITE("sqlite", "sqlite3")};
 
-static __inline__ void orch_sqlite3_begin(orch_span *span, sqlite3 *db, const char *sql, int parameterized) {
+static __inline__ void orch_sqlite3_begin(orch_op *o, sqlite3 *db, const char *sql, int parameterized) {
   char op[16];
   orch_sql_operation(sql, op);
-  if (!orch_sql_start(span, orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], "sqlite", op,
-                      sql, parameterized))
+  if (!orch_sql_start(o, orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], "sqlite", op, sql,
+                      parameterized))
     return;
   if (db) {
     const char *file = sqlite3_db_filename(db, "main");
     const char *base = file ? strrchr(file, '/') : ORCH_W_NULL;
-    if (file && *file) orch_w_attr_cstr(span, "db.namespace", base ? base + 1 : file);
+    if (file && *file) orch_op_str(o, "db.namespace", base ? base + 1 : file);
   }
 }
 
-static __inline__ void orch_sqlite3_end(orch_span *span, sqlite3 *db, int rc) {
-  if (span->api && rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    char code[16];
-    snprintf(code, sizeof code, "%d", rc);
-    orch_w_attr_cstr(span, "db.response.status_code", code);
-    orch_w_failed_described(span, code, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  }
-  orch_w_end(span);
+static __inline__ void orch_sqlite3_end(orch_op *o, sqlite3 *db, int rc) {
+  char code[16];
+  const int failed = rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE;
+  if (failed) snprintf(code, sizeof code, "%d", rc);
+  orch_db_end(o, failed ? code : ORCH_W_NULL, code, !failed ? ORCH_W_NULL : db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
 static __inline__ int orch_sqlite3_exec(sqlite3 *db, const char *sql, int (*callback)(void *, int, char **, char **),
                                         void *arg, char **errmsg) {
-  orch_span span;
+  orch_op op;
   int rc;
-  orch_sqlite3_begin(&span, db, sql, 0);
+  orch_sqlite3_begin(&op, db, sql, 0);
   rc = sqlite3_exec(db, sql, callback, arg, errmsg);
-  orch_sqlite3_end(&span, db, rc);
+  orch_sqlite3_end(&op, db, rc);
   return rc;
 }
 
 static __inline__ int orch_sqlite3_step(sqlite3_stmt *stmt) {
-  orch_span span;
+  orch_op op;
   int rc;
   if (!stmt || sqlite3_stmt_busy(stmt)) return sqlite3_step(stmt); /* fetching rows of a running statement */
-  orch_sqlite3_begin(&span, sqlite3_db_handle(stmt), sqlite3_sql(stmt), sqlite3_bind_parameter_count(stmt) > 0);
+  orch_sqlite3_begin(&op, sqlite3_db_handle(stmt), sqlite3_sql(stmt), sqlite3_bind_parameter_count(stmt) > 0);
   rc = sqlite3_step(stmt);
-  orch_sqlite3_end(&span, sqlite3_db_handle(stmt), rc);
+  orch_sqlite3_end(&op, sqlite3_db_handle(stmt), rc);
   return rc;
 }
 
@@ -73,7 +70,7 @@ static __inline__ int orch_sqlite3_step(sqlite3_stmt *stmt) {
  * so that preparing costs no span when it succeeds (its duration is not the
  * preparation's). */
 static __inline__ void orch_sqlite3_failed_prepare(sqlite3 *db, const char *sql, int bytes, int rc) {
-  orch_span span;
+  orch_op op;
   size_t n = 0;
   char *text;
   while ((bytes < 0 || n < (size_t)bytes) && sql[n]) ++n;
@@ -81,8 +78,8 @@ static __inline__ void orch_sqlite3_failed_prepare(sqlite3 *db, const char *sql,
   if (!text) return;
   memcpy(text, sql, n);
   text[n] = '\0';
-  orch_sqlite3_begin(&span, db, text, 0);
-  orch_sqlite3_end(&span, db, rc);
+  orch_sqlite3_begin(&op, db, text, 0);
+  orch_sqlite3_end(&op, db, rc);
   free(text);
 }
 
