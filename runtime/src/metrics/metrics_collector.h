@@ -5,11 +5,11 @@
 //
 // Calls without a span come from the threads' site cells; sampled spans are
 // counted here as the exporter exports them (add_spans), which also gives the
-// exemplars. The integrations' histograms are OperationCollector's. Threads'
-// counts only grow; the collector sums them with those of
-// threads that are gone (retire) and of the spans, and, for delta
-// temporality, subtracts what it reported last time. The views returned stay
-// valid until the next collect.
+// exemplars; the integrations' histograms come from OperationCollector.
+// Threads' counts only grow; the collector sums them with those of threads
+// that are gone (retire) and of the spans, and, for delta temporality,
+// subtracts what it reported last time. The views returned stay valid until
+// the next collect.
 #pragma once
 
 #include <array>

@@ -9,11 +9,8 @@
 #pragma GCC system_header
 
 /* Their metrics are the semantic conventions' (metrics.h), not the sites'. */
-#define ORCH_CLIENT_SITE(name, function)                                                          \
-  {                                                                                               \
-    ORCH_SITE_VERSION, ORCH_KIND_CLIENT, name, function, __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL, \
-        ORCH_SITE_CALL | ORCH_SITE_NO_METRICS                                                     \
-  }
+#define ORCH_CLIENT_SITE(name, function) \
+  { ORCH_SITE_VERSION, ORCH_KIND_CLIENT, name, function, __FILE__, __LINE__, 0, ORCH_W_NULL, ORCH_W_NULL, ORCH_SITE_CALL | ORCH_SITE_NO_METRICS }
 
 /* The site of sites[0..n-1] named `name`, else the last (also for NULL). */
 static __inline__ orch_site *orch_site_named(orch_site *sites, size_t n, const char *name) {
