@@ -14,6 +14,7 @@
 #include "launcher/precheck.h"
 #include "launcher/process.h"
 #include "launcher/split_command.h"
+#include "launcher/trivial_summary.h"
 #include "launcher/unit_job.h"
 #include "weave/edits.h"
 
@@ -106,6 +107,20 @@ std::vector<std::string> rewritten_command(const CompileCommand &cmd, const Conf
   return argv;
 }
 
+// The unit's trivial instrumented functions, in its build target's summary.
+void report_trivial_functions(const CompileCommand &cmd, const UnitRewrite &rewrite) {
+  TrivialCounts counts;
+  for (const FunctionReport &f : rewrite.functions) {
+    if (f.aspect.empty()) continue;
+    ++counts.instrumented;
+    if (f.trivial) ++counts.trivial_by_aspect[f.aspect];
+  }
+  const std::string object =
+      cmd.output.empty() ? fs::path(cmd.source()).filename().replace_extension(".o").string() : cmd.output;
+  const std::string line = record_trivial_functions(object, counts);
+  if (!line.empty()) std::fputs(line.c_str(), stderr);
+}
+
 // One single-source compile, rewritten when orch.yaml asks; the exit status.
 int compile_unit(const CompileCommand &cmd) {
   std::string config_path = config_for_source(cmd.source());
@@ -127,6 +142,7 @@ int compile_unit(const CompileCommand &cmd) {
   // user's to fix, like bad YAML: compiling unchanged would drop what was asked.
   for (const std::string &error : job.rewrite.errors) std::fprintf(stderr, "%s\n", error.c_str());
   if (!job.rewrite.errors.empty()) return 1;
+  report_trivial_functions(cmd, job.rewrite);
   if (job.rewrite.text.empty()) return compile_original(cmd, config);
 
   const std::string rewritten = rewritten_path(cmd);
