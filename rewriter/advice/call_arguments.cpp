@@ -1,6 +1,9 @@
 #include "advice/call_arguments.h"
 
+#include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
+#include <clang/AST/QualTypeNames.h>
+#include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
 
@@ -17,6 +20,25 @@ const Expr *written_argument(const Expr &call, unsigned i) {
   for (const Expr *arg : args)
     if (!isa<CXXDefaultArgExpr>(arg) && n++ == i) return arg->IgnoreUnlessSpelledInSource();
   return nullptr;
+}
+
+std::string braced_argument_type(const CallWeave &w, unsigned i) {
+  const FunctionDecl &callee = *w.call.callee;
+  const auto *call = dyn_cast<CallExpr>(w.call.expr);
+  if (!call || i >= call->getNumArgs() || i >= callee.getNumParams()) return "";
+  const Expr *arg = call->getArg(i)->IgnoreImplicit();
+  const auto *construct = dyn_cast<CXXConstructExpr>(arg);
+  const bool braced = isa<InitListExpr>(arg) ||
+                      (construct && construct->isListInitialization() && !isa<CXXTemporaryObjectExpr>(construct));
+  if (!braced) return "";
+  ASTContext &ctx = w.wc.ast;
+  QualType type = callee.getParamDecl(i)->getType().getNonReferenceType().getUnqualifiedType();
+  PrintingPolicy policy = ctx.getPrintingPolicy();
+  policy.SuppressScope = false;
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  TypeName::getFullyQualifiedType(type, ctx, true).print(os, policy);
+  return os.str();
 }
 
 std::optional<unsigned> argument_index(CallWeave &w, const std::string &ref, const char *advice) {

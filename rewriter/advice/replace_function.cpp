@@ -3,13 +3,17 @@
 // take the arguments; otherwise the rewrite stops with an error at the call.
 // `replace-function: {name: NAME, header: H}`: NAME is declared by H, a header
 // under orch's include directory that the unit then includes (a built-in
-// integration's wrapper), so it is not looked up in the unit.
+// integration's wrapper), so it is not looked up in the unit. Such a NAME
+// also takes member calls, the object first: `obj.m(a)` becomes
+// `::NAME(obj, a)`, `p->m(a)` becomes `::NAME(*p, a)`.
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Decl.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/AST/ExprCXX.h>
 #include <clang/Basic/SourceManager.h>
 
 #include "advice/advice.h"
+#include "advice/call_arguments.h"
 #include "ast/call_sites.h"
 #include "weave/weave_point.h"
 
@@ -55,6 +59,20 @@ std::string why_not_callable(const FunctionDecl &target, const FunctionDecl &cal
   return "";
 }
 
+// The object of a member call is read without effects: a variable, `this`,
+// their members, or a smart pointer's `->` or `*` on one of them. (Then the
+// arguments may be evaluated before it without changing the program.)
+bool names_an_object(const Expr *e) {
+  e = e->IgnoreParenImpCasts();
+  if (isa<DeclRefExpr>(e) || isa<CXXThisExpr>(e)) return true;
+  if (const auto *m = dyn_cast<MemberExpr>(e)) return names_an_object(m->getBase());
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e))
+    return (op->getOperator() == OO_Arrow || op->getOperator() == OO_Star) && op->getNumArgs() == 1 &&
+           names_an_object(op->getArg(0));
+  if (const auto *u = dyn_cast<UnaryOperator>(e)) return u->getOpcode() == UO_Deref && names_an_object(u->getSubExpr());
+  return false;
+}
+
 class ReplaceFunction final : public Advice {
 public:
   ReplaceFunction(SourceMark mark, std::string name, std::string header)
@@ -76,6 +94,7 @@ public:
       w.errors.push_back(at + ": error: replace-function '" + name_ + "' of aspect '" + w.aspect.id + "' (" +
                          mark().str() + "): " + what);
     };
+    if (!header_.empty() && w.syntax.shape == CallSyntax::Shape::Member) return weave_member(w);
     if (w.syntax.shape != CallSyntax::Shape::Free || isa<CXXMethodDecl>(w.call.callee))
       return error("only calls of functions can be replaced, not member or constructor calls");
     if (!header_.empty()) {
@@ -102,6 +121,26 @@ public:
   }
 
 private:
+  void weave_member(CallWeave &w) const {
+    const CallSyntax &s = w.syntax;
+    if (s.member_text.find('<') != std::string::npos)
+      return w.notes.push_back("replace-function: a member call with explicit template arguments is left alone");
+    const auto &call = *cast<CallExpr>(w.call.expr);
+    const auto *member = dyn_cast<MemberExpr>(call.getCallee()->IgnoreImpCasts());
+    bool arguments_have_effects = false;
+    for (const Expr *arg : call.arguments()) arguments_have_effects |= arg->HasSideEffects(w.wc.ast);
+    if (!member || (!names_an_object(member->getBase()) && arguments_have_effects))
+      return w.notes.push_back(
+          "replace-function: the object and the arguments both have side effects; their order would not be kept");
+    for (unsigned i = 0; i < s.arguments.size(); ++i)
+      if (std::string type = braced_argument_type(w, i); !type.empty()) w.edits.insert(s.arguments[i].first, type);
+    w.edits.insert(s.begin, "::" + name_ + "(" + (member->isArrow() ? "*" : ""));
+    w.edits.replace(s.object_end, s.open_paren + 1 - s.object_end, s.arguments.empty() ? "" : ", ");
+    w.headers.insert(header_);
+    w.whole_call_taken = true;
+    w.woven = true;
+  }
+
   std::string name_;
   std::string header_;  // declares name_; empty: the unit does
 };

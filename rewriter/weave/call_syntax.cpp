@@ -146,7 +146,13 @@ std::optional<CallSyntax> call_syntax(const CallCandidate &call, ASTContext &ctx
     if (member && !member->isImplicitAccess()) {
       s.shape = CallSyntax::Shape::Member;
       std::pair<size_t, size_t> object;
-      if (!reader.range(*member->getBase(), file, object) ||
+      // `p->m()` through a smart pointer: the base is p's operator-> call,
+      // which ends at the `->`; the object as written is p.
+      const Expr *base = member->getBase();
+      if (const auto *arrow = dyn_cast<CXXOperatorCallExpr>(base->IgnoreImplicit());
+          arrow && arrow->getOperator() == OO_Arrow)
+        base = arrow->getArg(0);
+      if (!reader.range(*base, file, object) ||
           !reader.range(member->getOperatorLoc(), member->getEndLoc(), file, callee_range)) {
         why = "part of the call is written by a macro's body";
         return std::nullopt;
