@@ -7,7 +7,8 @@
 # Environment: RUNS (interleaved rounds, default 3), WORKDIR (default /tmp/orch-catch-all-budget),
 # ORCH (default: build/bin/orch of this checkout), JOBS (default 2), NUM (db_bench --num, default
 # 200000), BENCHMARKS (db_bench --benchmarks, default fillseq,readrandom), REBUILD=1 (rebuild
-# even when WORKDIR holds both builds), MODES (default "plain before after off").
+# even when WORKDIR holds both builds), MODES (default "plain before after off"; limitN: the orch
+# build with ORCH_SITE_SPAN_LIMIT=N), TABLE_ONLY=1 (print the table of WORKDIR's last results).
 #
 # It fetches Debian's leveldb source package with `apt-get source` into WORKDIR (nothing is
 # written into the repository), writes an orch.yaml beside the sources with one aspect,
@@ -24,7 +25,8 @@
 # protobuf) and the sum of the `orch.function.calls` data points (the metrics are exported once,
 # at exit: OTEL_METRIC_EXPORT_INTERVAL is set to one hour). Spans dropped come from the runtime's
 # exit line `orch: N spans dropped: queue full`. Wall time is the whole process, exit flush
-# included. Prints a markdown table of medians (min-max).
+# included. Prints a markdown table of medians (min-max); the per-run lines are in
+# WORKDIR/results, the programs' output in WORKDIR/log.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=${WORKDIR:-${TMPDIR:-/tmp}/orch-catch-all-budget}
@@ -36,6 +38,39 @@ modes=${MODES:-plain before after off}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 log=$work/log; mkdir -p "$log"
+
+# The table of a results file (one line per run: mode round wall spans requests calls dropped).
+table() {
+  echo
+  cat "$work/results.meta"
+  echo
+  awk -v modes="$modes" '
+    function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+                                     return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
+    function mm(a, n, fmt,   lo, hi, i) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
+                                          return sprintf(fmt " (" fmt "-" fmt ")", med(a, n), lo, hi) }
+    { m = $1; k = ++n[m]; R[m, k] = $2; W[m, k] = $3; S[m, k] = $4; C[m, k] = $6; D[m, k] = $7; P[$2] = (m == "plain") ? $3 : P[$2] }
+    END {
+      split(modes, order, " ")
+      label["plain"] = "plain build"; label["before"] = "orch, `ORCH_SITE_SPAN_LIMIT=0` (before)"
+      label["after"] = "orch, default budget (after)"; label["off"] = "orch, `OTEL_TRACES_SAMPLER=always_off`"
+      print "| mode | wall s | x plain | spans sent | spans dropped | dropped % | sent per s | `orch.function.calls` |"
+      print "|---|---|---|---|---|---|---|---|"
+      for (o = 1; o in order; o++) {
+        m = order[o]; c = n[m]; if (!c) continue
+        if (!(m in label)) label[m] = "orch, `ORCH_SITE_SPAN_LIMIT=" substr(m, 6) "`"
+        delete w; delete x; delete s; delete d; delete r; delete p; delete cl; nx = 0
+        for (i = 1; i <= c; i++) { w[i] = W[m, i]; s[i] = S[m, i]; d[i] = D[m, i]; cl[i] = C[m, i]
+                                   p[i] = (S[m, i] + D[m, i]) ? 100 * D[m, i] / (S[m, i] + D[m, i]) : 0
+                                   r[i] = S[m, i] / W[m, i]; if (P[R[m, i]]) x[++nx] = W[m, i] / P[R[m, i]] }
+        ratio = nx ? mm(x, nx, "%.1f") : ""
+        if (m == "plain") { printf "| %s | %s | 1 | | | | | |\n", label[m], mm(w, c, "%.2f"); continue }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label[m], mm(w, c, "%.2f"), ratio,
+               mm(s, c, "%d"), mm(d, c, "%d"), mm(p, c, "%.1f"), mm(r, c, "%d"), mm(cl, c, "%d")
+      }
+    }' "$1"
+}
+if [ "${TABLE_ONLY:-0}" = 1 ]; then table "$work/results"; exit 0; fi
 
 # 1. Sources, fetched once per work dir.
 if [ ! -f "$work/src/.fetched" ]; then
@@ -78,6 +113,10 @@ fi
 objects=$(find "$work/orch" -name '*.o' | wc -l)
 rewritten=$(find "$work/orch" -name '*.o.orch' | wc -l)
 functions=$("$orch" manifest "$work/orch/db_bench" 2>/dev/null | grep -c . || true)
+ops=$(( num * $(echo "$benchmarks" | tr ',' '\n' | grep -c .) ))
+echo "leveldb $(basename "$src" | sed 's/leveldb-//'), \`db_bench --benchmarks=$benchmarks --num=$num\` ($ops operations);" \
+     "$rewritten of $objects units rewritten, $functions functions instrumented; RUNS=$runs, medians (min-max)" \
+     >"$work/results.meta"
 
 # 3. The receiver: answers 200 at once and appends each body to a spool file per run (runs are
 #    told apart by the URL's first path segment: http://127.0.0.1:PORT/TAG/v1/traces); spans and
@@ -186,6 +225,7 @@ run() {  # run MODE RUN
     before) env=(ORCH_SITE_SPAN_LIMIT=0) ;;
     after) ;;
     off) env=(OTEL_TRACES_SAMPLER=always_off) ;;
+    limit[0-9]*) env=("ORCH_SITE_SPAN_LIMIT=${mode#limit}") ;;
     *) echo "unknown mode $mode"; exit 2 ;;
   esac
   rm -rf "$work/db"
@@ -214,34 +254,6 @@ for r in $(seq "$runs"); do for mode in $modes; do run "$mode" "$r"; done; done
 rm -rf "$work/db"
 [ "$(runtime_sum)" = "$runtime_at_start" ] || echo "catch-all-budget: WARNING: liborch_runtime.so changed during the runs" >&2
 
-# 5. The table.
-echo
-echo "leveldb $(basename "$src" | sed 's/leveldb-//'), db_bench --benchmarks=$benchmarks --num=$num;" \
-     "$rewritten of $objects units rewritten, $functions functions instrumented; RUNS=$runs, medians (min-max)"
-echo
-awk -v modes="$modes" -v ops="$(( num * $(echo "$benchmarks" | tr ',' '\n' | grep -c .) ))" '
-  function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
-                                   return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
-  function mm(a, n, fmt,   lo, hi, i) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
-                                        return sprintf(fmt " (" fmt "-" fmt ")", med(a, n), lo, hi) }
-  { m = $1; k = ++n[m]; W[m, k] = $3; S[m, k] = $4; C[m, k] = $6; D[m, k] = $7 }
-  END {
-    split(modes, order, " ")
-    label["plain"] = "plain build"; label["before"] = "orch, `ORCH_SITE_SPAN_LIMIT=0` (before)"
-    label["after"] = "orch, default budget (after)"; label["off"] = "orch, `OTEL_TRACES_SAMPLER=always_off`"
-    for (i = 1; i <= n["plain"]; i++) pw[i] = W["plain", i]; pm = n["plain"] ? med(pw, n["plain"]) : 0
-    print "| mode | wall s | x plain | spans sent | spans dropped | dropped % | sent per s | `orch.function.calls` |"
-    print "|---|---|---|---|---|---|---|---|"
-    for (o = 1; o in order; o++) {
-      m = order[o]; c = n[m]; if (!c) continue
-      delete w; delete s; delete d; delete r; delete p; delete cl
-      for (i = 1; i <= c; i++) { w[i] = W[m, i]; s[i] = S[m, i]; d[i] = D[m, i]; cl[i] = C[m, i]
-                                 p[i] = (S[m, i] + D[m, i]) ? 100 * D[m, i] / (S[m, i] + D[m, i]) : 0
-                                 r[i] = S[m, i] / W[m, i] }
-      wm = med(w, c)
-      if (m == "plain") { printf "| %s | %s | 1 | | | | | |\n", label[m], mm(w, c, "%.2f"); continue }
-      printf "| %s | %s | %.1f | %s | %s | %s | %s | %s |\n", label[m], mm(w, c, "%.2f"), pm ? wm / pm : 0,
-             mm(s, c, "%d"), mm(d, c, "%d"), mm(p, c, "%.1f"), mm(r, c, "%d"), mm(cl, c, "%d")
-    }
-    printf "\n(%d operations per run; per-run lines in results: mode run wall spans requests calls dropped)\n", ops
-  }' "$work/results"
+# 5. The table: per mode, medians (min-max) over the runs; "x plain" is the median (min-max) of
+#    each run's wall time over the plain run of the same round (the machine's load drifts).
+table "$work/results"

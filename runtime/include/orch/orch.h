@@ -180,6 +180,12 @@ typedef struct orch_api_v1 {
    * becomes the series' exemplar. */
   void (*op_record)(const orch_instrument *instrument, uint64_t start, const orch_metric_attr *attrs, uint32_t n,
                     const orch_span *span);
+  /* span_start for an operation that outlives the call starting it (a
+   * transfer added to a curl multi handle): a child of the current span
+   * that is not made current, so spans started meanwhile are not its
+   * children. End it with span_end, on any thread; a span still open at exit
+   * is not exported. Not counted in the site's metrics. */
+  void (*span_start_detached)(orch_span *span, const orch_site *site);
 } orch_api_v1;
 
 /* True if `api` has the field `member` (a runtime built before the field was
@@ -204,6 +210,9 @@ size_t orch_traceparent_format(const orch_span_context *ctx, char *buf, size_t b
 int orch_traceparent_parse(const char *value, size_t len, orch_span_context *out);
 /* The calling thread's current span context; returns 0 if there is none. */
 int orch_current_context(orch_span_context *out);
+/* The context of a span being recorded (one not current: span_start_detached);
+ * returns 0 if it records nothing. */
+int orch_span_get_context(const orch_span *span, orch_span_context *out);
 /* Makes a remote context the parent of spans started on this thread until
  * orch_context_detach is called with the returned token. */
 void *orch_context_attach(const orch_span_context *ctx);

@@ -81,6 +81,13 @@ ORCH_EXPORT int orch_current_context(orch_span_context *out) {
   return 1;
 }
 
+ORCH_EXPORT int orch_span_get_context(const orch_span *span, orch_span_context *out) {
+  const Record *r = span && out ? recording(span) : nullptr;
+  if (!r) return 0;
+  *out = frame_context(*r);
+  return 1;
+}
+
 // The calling thread's state, if `ctx` can be attached to it.
 static ThreadState *attachable(const orch_span_context *ctx) {
   if (!ctx || !context_is_valid(*ctx) || !Runtime::instance()) return nullptr;

@@ -217,6 +217,16 @@ template <bool kMetered> inline void start(orch_span *span, const orch_site *sit
 
 void span_start(orch_span *span, const orch_site *site) noexcept { start<false>(span, site); }
 
+void span_start_detached(orch_span *span, const orch_site *site) noexcept {
+  start<false>(span, site);
+  auto *r = static_cast<Record *>(span->rec);
+  ThreadState *ts = tls_thread_state;
+  if (!r || !ts || ts->current != r) return;
+  ts->current = r->prev;
+  r->prev = nullptr;
+  r->detached = true;
+}
+
 void attr_i64(orch_span *span, const char *key, int64_t value) noexcept;
 
 // A span from span_begin with metrics on. Within the site's span budget (per
@@ -315,7 +325,7 @@ __attribute__((noinline)) void end_general(orch_span *span, uint64_t end) noexce
   if (r->kind == FrameKind::NonRecording && r->metered && r->end_ticks && !r->no_export) end_dropped_root(ts, *r, end);
   // A Record still linked from another thread's chain must never be reused:
   // it is left alone (one Record per span that ends on a foreign thread).
-  const bool reusable = unlink_frame(ts, r);
+  const bool reusable = (r->kind != FrameKind::Attached && r->detached) || unlink_frame(ts, r);
   if (r->kind == FrameKind::Recording && !r->no_export) {
     r->end_ticks = end;
     Runtime *rt = Runtime::instance();
@@ -537,7 +547,7 @@ const orch_api_v1 kApiV1 = {
     &g_hot.off,
     context_capture, context_copy, context_release, context_attach, context_detach,
     &g_hot.idle, span_begin, span_failed,
-    op_start, op_record,
+    op_start, op_record, span_start_detached,
 };
 
 }  // namespace orch::rt

@@ -37,7 +37,7 @@ struct Frame {
   FrameKind kind;
   bool no_export;  // already accounted for: in flight across fork() (the parent
                    // exports it), ended on another thread, or ended by the exit flush
-  bool detached;   // an attached frame detached while not innermost
+  bool detached;   // an attached frame detached while not innermost; a span started detached (in no chain)
   bool remote;     // an attached frame's parent is in another process
   bool metered;    // a span from span_begin: its call is counted in the site's metrics
 };

@@ -130,6 +130,10 @@ static __inline__ CURLcode orch_curl_easy_perform(CURL *h) {
 static __inline__ void orch_curl_easy_cleanup(CURL *h) { curl_easy_cleanup(h); }
 static __inline__ void orch_curl_easy_reset(CURL *h) { curl_easy_reset(h); }
 static __inline__ CURL *orch_curl_easy_duphandle(CURL *h) { return curl_easy_duphandle(h); }
+/* Strict ISO C (-std=c99...) gets curl.h's pass-through macro rather than its
+ * type-checking one, so its setopt calls are woven too: as they are, C having
+ * no way to keep the option's value by its type. */
+#define orch_curl_easy_setopt curl_easy_setopt
 
 #else
 
@@ -199,14 +203,25 @@ template <class T> void remember(CURL *h, CURLoption option, const T &value) {
   }
 }
 
+/* What orch saw set on a handle, copied into `out`; false when nothing. */
+inline bool seen(CURL *h, handle_state &out) {
+  handles &all = handles::get();
+  std::lock_guard<std::mutex> lock(all.mu);
+  auto it = all.known.find(h);
+  if (it == all.known.end()) return false;
+  out = it->second;
+  return true;
+}
+
+inline const char *method_of(const handle_state &s) { return s.custom_method.empty() ? s.method : s.custom_method.c_str(); }
+
 inline bool is_trace_header(const char *line) {
   return strncasecmp(line, "traceparent:", 12) == 0 || strncasecmp(line, "tracestate:", 11) == 0;
 }
 
-/* The program's headers, then the current context's; nullptr (nothing to
- * change) without a context or memory. */
-inline curl_slist *with_trace_headers(const curl_slist *program) {
-  const outgoing_headers out = outgoing_headers::current();
+/* The program's headers, then the context's; nullptr (nothing to change)
+ * without a context or memory. */
+inline curl_slist *with_trace_headers(const curl_slist *program, const outgoing_headers &out) {
   if (out.traceparent.empty()) return nullptr;
   curl_slist *list = nullptr;
   for (const curl_slist *h = program; h; h = h->next) {
@@ -236,19 +251,15 @@ template <class T> CURLcode orch_curl_easy_setopt(CURL *h, CURLoption option, T 
 
 inline CURLcode orch_curl_easy_perform(CURL *h) {
   namespace lc = ::orch::integrations::libcurl;
-  bool known = false;
   lc::handle_state state;
-  {
-    lc::handles &all = lc::handles::get();
-    std::lock_guard<std::mutex> lock(all.mu);
-    auto it = all.known.find(h);
-    if (it != all.known.end()) known = true, state = it->second;
-  }
-  const char *method = !known ? nullptr : state.custom_method.empty() ? state.method : state.custom_method.c_str();
+  const bool known = lc::seen(h, state);
+  const char *method = known ? lc::method_of(state) : nullptr;
   orch_op op;
   orch_w_start_at(&op.span, ORCH_SITE_NAMED(orch_curl_sites, method));
   orch_op_begin(&op);
-  curl_slist *injected = known && orch_w_recording(&op.span) ? lc::with_trace_headers(state.headers) : nullptr;
+  curl_slist *injected = known && orch_w_recording(&op.span)
+                             ? lc::with_trace_headers(state.headers, ::orch::integrations::outgoing_headers::current())
+                             : nullptr;
   if (injected) curl_easy_setopt(h, CURLOPT_HTTPHEADER, injected);
   const CURLcode rc = curl_easy_perform(h);
   if (injected) {

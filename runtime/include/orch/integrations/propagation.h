@@ -19,6 +19,7 @@ struct propagation {
   void *(*attach)(const orch_span_context *, const char *, size_t) = nullptr;
   void (*detach)(void *) = nullptr;
   int (*current)(orch_span_context *) = nullptr;
+  int (*span_context)(const orch_span *, orch_span_context *) = nullptr;
   size_t (*format)(const orch_span_context *, char *, size_t) = nullptr;
   size_t (*current_tracestate)(char *, size_t) = nullptr;
 
@@ -30,6 +31,7 @@ struct propagation {
       load(out.attach, "orch_context_attach_tracestate");
       load(out.detach, "orch_context_detach");
       load(out.current, "orch_current_context");
+      load(out.span_context, "orch_span_get_context");
       load(out.format, "orch_traceparent_format");
       load(out.current_tracestate, "orch_current_tracestate");
       return out;
@@ -71,11 +73,25 @@ struct outgoing_headers {
   std::string traceparent, tracestate;
 
   static outgoing_headers current() {
-    outgoing_headers out;
     const propagation &p = propagation::get();
     orch_span_context ctx;
+    return p.current && p.current(&ctx) ? of(ctx) : outgoing_headers();
+  }
+
+  /* A span that is not current (span_start_detached), started on this
+   * thread under the current context (whose tracestate it carries). */
+  static outgoing_headers of_span(const orch_span *span) {
+    const propagation &p = propagation::get();
+    orch_span_context ctx;
+    return p.span_context && p.span_context(span, &ctx) ? of(ctx) : outgoing_headers();
+  }
+
+private:
+  static outgoing_headers of(const orch_span_context &ctx) {
+    outgoing_headers out;
+    const propagation &p = propagation::get();
     char buf[512];
-    if (!p.current || !p.format || !p.current(&ctx)) return out;
+    if (!p.format) return out;
     if (size_t n = p.format(&ctx, buf, sizeof buf)) out.traceparent = "traceparent: " + std::string(buf, n);
     if (p.current_tracestate)
       if (size_t n = p.current_tracestate(buf, sizeof buf)) out.tracestate = "tracestate: " + std::string(buf, n);
