@@ -37,7 +37,6 @@ __attribute__((weak)) pthread_mutex_t orch_curl_transfers_mutex = PTHREAD_MUTEX_
 /* Starts the span of a transfer being added; its headers, in C++. */
 static __inline__ orch_curl_transfer *orch_curl_transfer_start(CURL *h) {
   orch_curl_transfer *t = (orch_curl_transfer *)calloc(1, sizeof *t);
-  const orch_api_v1 *api = orch_w_api();
   const char *method = ORCH_W_NULL;
   if (!t) return ORCH_W_NULL;
   t->h = h;
@@ -47,11 +46,7 @@ static __inline__ orch_curl_transfer *orch_curl_transfer_start(CURL *h) {
   const bool known = lc::seen(h, state);
   if (known) method = lc::method_of(state);
 #endif
-  t->op.span.site = ORCH_SITE_NAMED(orch_curl_sites, method);
-  t->op.span.api = api;
-  t->op.span.rec = ORCH_W_NULL;
-  if (ORCH_API_HAS(api, span_start_detached) && api->span_start_detached)
-    api->span_start_detached(&t->op.span, t->op.span.site);
+  orch_w_start_detached_at(&t->op.span, ORCH_SITE_NAMED(orch_curl_sites, method));
   orch_op_begin(&t->op);
 #ifdef __cplusplus
   if (known && orch_w_recording(&t->op.span)) {

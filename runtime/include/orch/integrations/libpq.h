@@ -74,7 +74,7 @@ static __inline__ char *orch_pq_prepared_query(const PGconn *conn, const char *n
 }
 
 static __inline__ void orch_pq_begin(orch_op *o, PGconn *conn, const char *query, int parameterized,
-                                     const char *operation) {
+                                     const char *operation, int detached) {
   char op[16];
   const char *host, *port, *db;
   if (operation) {
@@ -84,7 +84,7 @@ static __inline__ void orch_pq_begin(orch_op *o, PGconn *conn, const char *query
     orch_sql_operation(query, op);
   }
   if (!orch_sql_start(o, orch_pq_sites, sizeof orch_pq_sites / sizeof orch_pq_sites[0], "postgresql", op, query,
-                      parameterized))
+                      parameterized, detached))
     return;
   db = conn ? PQdb(conn) : ORCH_W_NULL;
   host = conn ? PQhost(conn) : ORCH_W_NULL;
@@ -94,22 +94,31 @@ static __inline__ void orch_pq_begin(orch_op *o, PGconn *conn, const char *query
   if (port && *port) orch_op_i64(o, "server.port", atoi(port));
 }
 
-static __inline__ PGresult *orch_pq_end(orch_op *o, PGconn *conn, PGresult *res) {
+/* A result's failure: its error.type (NULL: it did not fail), SQLSTATE (may
+ * be NULL) and message; `res` NULL is a failure without a result. */
+typedef struct orch_pq_failure {
+  const char *type, *sqlstate, *message;
+} orch_pq_failure;
+static __inline__ orch_pq_failure orch_pq_failure_of(PGconn *conn, const PGresult *res) {
+  orch_pq_failure f = {ORCH_W_NULL, ORCH_W_NULL, ORCH_W_NULL};
   ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-  const char *type = ORCH_W_NULL, *sqlstate = ORCH_W_NULL, *message = ORCH_W_NULL;
-  if (status == PGRES_BAD_RESPONSE || status == PGRES_FATAL_ERROR) {
-    sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : ORCH_W_NULL;
-    type = sqlstate ? sqlstate : res ? PQresStatus(status) : "no result";
-    message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : ORCH_W_NULL;
-    if (!message && conn) message = PQerrorMessage(conn);
-  }
-  orch_db_end(o, type, sqlstate, message);
+  if (status != PGRES_BAD_RESPONSE && status != PGRES_FATAL_ERROR) return f;
+  f.sqlstate = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : ORCH_W_NULL;
+  f.type = f.sqlstate ? f.sqlstate : res ? PQresStatus(status) : "no result";
+  f.message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : ORCH_W_NULL;
+  if (!f.message && conn) f.message = PQerrorMessage(conn);
+  return f;
+}
+
+static __inline__ PGresult *orch_pq_end(orch_op *o, PGconn *conn, PGresult *res) {
+  orch_pq_failure f = orch_pq_failure_of(conn, res);
+  orch_db_end(o, f.type, f.sqlstate, f.message);
   return res;
 }
 
 static __inline__ PGresult *orch_PQexec(PGconn *conn, const char *query) {
   orch_op op;
-  orch_pq_begin(&op, conn, query, 0, ORCH_W_NULL);
+  orch_pq_begin(&op, conn, query, 0, ORCH_W_NULL, 0);
   return orch_pq_end(&op, conn, PQexec(conn, query));
 }
 
@@ -117,7 +126,7 @@ static __inline__ PGresult *orch_PQexecParams(PGconn *conn, const char *command,
                                               const char *const *paramValues, const int *paramLengths,
                                               const int *paramFormats, int resultFormat) {
   orch_op op;
-  orch_pq_begin(&op, conn, command, nParams > 0, ORCH_W_NULL);
+  orch_pq_begin(&op, conn, command, nParams > 0, ORCH_W_NULL, 0);
   return orch_pq_end(&op, conn,
                      PQexecParams(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat));
 }
@@ -126,7 +135,7 @@ static __inline__ PGresult *orch_PQprepare(PGconn *conn, const char *stmtName, c
                                            const Oid *paramTypes) {
   orch_op op;
   PGresult *res;
-  orch_pq_begin(&op, conn, query, 1, "PREPARE");
+  orch_pq_begin(&op, conn, query, 1, "PREPARE", 0);
   res = orch_pq_end(&op, conn, PQprepare(conn, stmtName, query, nParams, paramTypes));
   if (res && PQresultStatus(res) == PGRES_COMMAND_OK) orch_pq_remember(conn, stmtName, query);
   return res;
@@ -137,7 +146,7 @@ static __inline__ PGresult *orch_PQexecPrepared(PGconn *conn, const char *stmtNa
                                                 const int *paramFormats, int resultFormat) {
   orch_op op;
   char *query = orch_pq_prepared_query(conn, stmtName);
-  orch_pq_begin(&op, conn, query, 1, ORCH_W_NULL);
+  orch_pq_begin(&op, conn, query, 1, ORCH_W_NULL, 0);
   free(query);
   return orch_pq_end(&op, conn,
                      PQexecPrepared(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat));

@@ -21,4 +21,15 @@ static __inline__ orch_site *orch_site_named(orch_site *sites, size_t n, const c
 }
 #define ORCH_SITE_NAMED(sites, name) orch_site_named(sites, sizeof sites / sizeof sites[0], name)
 
+/* A span of an operation that outlives the call starting it: a child of the
+ * current span, never current itself (orch_api_v1::span_start_detached); no
+ * span with a runtime older than that entry. */
+static __inline__ void orch_w_start_detached_at(orch_span *s, orch_site *site) {
+  const orch_api_v1 *api = orch_w_api();
+  s->site = site;
+  s->api = api;
+  s->rec = ORCH_W_NULL;
+  if (ORCH_API_HAS(api, span_start_detached) && api->span_start_detached) api->span_start_detached(s, site);
+}
+
 #endif

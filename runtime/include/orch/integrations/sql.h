@@ -83,11 +83,13 @@ static __inline__ void orch_sql_query_text(orch_span *span, const char *sql, int
 
 /* Starts the client span and the measurement of one statement: the site of
  * sites[0..n-1] named op, db.system.name, db.operation.name and (on the span)
- * db.query.text. Returns whether the operation's attributes are wanted (the
- * caller adds its own then). */
+ * db.query.text; a detached span (orch_w_start_detached_at) for a statement
+ * sent now whose results come later. Returns whether the operation's
+ * attributes are wanted (the caller adds its own then). */
 static __inline__ int orch_sql_start(orch_op *o, orch_site *sites, size_t n, const char *system, const char *op,
-                                     const char *sql, int parameterized) {
-  orch_w_start_at(&o->span, orch_site_named(sites, n, op));
+                                     const char *sql, int parameterized, int detached) {
+  if (detached) orch_w_start_detached_at(&o->span, orch_site_named(sites, n, op));
+  else orch_w_start_at(&o->span, orch_site_named(sites, n, op));
   orch_op_begin(o);
   if (!orch_op_wanted(o)) return 0;
   snprintf(o->name, sizeof o->name, "%s", op);

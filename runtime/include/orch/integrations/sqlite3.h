@@ -29,7 +29,7 @@ static __inline__ void orch_sqlite3_begin(orch_op *o, sqlite3 *db, const char *s
   char op[16];
   orch_sql_operation(sql, op);
   if (!orch_sql_start(o, orch_sqlite3_sites, sizeof orch_sqlite3_sites / sizeof orch_sqlite3_sites[0], "sqlite", op, sql,
-                      parameterized))
+                      parameterized, 0))
     return;
   if (db) {
     const char *file = sqlite3_db_filename(db, "main");

@@ -1,6 +1,8 @@
 /* Stock levels in PostgreSQL: a table made with PQexec and literals, a
    parameterized insert, a prepared query run twice, a duplicate key (an SQL
-   error) and a query on a table that does not exist. */
+   error) and a query on a table that does not exist; then the same kinds
+   sent asynchronously, their results read while other work happens, and a
+   statement still unread when the connection closes. */
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,27 @@ static void stock_run(PGconn *conn) {
   stock_show("missing table", PQexec(conn, "SELECT * FROM nowhere WHERE id = 7"));
 }
 
+static int stock_count(int n) { return n + 1; }
+
+static void stock_async(PGconn *conn) {
+  const char *id[] = {"2"};
+  PGresult *res;
+  int results = 0;
+  PQsendQueryParams(conn, "SELECT name FROM stock WHERE id = $1", 1, NULL, id, NULL, NULL, 0);
+  while ((res = PQgetResult(conn))) {
+    results = stock_count(results);
+    stock_show("async by id", res);
+  }
+  PQsendPrepare(conn, "names", "SELECT name FROM stock ORDER BY id", 0, NULL);
+  while ((res = PQgetResult(conn))) stock_show("async prepare", res);
+  PQsendQueryPrepared(conn, "names", 0, NULL, NULL, NULL, 0);
+  while ((res = PQgetResult(conn))) stock_show("async names", res);
+  PQsendQuery(conn, "SELECT * FROM nowhere");
+  while ((res = PQgetResult(conn))) stock_show("async missing table", res);
+  PQsendQuery(conn, "SELECT pg_sleep(0.01)");
+  printf("async results: %d\n", results);
+}
+
 int main(void) {
   PGconn *conn = PQconnectdb(getenv("PG_CONNINFO") ? getenv("PG_CONNINFO") : "");
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -33,6 +56,7 @@ int main(void) {
     return 1;
   }
   stock_run(conn);
+  stock_async(conn);
   PQfinish(conn);
   return 0;
 }
