@@ -211,10 +211,16 @@ for _ in $(seq 100); do grep -q "listening on" "$log/receiver.log" && break; sle
 port=$(sed -n 's/^listening on \([0-9]*\)$/\1/p' "$log/receiver.log")
 [ -n "$port" ] || { echo "catch-all-budget: the receiver did not start"; cat "$log/receiver.log"; exit 1; }
 
-# The runtime the woven program loads (the one beside orch): runs against a runtime rebuilt
-# meanwhile would not be comparable.
-runtime_sum() { md5sum "$(dirname "$orch")"/../lib*/liborch_runtime.so 2>/dev/null | awk '{print $1}' | head -1; }
-runtime_at_start=$(runtime_sum)
+# The runtime: a copy of the one beside orch (what the woven program would load), taken now and
+# named by ORCH_RUNTIME in every instrumented run, so that a runtime rebuilt meanwhile in the
+# checkout does not mix two runtimes in one table.
+runtime_src=$(ls "$(dirname "$orch")"/../lib*/liborch_runtime.so.*.*.* 2>/dev/null | head -1)
+[ -n "$runtime_src" ] || { echo "catch-all-budget: no liborch_runtime.so beside $orch"; exit 2; }
+mkdir -p "$work/runtime" && cp "$runtime_src" "$work/runtime/liborch_runtime.so"
+runtime=$work/runtime/liborch_runtime.so
+echo "runtime: copy of $(cd "$(dirname "$runtime_src")" && pwd)/$(basename "$runtime_src")," \
+     "md5 $(md5sum "$runtime" | cut -c1-12); checkout at $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?')" \
+     >>"$work/results.meta"
 
 # 4. Interleaved runs. Each writes $log/MODE.RUN.{out,err} and one line to $work/results.
 : >"$work/results"
@@ -231,11 +237,11 @@ run() {  # run MODE RUN
   rm -rf "$work/db"
   local t0 t1
   t0=$(date +%s.%N)
-  env -u ORCH_SITE_SPAN_LIMIT -u OTEL_TRACES_SAMPLER -u OTEL_TRACES_EXPORTER -u OTEL_METRICS_EXPORTER \
+  env -u ORCH_SITE_SPAN_LIMIT -u ORCH_METRICS_TIME_ONE_IN -u OTEL_TRACES_SAMPLER -u OTEL_TRACES_EXPORTER -u OTEL_METRICS_EXPORTER \
       -u OTEL_SDK_DISABLED -u OTEL_EXPORTER_OTLP_PROTOCOL -u OTEL_EXPORTER_OTLP_COMPRESSION \
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$port/$tag/v1/traces" \
       OTEL_EXPORTER_OTLP_METRICS_ENDPOINT="http://127.0.0.1:$port/$tag/v1/metrics" \
-      OTEL_METRIC_EXPORT_INTERVAL=3600000 "${env[@]}" \
+      OTEL_METRIC_EXPORT_INTERVAL=3600000 ORCH_RUNTIME="$runtime" "${env[@]}" \
       "$bin" --benchmarks="$benchmarks" --num="$num" --db="$work/db" >"$log/$tag.out" 2>"$log/$tag.err"
   t1=$(date +%s.%N)
   local wall dropped got
@@ -252,7 +258,6 @@ run() {  # run MODE RUN
 }
 for r in $(seq "$runs"); do for mode in $modes; do run "$mode" "$r"; done; done
 rm -rf "$work/db"
-[ "$(runtime_sum)" = "$runtime_at_start" ] || echo "catch-all-budget: WARNING: liborch_runtime.so changed during the runs" >&2
 
 # 5. The table: per mode, medians (min-max) over the runs; "x plain" is the median (min-max) of
 #    each run's wall time over the plain run of the same round (the machine's load drifts).

@@ -43,14 +43,6 @@ void span_on_thread(const orch_captured_context &c, orch_site *site) {
   }).join();
 }
 
-const CapturedSpan &named(const std::vector<CapturedSpan> &spans, const std::string &name) {
-  for (const auto &s : spans)
-    if (s.name == name) return s;
-  static CapturedSpan none;
-  ADD_FAILURE() << "no span named " << name;
-  return none;
-}
-
 bool empty(const orch_captured_context &c) {
   static const orch_captured_context zero{};
   return c.state == nullptr && std::memcmp(&c.span, &zero.span, sizeof zero.span) == 0;

@@ -18,14 +18,6 @@ orch_site g_parent = make_site("parent");
 orch_site g_transfer = make_site("transfer");
 orch_site g_meanwhile = make_site("meanwhile");
 
-const CapturedSpan &named(const std::vector<CapturedSpan> &spans, const std::string &name) {
-  for (const auto &s : spans)
-    if (s.name == name) return s;
-  static CapturedSpan none;
-  ADD_FAILURE() << "no span named " << name;
-  return none;
-}
-
 TEST(DetachedSpan, IsAChildOfTheCurrentSpanButNeverAParent) {
   RuntimeHarness h;
   ASSERT_EQ(h.run(test_config(),

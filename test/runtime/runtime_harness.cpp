@@ -1,5 +1,7 @@
 #include "runtime_harness.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -277,6 +279,14 @@ const orch_api_v1 *api() { return orch_runtime_api_v1(); }
 
 orch_site make_site(const char *name) {
   return orch_site{ORCH_SITE_VERSION, ORCH_KIND_INTERNAL, name, name, "test.cpp", 7, 0, nullptr, nullptr, 0};
+}
+
+const CapturedSpan &named(const std::vector<CapturedSpan> &spans, const std::string &name) {
+  for (const auto &s : spans)
+    if (s.name == name) return s;
+  static CapturedSpan none;
+  ADD_FAILURE() << "no span named " << name;
+  return none;
 }
 
 }  // namespace orch::test

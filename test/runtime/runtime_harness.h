@@ -90,4 +90,7 @@ rt::Config test_config();
 const orch_api_v1 *api();
 orch_site make_site(const char *name);
 
+// The span named `name` (a test failure, and an empty span, when there is none).
+const CapturedSpan &named(const std::vector<CapturedSpan> &spans, const std::string &name);
+
 }  // namespace orch::test

@@ -1,27 +1,18 @@
 #!/usr/bin/env python3
 """check-spans.py SPANS.jsonl: the spans of server.cpp, as cpp-httplib.test expects them."""
-import json
+import os
 import sys
 
-spans = []
-for line in open(sys.argv[1]):
-    for rs in json.loads(line)["resourceSpans"]:
-        for ss in rs["scopeSpans"]:
-            spans.extend(ss["spans"])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from otlp_spans import attrs, expect, load  # noqa: E402
 
-
-def attrs(span):
-    return {a["key"]: next(iter(a["value"].values())) for a in span.get("attributes", [])}
+spans = load(sys.argv[1])
 
 
 def one(name):
     found = [s for s in spans if s["name"] == name]
     assert len(found) == 1, f"{len(found)} spans named {name!r}: {[s['name'] for s in spans]}"
     return found[0]
-
-
-def expect(what, got, want):
-    assert got == want, f"{what}: {got!r}, expected {want!r}"
 
 
 by_id = {s["spanId"]: s for s in spans}

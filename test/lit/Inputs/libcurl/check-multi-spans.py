@@ -2,23 +2,14 @@
 """check-multi-spans.py SPANS.jsonl: the spans of multi.cpp, as libcurl.test expects them:
 each transfer a client span under store::fetch_all, the server's spans under the
 transfers, and the work done while they ran under fetch_all, not under a transfer."""
-import json
+import os
 import sys
 
-spans = []
-for line in open(sys.argv[1]):
-    for rs in json.loads(line)["resourceSpans"]:
-        for ss in rs["scopeSpans"]:
-            spans.extend(ss["spans"])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from otlp_spans import attrs, expect, load  # noqa: E402
+
+spans = load(sys.argv[1])
 by_id = {s["spanId"]: s for s in spans}
-
-
-def attrs(span):
-    return {a["key"]: str(next(iter(a["value"].values()))) for a in span.get("attributes", [])}
-
-
-def expect(what, got, want):
-    assert got == want, f"{what}: {got!r}, expected {want!r}"
 
 
 fetch = [s for s in spans if s["name"] == "store::fetch_all"]

@@ -1,22 +1,13 @@
 #!/usr/bin/env python3
 """check-spans.py SPANS.jsonl: the spans of store.cpp, as libcurl.test expects them."""
-import json
+import os
 import sys
 
-spans = []
-for line in open(sys.argv[1]):
-    for rs in json.loads(line)["resourceSpans"]:
-        for ss in rs["scopeSpans"]:
-            spans.extend(ss["spans"])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from otlp_spans import attrs, expect, load  # noqa: E402
+
+spans = load(sys.argv[1])
 by_id = {s["spanId"]: s for s in spans}
-
-
-def attrs(span):
-    return {a["key"]: str(next(iter(a["value"].values()))) for a in span.get("attributes", [])}
-
-
-def expect(what, got, want):
-    assert got == want, f"{what}: {got!r}, expected {want!r}"
 
 
 clients = sorted((s for s in spans if s["kind"] == 3), key=lambda s: int(s["startTimeUnixNano"]))
