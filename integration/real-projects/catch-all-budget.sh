@@ -21,11 +21,12 @@
 #   after   the orch build, default budget (ORCH_SITE_SPAN_LIMIT unset: 2000 per site, thread, s)
 #   off     the orch build, OTEL_TRACES_SAMPLER=always_off, metrics on
 # Each instrumented run exports over OTLP/HTTP (protobuf, default OTEL_BSP_* settings) to a
-# local Python receiver that answers 200 at once and counts what it got: the spans (walking the
-# protobuf) and the sum of the `orch.function.calls` data points (the metrics are exported once,
-# at exit: OTEL_METRIC_EXPORT_INTERVAL is set to one hour). Spans dropped come from the runtime's
-# exit line `orch: N spans dropped: queue full`. Wall time is the whole process, exit flush
-# included. Prints a markdown table of medians (min-max); the per-run lines are in
+# local Python receiver that answers 200 at once and spools the bodies; after the run it counts
+# the spans (walking the protobuf) and sums the `orch.function.calls` data points (the metrics
+# are exported once, at exit: OTEL_METRIC_EXPORT_INTERVAL is set to one hour). Spans dropped come
+# from the runtime's exit line `orch: N spans dropped: queue full`. All instrumented runs load
+# one copy of the runtime beside orch, taken at the start (ORCH_RUNTIME). Wall time is the whole
+# process, exit flush included. Prints a markdown table of medians (min-max); the per-run lines are in
 # WORKDIR/results, the programs' output in WORKDIR/log.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
