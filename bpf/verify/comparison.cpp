@@ -1,13 +1,17 @@
 #include "verify/comparison.h"
 
 #include <map>
+#include <tuple>
 
 #include "verify/statistics.h"
 
 namespace orch::verify {
 
 std::string function_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                            const std::vector<uint64_t> &span_calls) {
+                            const std::vector<uint64_t> &span_calls,
+                            const std::optional<std::vector<uint64_t>> &metric_calls) {
+  if (metric_calls && *metric_calls != span_calls)
+    return "mismatch";
   if (has_symbol && probe_calls == span_calls)
     return "match";
   if (inlined)
@@ -34,10 +38,30 @@ SpanTally tally_spans(const std::vector<ManifestFunction> &functions, const std:
   return tally;
 }
 
+MetricTally tally_metrics(const std::vector<ManifestFunction> &functions, const std::vector<SiteCalls> &sites) {
+  std::map<std::tuple<std::string, std::string, unsigned>, size_t> by_place;
+  for (size_t i = 0; i < functions.size(); i++)
+    by_place.emplace(std::tuple(functions[i].name, functions[i].file, functions[i].line), i);
+  MetricTally tally;
+  tally.calls.assign(functions.size(), 0);
+  for (const SiteCalls &site : sites) {
+    if (site.call_site)
+      continue;
+    tally.sites++;
+    auto at = by_place.find({site.function, site.file, site.line});
+    if (at == by_place.end())
+      tally.unmatched++;
+    else
+      tally.calls[at->second] += site.calls;
+  }
+  return tally;
+}
+
 std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction> &functions,
                                               const bpf::ProbePlan &plan, const DebugFacts &debug,
                                               const std::vector<std::vector<bpf::FunctionStats>> &probe_runs,
-                                              const std::vector<SpanTally> &span_runs) {
+                                              const std::vector<SpanTally> &span_runs,
+                                              const std::vector<MetricTally> &metric_runs) {
   std::vector<FunctionReport> rows;
   for (size_t f = 0; f < functions.size(); f++) {
     FunctionReport row;
@@ -64,6 +88,14 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
       row.span_calls_per_run.push_back(run.calls[f]);
       durations.insert(durations.end(), run.durations_ns[f].begin(), run.durations_ns[f].end());
     }
+    std::optional<std::vector<uint64_t>> metric_calls;
+    if (functions[f].counts_calls) {
+      metric_calls.emplace();
+      for (const MetricTally &run : metric_runs)
+        metric_calls->push_back(run.calls[f]);
+      row.metric_calls_per_run = *metric_calls;
+      row.metric_calls = median_count(*metric_calls);
+    }
     row.probe_calls = median_count(row.probe_calls_per_run);
     row.span_calls = median_count(row.span_calls_per_run);
     row.abandoned = median_count(abandoned);
@@ -71,7 +103,7 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
     row.probe_p99_ns = all_runs.quantile_ns(0.99);
     row.span_p50_ns = quantile(durations, 0.5);
     row.span_p99_ns = quantile(durations, 0.99);
-    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, row.span_calls_per_run);
+    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, row.span_calls_per_run, metric_calls);
     rows.push_back(std::move(row));
   }
   return rows;

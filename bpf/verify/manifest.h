@@ -15,6 +15,7 @@ struct ManifestFunction {
   unsigned line = 0;                // as in the spans' code.line.number
   std::string kind;
   std::string aspect;
+  bool counts_calls = true;         // its metrics count its calls (orch.function.calls)
 };
 
 // The program's functions, then its libraries' (DT_NEEDED, found as the

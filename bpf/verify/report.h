@@ -27,8 +27,10 @@ struct FunctionReport {
   // Per run; the reported counts are their medians.
   std::vector<uint64_t> probe_calls_per_run; // entries: completed + abandoned
   std::vector<uint64_t> span_calls_per_run;
+  std::vector<uint64_t> metric_calls_per_run; // empty when the site counts no calls
   uint64_t probe_calls = 0;
   uint64_t span_calls = 0;
+  std::optional<uint64_t> metric_calls;       // orch.function.calls; none when the site counts no calls
   uint64_t abandoned = 0;           // median per run: left by an exception or longjmp
   // Probe quantiles are upper bounds of log2 buckets; span quantiles are exact.
   uint64_t probe_p50_ns = 0, probe_p99_ns = 0;
@@ -58,6 +60,10 @@ struct Report {
   std::vector<uint64_t> spans_per_run;
   std::vector<uint64_t> unmatched_spans_per_run; // no manifest function at their file:line
   uint64_t spans_dropped = 0;    // reported by the runtime on stderr, all runs
+  // The metrics, per instrumented run: function sites with calls, and those
+  // of them at no manifest function's place.
+  std::vector<uint64_t> metric_sites_per_run;
+  std::vector<uint64_t> unmatched_metric_sites_per_run;
 
   // Cost of one probe hit and one span: calibrated on an empty function, and
   // as seen in this program (extra CPU of the mode over plain / events).

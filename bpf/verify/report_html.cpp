@@ -56,14 +56,16 @@ void function_table(const Report &report, std::string &html) {
   double log_max = std::log10(static_cast<double>(largest));
   html += "<h2>Functions</h2><div class=legend>p50 latency (log scale):<span class=bp></span>probe (log2 bucket "
           "upper bound)<span class=bs></span>span (exact)</div><table><tr><th>function</th><th>status</th>"
-          "<th>probe calls</th><th>span calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
+          "<th>probe calls</th><th>span calls</th><th>metric calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
           "<th style='width:22%'>p50</th></tr>";
   for (const FunctionReport &f : report.functions) {
     std::string status = f.status + (f.status == "inlined" && f.inlined_sites ? " (" + std::to_string(f.inlined_sites) + ")" : "");
     html += "<tr><td title='" + escaped(f.symbols.empty() ? "" : f.symbols.front()) + " at " + escaped(f.file) + ":" +
             std::to_string(f.line) + "'>" + escaped(f.name) + "</td><td><span class='st " + f.status + "'>" +
             escaped(status) + "</span></td><td class=n>" + std::to_string(f.probe_calls) + "</td><td class=n>" +
-            std::to_string(f.span_calls) + "</td><td class=n>" + std::to_string(f.abandoned) + "</td><td class=n>" +
+            std::to_string(f.span_calls) + "</td><td class=n>" +
+            (f.metric_calls ? std::to_string(*f.metric_calls) : "-") + "</td><td class=n>" +
+            std::to_string(f.abandoned) + "</td><td class=n>" +
             (f.probe_calls ? format_duration_ns(f.probe_p50_ns) + " / " + format_duration_ns(f.probe_p99_ns) : "-") +
             "</td><td class=n>" +
             (f.span_calls ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
@@ -72,7 +74,7 @@ void function_table(const Report &report, std::string &html) {
             "%'></div></td></tr>";
   }
   html += "</table><div class=note>Calls are medians over the runs; probe calls are entries (completed + abandoned "
-          "by an exception).</div>";
+          "by an exception); metric calls are orch.function.calls (- where the site counts none).</div>";
 }
 
 // One horizontal bar chart of a measure's median per mode, with min-max whiskers.
@@ -159,7 +161,9 @@ std::string report_html(const Report &report) {
   html += "<div class=note>probes: " + std::to_string(report.probe_count) +
           (report.uprobe_multi ? " (uprobe_multi)" : " (perf events)") + ", attach " +
           format_number(report.attach_s.median, 3) + " s, detach " + format_number(report.detach_s.median, 3) +
-          " s &middot; spans per run: " + std::to_string(median_count(report.spans_per_run)) + "</div>";
+          " s &middot; spans per run: " + std::to_string(median_count(report.spans_per_run)) +
+          " &middot; sites counted in the metrics per run: " + std::to_string(median_count(report.metric_sites_per_run)) +
+          "</div>";
   html += "</body></html>\n";
   return html;
 }

@@ -41,9 +41,14 @@ void function(OStream &json, const FunctionReport &row) {
     json.attribute("inlined_sites", static_cast<int64_t>(row.inlined_sites));
     json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
     json.attribute("span_calls", static_cast<int64_t>(row.span_calls));
+    if (row.metric_calls)
+      json.attribute("metric_calls", static_cast<int64_t>(*row.metric_calls));
+    else
+      json.attribute("metric_calls", nullptr);
     json.attribute("abandoned", static_cast<int64_t>(row.abandoned));
     number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
     number_array(json, "span_calls_per_run", row.span_calls_per_run);
+    number_array(json, "metric_calls_per_run", row.metric_calls_per_run);
     json.attribute("probe_p50_ns", static_cast<int64_t>(row.probe_p50_ns));
     json.attribute("probe_p99_ns", static_cast<int64_t>(row.probe_p99_ns));
     json.attribute("span_p50_ns", static_cast<int64_t>(row.span_p50_ns));
@@ -135,6 +140,10 @@ std::string report_json(const Report &report) {
       number_array(json, "per_run", report.spans_per_run);
       number_array(json, "unmatched_per_run", report.unmatched_spans_per_run);
       json.attribute("dropped", static_cast<int64_t>(report.spans_dropped));
+    });
+    json.attributeObject("metrics", [&] {
+      number_array(json, "sites_per_run", report.metric_sites_per_run);
+      number_array(json, "unmatched_per_run", report.unmatched_metric_sites_per_run);
     });
     json.attribute("plain_has_debug_info", report.plain_has_debug_info);
     json.attributeArray("problems", [&] {

@@ -14,6 +14,10 @@ std::string latency_pair(uint64_t p50, uint64_t p99, uint64_t calls) {
   return format_duration_ns(static_cast<double>(p50)) + " / " + format_duration_ns(static_cast<double>(p99));
 }
 
+std::string count_text(const std::optional<uint64_t> &count) {
+  return count ? std::to_string(*count) : "-";
+}
+
 std::string status_text(const FunctionReport &function) {
   if (function.status == "inlined" && function.inlined_sites > 0)
     return "inlined (" + std::to_string(function.inlined_sites) + " sites)";
@@ -24,17 +28,18 @@ void print_functions(const Report &report, FILE *out) {
   size_t name_width = 8;
   for (const FunctionReport &function : report.functions)
     name_width = std::max(name_width, std::min<size_t>(function.name.size(), 48));
-  std::fprintf(out, "%-*s  %-18s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
-               "spans", "abandoned", "probe p50 / p99 *", "span p50 / p99");
+  std::fprintf(out, "%-*s  %-18s %9s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
+               "spans", "metrics", "abandoned", "probe p50 / p99 *", "span p50 / p99");
   for (const FunctionReport &function : report.functions)
-    std::fprintf(out, "%-*.*s  %-18s %9llu %9llu %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
+    std::fprintf(out, "%-*.*s  %-18s %9llu %9llu %9s %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
                  function.name.c_str(), status_text(function).c_str(),
                  static_cast<unsigned long long>(function.probe_calls),
-                 static_cast<unsigned long long>(function.span_calls),
+                 static_cast<unsigned long long>(function.span_calls), count_text(function.metric_calls).c_str(),
                  static_cast<unsigned long long>(function.abandoned),
                  latency_pair(function.probe_p50_ns, function.probe_p99_ns, function.probe_calls).c_str(),
                  latency_pair(function.span_p50_ns, function.span_p99_ns, function.span_calls).c_str());
-  std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception).\n"
+  std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception); metrics: "
+                    "orch.function.calls (- where the site counts none).\n"
                     "* probe latencies are upper bounds of log2 buckets; span latencies are exact.\n");
   if (!report.plain_has_debug_info)
     std::fprintf(out, "the plain build has no debug info: inlined copies cannot be found (build it with -g).\n");
@@ -77,10 +82,13 @@ void print_costs(const Report &report, FILE *out) {
   std::fprintf(out, "\n(\"in this program\": median CPU of the mode minus plain's, divided by its probe hits or spans "
                     "per run, start-up included; \"within noise\" when not above plain's)\n");
   std::fprintf(out, "probes: %zu (%s), attach %.3f s, detach %.3f s (medians); spans per run: %llu, %llu not at a "
-                    "manifest function's file:line\n",
+                    "manifest function's file:line; sites counted in the metrics per run: %llu, %llu not a manifest "
+                    "function\n",
                report.probe_count, report.uprobe_multi ? "uprobe_multi" : "perf events", report.attach_s.median,
                report.detach_s.median, static_cast<unsigned long long>(median_count(report.spans_per_run)),
-               static_cast<unsigned long long>(median_count(report.unmatched_spans_per_run)));
+               static_cast<unsigned long long>(median_count(report.unmatched_spans_per_run)),
+               static_cast<unsigned long long>(median_count(report.metric_sites_per_run)),
+               static_cast<unsigned long long>(median_count(report.unmatched_metric_sites_per_run)));
 }
 
 } // namespace

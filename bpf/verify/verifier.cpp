@@ -14,6 +14,7 @@
 #include "verify/comparison.h"
 #include "verify/debug_info.h"
 #include "verify/manifest.h"
+#include "verify/metric_file.h"
 #include "verify/program_run.h"
 #include "verify/span_file.h"
 
@@ -121,6 +122,7 @@ public:
 
   const std::vector<std::vector<bpf::FunctionStats>> &probe_runs() const { return probe_runs_; }
   const std::vector<SpanTally> &span_runs() const { return span_runs_; }
+  const std::vector<MetricTally> &metric_runs() const { return metric_runs_; }
 
 private:
   RunSpec spec(const std::string &program, const std::string &run_name) const {
@@ -164,13 +166,20 @@ private:
   }
 
   RunMeasure run_instrumented(int i) {
-    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl");
+    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl"),
+                metrics_path = temp_.file(run_name + ".metrics.jsonl");
     RunSpec traced = spec(options_.instrumented, run_name);
     // Every span recorded (always_on) and written to a file we read back.
-    // Every call a span (no span budget), no metrics export to a collector
-    // that may not be there.
-    traced.setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
-                        "ORCH_FILE_EXPORTER_PATH=" + spans_path, "ORCH_SITE_SPAN_LIMIT=0", "OTEL_METRICS_EXPORTER=none"};
+    // Every call a span (no span budget). The metrics' cumulative call counts
+    // written to another file, exported at exit (and every minute).
+    traced.setup.env = {"OTEL_SDK_DISABLED=false",
+                        "OTEL_TRACES_SAMPLER=always_on",
+                        "OTEL_TRACES_EXPORTER=file",
+                        "ORCH_FILE_EXPORTER_PATH=" + spans_path,
+                        "ORCH_SITE_SPAN_LIMIT=0",
+                        "OTEL_METRICS_EXPORTER=file",
+                        "ORCH_METRICS_FILE_PATH=" + metrics_path,
+                        "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=cumulative"};
     // Room for every span unless the user chose a limit: the runtime takes
     // queue memory in chunks as spans wait, not up front.
     if (!std::getenv("OTEL_BSP_MAX_QUEUE_SIZE"))
@@ -180,6 +189,9 @@ private:
     span_runs_.push_back(tally_spans(functions_, spans));
     report_.spans_per_run.push_back(spans.size());
     report_.unmatched_spans_per_run.push_back(span_runs_.back().unmatched);
+    metric_runs_.push_back(tally_metrics(functions_, read_metric_file(metrics_path)));
+    report_.metric_sites_per_run.push_back(metric_runs_.back().sites);
+    report_.unmatched_metric_sites_per_run.push_back(metric_runs_.back().unmatched);
     report_.spans_dropped += spans_dropped(read_file(traced.setup.stderr_path));
     return run;
   }
@@ -195,6 +207,7 @@ private:
   std::vector<double> attach_s_, detach_s_;
   std::vector<std::vector<bpf::FunctionStats>> probe_runs_;
   std::vector<SpanTally> span_runs_;
+  std::vector<MetricTally> metric_runs_;
 };
 
 // The manifest's symbols; where none is in the plain build, the symbols its
@@ -260,7 +273,8 @@ Report run_verification(const Options &options, const std::function<void(const s
   TemporaryDirectory temp;
   ModeRunner runner(options, functions, plan, temp, report);
   runner.run_all(progress);
-  report.functions = compare_functions(functions, plan, debug, runner.probe_runs(), runner.span_runs());
+  report.functions = compare_functions(functions, plan, debug, runner.probe_runs(), runner.span_runs(),
+                                       runner.metric_runs());
 
   progress("calibrating one probe hit and one span on an empty function");
   std::string target = bpf::calibration_target_path();

@@ -7,9 +7,10 @@
 
 Every manifest function must be in the report once; each expected function's span
 count must be the expected one (from an expected-trace.json, docs/verifier.md's
-known-counts table, or --calls), and a function not expected must not run at all
-(an unused inline function of a header); a `match` must have equal probe and
-span counts in every run; statuses are `match` unless --status (or the doc's
+known-counts table, or --calls), and so must its metrics count
+(orch.function.calls) in every run, and a function not expected must not run at
+all (an unused inline function of a header); a `match` must have equal probe,
+span and metrics counts in every run; statuses are `match` unless --status (or the doc's
 table) says otherwise; the runs must be present with sane values (and a
 throughput in UNIT for every run, with --throughput-unit).
 """
@@ -99,8 +100,9 @@ def main():
         if name not in expected:
             # Instrumented but never called (an inline function of a header the
             # program does not use): no span, no probe hit, whatever its status.
-            check(f["span_calls"] == 0 and f["probe_calls"] == 0,
-                  f"{name}: not expected to run, but spans {f['span_calls']}, probes {f['probe_calls']}")
+            check(f["span_calls"] == 0 and f["probe_calls"] == 0 and f["metric_calls"] == 0,
+                  f"{name}: not expected to run, but spans {f['span_calls']}, probes {f['probe_calls']}, "
+                  f"metrics {f['metric_calls']}")
             continue
         calls, abandoned, _ = expected[name]
         entries = calls + (abandoned or 0)
@@ -109,12 +111,16 @@ def main():
         check(f["span_calls"] == entries, f"{name}: span_calls {f['span_calls']}, expected {entries}")
         check(f["span_calls_per_run"] == [entries] * args.runs,
               f"{name}: span_calls_per_run {f['span_calls_per_run']}")
+        check(f["metric_calls"] == entries, f"{name}: metric_calls {f['metric_calls']}, expected {entries}")
+        check(f["metric_calls_per_run"] == [entries] * args.runs,
+              f"{name}: metric_calls_per_run {f['metric_calls_per_run']}")
         check(len(f["probe_calls_per_run"]) == args.runs, f"{name}: probe_calls_per_run has not {args.runs} runs")
         check(f["span_calls"] == 0 or f["span_p50_ns"] > 0, f"{name}: no span latency")
         if f["status"] == "match":
             check(f["probe_calls"] == entries, f"{name}: probe_calls {f['probe_calls']}, expected {entries}")
-            check(f["probe_calls_per_run"] == f["span_calls_per_run"],
-                  f"{name}: match but probes {f['probe_calls_per_run']} != spans {f['span_calls_per_run']}")
+            check(f["probe_calls_per_run"] == f["span_calls_per_run"] == f["metric_calls_per_run"],
+                  f"{name}: match but probes {f['probe_calls_per_run']}, spans {f['span_calls_per_run']}, "
+                  f"metrics {f['metric_calls_per_run']}")
             check(f["probe_p50_ns"] > 0 and f["probe_p99_ns"] >= f["probe_p50_ns"], f"{name}: probe latencies")
             check(f["symbol"] != "", f"{name}: match without a symbol")
             if abandoned is not None:
@@ -148,12 +154,18 @@ def main():
     probes = report["probes"]
     check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0, f"probe anomalies: {probes}")
     check(report["spans"]["dropped"] == 0, "spans dropped")
+    # Every function that ran is one site in the metrics, and every site is a manifest function.
+    ran = sum(1 for f in functions if f["span_calls_per_run"] and f["span_calls_per_run"][0] > 0)
+    metrics = report["metrics"]
+    check(metrics["sites_per_run"] == [ran] * args.runs, f"metrics.sites_per_run {metrics['sites_per_run']}, expected {ran}")
+    check(metrics["unmatched_per_run"] == [0] * args.runs, f"metrics.unmatched_per_run {metrics['unmatched_per_run']}")
 
     html = open(args.html).read()
     check(html.startswith("<!DOCTYPE html>") and "<svg" in html, "the HTML report has no chart")
     check(not re.search(r"(src|href)=['\"]?(https?:)?//", html), "the HTML report loads something from the network")
     for name in names:
         check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
+    check("<th>metric calls</th>" in html, "the HTML report has no metric calls column")
 
     if errors:
         print("FAIL:\n  " + "\n  ".join(errors))
