@@ -8,11 +8,12 @@
 namespace orch::verify {
 
 std::string function_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                            const std::vector<uint64_t> &span_calls,
+                            const std::optional<std::vector<uint64_t>> &span_calls,
                             const std::optional<std::vector<uint64_t>> &metric_calls) {
-  if (metric_calls && *metric_calls != span_calls)
+  if (span_calls && metric_calls && *span_calls != *metric_calls)
     return "mismatch";
-  if (has_symbol && probe_calls == span_calls)
+  const std::optional<std::vector<uint64_t>> &counted = span_calls ? span_calls : metric_calls;
+  if (has_symbol && counted && probe_calls == *counted)
     return "match";
   if (inlined)
     return "inlined";
@@ -84,11 +85,16 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
         all_runs.hist[slot] += run[f].hist[slot];
     }
     std::vector<uint64_t> durations;
-    for (const SpanTally &run : span_runs) {
-      row.span_calls_per_run.push_back(run.calls[f]);
-      durations.insert(durations.end(), run.durations_ns[f].begin(), run.durations_ns[f].end());
+    std::optional<std::vector<uint64_t>> span_calls, metric_calls;
+    if (functions[f].records_spans) {
+      span_calls.emplace();
+      for (const SpanTally &run : span_runs) {
+        span_calls->push_back(run.calls[f]);
+        durations.insert(durations.end(), run.durations_ns[f].begin(), run.durations_ns[f].end());
+      }
+      row.span_calls_per_run = *span_calls;
+      row.span_calls = median_count(*span_calls);
     }
-    std::optional<std::vector<uint64_t>> metric_calls;
     if (functions[f].counts_calls) {
       metric_calls.emplace();
       for (const MetricTally &run : metric_runs)
@@ -97,13 +103,12 @@ std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction
       row.metric_calls = median_count(*metric_calls);
     }
     row.probe_calls = median_count(row.probe_calls_per_run);
-    row.span_calls = median_count(row.span_calls_per_run);
     row.abandoned = median_count(abandoned);
     row.probe_p50_ns = all_runs.quantile_ns(0.5);
     row.probe_p99_ns = all_runs.quantile_ns(0.99);
     row.span_p50_ns = quantile(durations, 0.5);
     row.span_p99_ns = quantile(durations, 0.99);
-    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, row.span_calls_per_run, metric_calls);
+    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, span_calls, metric_calls);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -16,16 +16,17 @@
 
 namespace orch::verify {
 
-// match: a symbol was probed and probes, spans and metrics (when the site
-// counts calls) counted the same calls in every run. inlined: the debug info
-// shows the compiler inlined it (inlined copies have no probe), with or
-// without an out-of-line symbol, and the probe counts differ. no-symbol:
-// nothing to probe and no sign of inlining in the debug info (dropped, or
-// built without -g). mismatch: the metrics differ from the spans (inlining
-// cannot explain that: both count in the program), or probed, the probe
-// counts differ and no inlining explains it.
+// The runtime counts a site's calls as spans and as metrics, each where the
+// manifest says the site records them. match: a symbol was probed and the
+// probes and the runtime's counts saw the same calls in every run. inlined:
+// the debug info shows the compiler inlined it (inlined copies have no
+// probe), with or without an out-of-line symbol, and the probe counts differ.
+// no-symbol: nothing to probe and no sign of inlining in the debug info
+// (dropped, or built without -g). mismatch: the spans and the metrics differ
+// (inlining cannot explain that: both count in the program), or probed, the
+// probe counts differ and no inlining explains it.
 std::string function_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                            const std::vector<uint64_t> &span_calls,
+                            const std::optional<std::vector<uint64_t>> &span_calls,
                             const std::optional<std::vector<uint64_t>> &metric_calls);
 
 // The spans of one run counted per manifest function (matched by file and

@@ -58,7 +58,7 @@ std::vector<ManifestFunction> read_manifest(const std::string &program) {
   std::vector<ManifestFunction> functions;
   for (const ManifestEntry &e : manifest.entries())
     if (!e.is_call)
-      functions.push_back({e.function, e.symbols, e.file, e.line, e.kind, e.aspect});
+      functions.push_back({e.function, e.symbols, e.file, e.line, e.kind, e.aspect, e.spans, e.metrics});
   return functions;
 }
 

@@ -15,7 +15,8 @@ struct ManifestFunction {
   unsigned line = 0;                // as in the spans' code.line.number
   std::string kind;
   std::string aspect;
-  bool counts_calls = true;         // its metrics count its calls (orch.function.calls)
+  bool records_spans = true;        // a span per call
+  bool counts_calls = true;         // each call counted in orch.function.calls
 };
 
 // The program's functions, then its libraries' (DT_NEEDED, found as the

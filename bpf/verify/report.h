@@ -26,11 +26,13 @@ struct FunctionReport {
   size_t inlined_sites = 0;         // DW_TAG_inlined_subroutine entries in the plain build
   // Per run; the reported counts are their medians.
   std::vector<uint64_t> probe_calls_per_run; // entries: completed + abandoned
+  // Spans and metrics (orch.function.calls): empty and none where the
+  // manifest says the site records none (metrics-only, `metrics: false`).
   std::vector<uint64_t> span_calls_per_run;
-  std::vector<uint64_t> metric_calls_per_run; // empty when the site counts no calls
+  std::vector<uint64_t> metric_calls_per_run;
   uint64_t probe_calls = 0;
-  uint64_t span_calls = 0;
-  std::optional<uint64_t> metric_calls;       // orch.function.calls; none when the site counts no calls
+  std::optional<uint64_t> span_calls;
+  std::optional<uint64_t> metric_calls;
   uint64_t abandoned = 0;           // median per run: left by an exception or longjmp
   // Probe quantiles are upper bounds of log2 buckets; span quantiles are exact.
   uint64_t probe_p50_ns = 0, probe_p99_ns = 0;

@@ -63,18 +63,19 @@ void function_table(const Report &report, std::string &html) {
     html += "<tr><td title='" + escaped(f.symbols.empty() ? "" : f.symbols.front()) + " at " + escaped(f.file) + ":" +
             std::to_string(f.line) + "'>" + escaped(f.name) + "</td><td><span class='st " + f.status + "'>" +
             escaped(status) + "</span></td><td class=n>" + std::to_string(f.probe_calls) + "</td><td class=n>" +
-            std::to_string(f.span_calls) + "</td><td class=n>" +
+            (f.span_calls ? std::to_string(*f.span_calls) : "-") + "</td><td class=n>" +
             (f.metric_calls ? std::to_string(*f.metric_calls) : "-") + "</td><td class=n>" +
             std::to_string(f.abandoned) + "</td><td class=n>" +
             (f.probe_calls ? format_duration_ns(f.probe_p50_ns) + " / " + format_duration_ns(f.probe_p99_ns) : "-") +
             "</td><td class=n>" +
-            (f.span_calls ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
+            (f.span_calls.value_or(0) ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
             "</td><td><div class='bar bp' style='width:" + format_number(bar_percent(f.probe_p50_ns, log_max), 1) +
             "%'></div><div class='bar bs' style='width:" + format_number(bar_percent(f.span_p50_ns, log_max), 1) +
             "%'></div></td></tr>";
   }
   html += "</table><div class=note>Calls are medians over the runs; probe calls are entries (completed + abandoned "
-          "by an exception); metric calls are orch.function.calls (- where the site counts none).</div>";
+          "by an exception); metric calls are orch.function.calls; - where the site records no span or counts no "
+          "calls.</div>";
 }
 
 // One horizontal bar chart of a measure's median per mode, with min-max whiskers.

@@ -27,6 +27,14 @@ template <typename List> void number_array(OStream &json, llvm::StringRef key, c
   });
 }
 
+// null where the site records none.
+void optional_count(OStream &json, llvm::StringRef key, const std::optional<uint64_t> &count) {
+  if (count)
+    json.attribute(key, static_cast<int64_t>(*count));
+  else
+    json.attribute(key, nullptr);
+}
+
 void function(OStream &json, const FunctionReport &row) {
   json.object([&] {
     json.attribute("name", row.name);
@@ -40,11 +48,8 @@ void function(OStream &json, const FunctionReport &row) {
     json.attribute("status", row.status);
     json.attribute("inlined_sites", static_cast<int64_t>(row.inlined_sites));
     json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
-    json.attribute("span_calls", static_cast<int64_t>(row.span_calls));
-    if (row.metric_calls)
-      json.attribute("metric_calls", static_cast<int64_t>(*row.metric_calls));
-    else
-      json.attribute("metric_calls", nullptr);
+    optional_count(json, "span_calls", row.span_calls);
+    optional_count(json, "metric_calls", row.metric_calls);
     json.attribute("abandoned", static_cast<int64_t>(row.abandoned));
     number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
     number_array(json, "span_calls_per_run", row.span_calls_per_run);

@@ -8,8 +8,8 @@ namespace orch::verify {
 
 namespace {
 
-std::string latency_pair(uint64_t p50, uint64_t p99, uint64_t calls) {
-  if (calls == 0)
+std::string latency_pair(uint64_t p50, uint64_t p99, std::optional<uint64_t> calls) {
+  if (calls.value_or(0) == 0)
     return "-";
   return format_duration_ns(static_cast<double>(p50)) + " / " + format_duration_ns(static_cast<double>(p99));
 }
@@ -31,15 +31,15 @@ void print_functions(const Report &report, FILE *out) {
   std::fprintf(out, "%-*s  %-18s %9s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
                "spans", "metrics", "abandoned", "probe p50 / p99 *", "span p50 / p99");
   for (const FunctionReport &function : report.functions)
-    std::fprintf(out, "%-*.*s  %-18s %9llu %9llu %9s %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
+    std::fprintf(out, "%-*.*s  %-18s %9llu %9s %9s %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
                  function.name.c_str(), status_text(function).c_str(),
-                 static_cast<unsigned long long>(function.probe_calls),
-                 static_cast<unsigned long long>(function.span_calls), count_text(function.metric_calls).c_str(),
+                 static_cast<unsigned long long>(function.probe_calls), count_text(function.span_calls).c_str(),
+                 count_text(function.metric_calls).c_str(),
                  static_cast<unsigned long long>(function.abandoned),
                  latency_pair(function.probe_p50_ns, function.probe_p99_ns, function.probe_calls).c_str(),
                  latency_pair(function.span_p50_ns, function.span_p99_ns, function.span_calls).c_str());
   std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception); metrics: "
-                    "orch.function.calls (- where the site counts none).\n"
+                    "orch.function.calls; - where the site records no span or counts no calls.\n"
                     "* probe latencies are upper bounds of log2 buckets; span latencies are exact.\n");
   if (!report.plain_has_debug_info)
     std::fprintf(out, "the plain build has no debug info: inlined copies cannot be found (build it with -g).\n");

@@ -8,8 +8,9 @@
 Every manifest function must be in the report once; each expected function's span
 count must be the expected one (from an expected-trace.json, docs/verifier.md's
 known-counts table, or --calls), and so must its metrics count
-(orch.function.calls) in every run, and a function not expected must not run at
-all (an unused inline function of a header); a `match` must have equal probe,
+(orch.function.calls) in every run (null where the manifest says the site
+records no span, or counts no calls), and a function not expected must not run
+at all (an unused inline function of a header); a `match` must have equal probe,
 span and metrics counts in every run; statuses are `match` unless --status (or the doc's
 table) says otherwise; the runs must be present with sane values (and a
 throughput in UNIT for every run, with --throughput-unit).
@@ -86,48 +87,60 @@ def main():
         entry = json.loads(line)
         if "call" in entry:  # call sites have no rows of their own yet
             continue
-        manifest[(entry["file"], entry["line"])] = entry["function"]
+        manifest[(entry["file"], entry["line"])] = entry
     functions = report["functions"]
     positions = [(f["file"], f["line"]) for f in functions]
     check(sorted(positions) == sorted(manifest),
           f"report functions {sorted(positions)} != manifest {sorted(manifest)}")
     check(len(set(positions)) == len(positions), "a function is reported twice")
 
+    # The runtime's counts a row has: spans and metrics, each unless the manifest says the
+    # site records none (metrics-only, `metrics: false`); those are null.
+    def counts_of(f):
+        entry = manifest.get((f["file"], f["line"]), {})
+        counts = {}
+        for kind, recorded in (("span", entry.get("spans", True)), ("metric", entry.get("metrics", True))):
+            if recorded:
+                counts[kind] = f[f"{kind}_calls_per_run"]
+            else:
+                check(f[f"{kind}_calls"] is None and f[f"{kind}_calls_per_run"] == [],
+                      f"{f['name']}: the site records no {kind}s, yet {kind}_calls {f[f'{kind}_calls']}")
+        check(counts, f"{f['name']}: neither spans nor metrics")
+        return counts
+
     names = {f["name"] for f in functions}
     check(names >= set(expected), f"functions {sorted(names)} lack expected {sorted(set(expected) - names)}")
+    counted_sites = 0  # functions that ran and count calls in the metrics
     for f in functions:
         name = f["name"]
+        counts = counts_of(f)
         if name not in expected:
             # Instrumented but never called (an inline function of a header the
-            # program does not use): no span, no probe hit, whatever its status.
-            check(f["span_calls"] == 0 and f["probe_calls"] == 0 and f["metric_calls"] == 0,
-                  f"{name}: not expected to run, but spans {f['span_calls']}, probes {f['probe_calls']}, "
-                  f"metrics {f['metric_calls']}")
+            # program does not use): no span, no metrics, no probe hit, whatever its status.
+            check(f["probe_calls"] == 0 and all(c == [0] * args.runs for c in counts.values()),
+                  f"{name}: not expected to run, but probes {f['probe_calls']}, {counts}")
             continue
         calls, abandoned, _ = expected[name]
         entries = calls + (abandoned or 0)
+        counted_sites += "metric" in counts and entries > 0
         want = statuses.get(name, "match")
         check(f["status"] == want, f"{name}: status {f['status']}, expected {want}")
-        check(f["span_calls"] == entries, f"{name}: span_calls {f['span_calls']}, expected {entries}")
-        check(f["span_calls_per_run"] == [entries] * args.runs,
-              f"{name}: span_calls_per_run {f['span_calls_per_run']}")
-        check(f["metric_calls"] == entries, f"{name}: metric_calls {f['metric_calls']}, expected {entries}")
-        check(f["metric_calls_per_run"] == [entries] * args.runs,
-              f"{name}: metric_calls_per_run {f['metric_calls_per_run']}")
+        for kind, per_run in counts.items():
+            check(f[f"{kind}_calls"] == entries, f"{name}: {kind}_calls {f[f'{kind}_calls']}, expected {entries}")
+            check(per_run == [entries] * args.runs, f"{name}: {kind}_calls_per_run {per_run}")
         check(len(f["probe_calls_per_run"]) == args.runs, f"{name}: probe_calls_per_run has not {args.runs} runs")
-        check(f["span_calls"] == 0 or f["span_p50_ns"] > 0, f"{name}: no span latency")
+        check(not f["span_calls"] or f["span_p50_ns"] > 0, f"{name}: no span latency")
         if f["status"] == "match":
             check(f["probe_calls"] == entries, f"{name}: probe_calls {f['probe_calls']}, expected {entries}")
-            check(f["probe_calls_per_run"] == f["span_calls_per_run"] == f["metric_calls_per_run"],
-                  f"{name}: match but probes {f['probe_calls_per_run']}, spans {f['span_calls_per_run']}, "
-                  f"metrics {f['metric_calls_per_run']}")
+            check(all(per_run == f["probe_calls_per_run"] for per_run in counts.values()),
+                  f"{name}: match but probes {f['probe_calls_per_run']}, {counts}")
             check(f["probe_p50_ns"] > 0 and f["probe_p99_ns"] >= f["probe_p50_ns"], f"{name}: probe latencies")
             check(f["symbol"] != "", f"{name}: match without a symbol")
             if abandoned is not None:
                 check(f["abandoned"] == abandoned, f"{name}: abandoned {f['abandoned']}, expected {abandoned}")
         elif f["status"] == "inlined":
-            check(all(p <= s for p, s in zip(f["probe_calls_per_run"], f["span_calls_per_run"])),
-                  f"{name}: inlined but the probes saw more calls than the spans")
+            check(all(p <= entries for p in f["probe_calls_per_run"]),
+                  f"{name}: inlined but the probes saw more calls than the program")
 
     for mode in ("plain", "ebpf", "instrumented"):
         run = report["runs"].get(mode)
@@ -154,10 +167,10 @@ def main():
     probes = report["probes"]
     check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0, f"probe anomalies: {probes}")
     check(report["spans"]["dropped"] == 0, "spans dropped")
-    # Every function that ran is one site in the metrics, and every site is a manifest function.
-    ran = sum(1 for f in functions if f["span_calls_per_run"] and f["span_calls_per_run"][0] > 0)
+    # Every function that ran and counts calls is one site in the metrics, and every site is a manifest function.
     metrics = report["metrics"]
-    check(metrics["sites_per_run"] == [ran] * args.runs, f"metrics.sites_per_run {metrics['sites_per_run']}, expected {ran}")
+    check(metrics["sites_per_run"] == [counted_sites] * args.runs,
+          f"metrics.sites_per_run {metrics['sites_per_run']}, expected {counted_sites}")
     check(metrics["unmatched_per_run"] == [0] * args.runs, f"metrics.unmatched_per_run {metrics['unmatched_per_run']}")
 
     html = open(args.html).read()
