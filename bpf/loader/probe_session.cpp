@@ -83,7 +83,7 @@ bool ProbeSession::load_and_attach(const ProbePlan &plan, bool multi) {
   bpf_map__set_max_entries(skel_->maps.exit_sites, std::max<size_t>(1, plan.exit_site_count()));
   if (multi)
     for (bpf_program *program : {skel_->progs.function_entry, skel_->progs.function_exit,
-                                 skel_->progs.function_entry_exit})
+                                 skel_->progs.function_entry_exit, skel_->progs.callee_entry})
       bpf_program__set_expected_attach_type(program, static_cast<bpf_attach_type>(kUprobeMultiAttachType));
   int err = funcstats::load(skel_);
   if (err == 0) {
@@ -134,6 +134,12 @@ int ProbeSession::attach(const ProbePlan &plan, bool multi) {
       }
     }
   }
+  for (uint32_t callee = 0; callee < plan.callees.size(); callee++)
+    for (const ProbedSymbol &symbol : plan.callees[callee].symbols) {
+      auto &group = groups[{skel_->progs.callee_entry, symbol.image}];
+      group.first.push_back(symbol.entry_offset);
+      group.second.push_back(callee);
+    }
   for (auto &[key, points] : groups) {
     auto &[program, image] = key;
     auto &[offsets, cookies] = points;
@@ -186,12 +192,25 @@ std::vector<FunctionStats> ProbeSession::function_stats() const {
   return result;
 }
 
+std::vector<CallerEntries> ProbeSession::caller_entries() const {
+  std::vector<CallerEntries> result;
+  int fd = bpf_map__fd(skel_->maps.callers);
+  fs_caller_key key{}, next{};
+  for (fs_caller_key *previous = nullptr; bpf_map_get_next_key(fd, previous, &next) == 0; previous = &key) {
+    uint64_t entries = 0;
+    if (bpf_map_lookup_elem(fd, &next, &entries) == 0)
+      result.push_back({next.callee, next.inode, next.offset, entries});
+    key = next;
+  }
+  return result;
+}
+
 SessionCounters ProbeSession::counters() const {
   int fd = bpf_map__fd(skel_->maps.counters);
   auto read = [fd](uint32_t counter) {
     return sum_over_cpus<uint64_t>(fd, counter, [](uint64_t &sum, uint64_t cpu) { sum += cpu; });
   };
-  return {read(FS_STACK_OVERFLOW), read(FS_UNMATCHED_EXIT), read(FS_NO_STACK_MEMORY)};
+  return {read(FS_STACK_OVERFLOW), read(FS_UNMATCHED_EXIT), read(FS_NO_STACK_MEMORY), read(FS_UNKNOWN_CALLER)};
 }
 
 void ProbeSession::detach() {

@@ -29,6 +29,16 @@ struct SessionCounters {
   uint64_t stack_overflow = 0;
   uint64_t unmatched_exit = 0;
   uint64_t no_stack_memory = 0;
+  uint64_t unknown_caller = 0;
+};
+
+// Entries of a callee (plan.callees) that returned to one place: a file
+// (inode) and an offset in it.
+struct CallerEntries {
+  uint32_t callee = 0;
+  uint64_t inode = 0;
+  uint64_t offset = 0;
+  uint64_t entries = 0;
 };
 
 class ProbeSession {
@@ -43,6 +53,7 @@ public:
   // Count only this process (its threads included); 0 counts every process.
   void only_process(pid_t pid);
   std::vector<FunctionStats> function_stats() const; // indexed like plan.functions
+  std::vector<CallerEntries> caller_entries() const;
   SessionCounters counters() const;
   void detach();
 

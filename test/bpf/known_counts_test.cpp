@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <map>
+#include <sys/stat.h>
 
 #include "bpf_available.h"
 #include "known_counts.h"
@@ -90,6 +91,48 @@ TEST_F(KnownCounts, ProbesCountEveryCallExactly) {
   EXPECT_EQ(counters.stack_overflow, 0u);
   EXPECT_EQ(counters.unmatched_exit, 0u);
   EXPECT_EQ(counters.no_stack_memory, 0u);
+}
+
+// The function of `image` whose code holds the file offset `offset`.
+std::string function_holding(const ElfImage &image, uint64_t offset, const std::vector<std::string> &candidates) {
+  std::optional<uint64_t> address = image.address_at(offset);
+  for (const std::string &name : candidates)
+    if (auto function = image.function(name); function && address && *address > function->address &&
+                                              *address <= function->address + function->size)
+      return name;
+  return "elsewhere";
+}
+
+// Callee entries by return address: each callee's calls are placed at the
+// function they return to, in the program file, whichever file the callee is
+// in (shared_square is in the library); a tail call returns to its caller's caller.
+TEST_F(KnownCounts, CalleeEntriesArePlacedByTheirReturnAddress) {
+  SKIP_UNLESS_BPF_AVAILABLE();
+  plan.callees = plan_callee_entries(images, {{"shared_square", {"_Z13shared_squarei"}},
+                                              {"maybe_throw", {"_Z11maybe_throwi"}},
+                                              {"tail_callee", {"_Z11tail_calleei"}}});
+  ProbeSession session(plan);
+  SuspendedChild child({KNOWN_COUNTS_PROGRAM});
+  session.only_process(child.pid());
+  child.release();
+  ASSERT_EQ(child.wait(), 0);
+  std::vector<CallerEntries> entries = session.caller_entries();
+  SessionCounters counters = session.counters();
+  session.detach();
+
+  struct stat program {};
+  ASSERT_EQ(stat(KNOWN_COUNTS_PROGRAM, &program), 0);
+  const ElfImage &image = *images.images().front();
+  std::map<std::pair<uint32_t, std::string>, uint64_t> by_place;
+  for (const CallerEntries &e : entries) {
+    EXPECT_EQ(e.inode, program.st_ino) << "callee " << e.callee;
+    by_place[{e.callee, function_holding(image, e.offset, {"main", "_Z12pass_throughi"})}] += e.entries;
+  }
+  EXPECT_EQ(by_place, (std::map<std::pair<uint32_t, std::string>, uint64_t>{
+                          {{0, "main"}, kSharedCalls},
+                          {{1, "_Z12pass_throughi"}, kThrowAttempts},
+                          {{2, "main"}, kTailCalls}}));
+  EXPECT_EQ(counters.unknown_caller, 0u);
 }
 
 } // namespace
