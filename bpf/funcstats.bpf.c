@@ -73,6 +73,21 @@ struct {
 } callers SEC(".maps");
 
 struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, FS_MAX_CALLERS);
+  __type(key, __u64); /* return address */
+  __type(value, struct fs_place);
+} places SEC(".maps");
+
+/* Per callee symbol: the address its entry ran at, which gives its file's load address. */
+struct {
+  __uint(type, BPF_MAP_TYPE_ARRAY);
+  __uint(max_entries, 1); /* resized by user space to the number of callee symbols */
+  __type(key, __u32);
+  __type(value, __u64);
+} callee_addresses SEC(".maps");
+
+struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
   __uint(max_entries, FS_COUNTER_COUNT);
   __type(key, __u32);
@@ -284,35 +299,41 @@ int BPF_KPROBE(function_entry_exit)
   return 0;
 }
 
-struct placement {
-  __u64 address;
-  struct fs_caller_key *key;
-};
-
-/* bpf_find_vma's callback: the mapping holding the address gives its file and offset. */
-static long place_in_file(struct task_struct *task, struct vm_area_struct *vma, struct placement *place)
+/* bpf_find_vma's callback: the mapping holding the address (passed in
+ * place->offset) gives its file and offset in it. */
+static long place_in_file(struct task_struct *task, struct vm_area_struct *vma, struct fs_place *place)
 {
   struct file *file = vma->vm_file;
   if (!file)
     return 0;
-  place->key->inode = file->f_inode->i_ino;
-  place->key->offset = place->address - vma->vm_start + (vma->vm_pgoff << 12);
+  __u64 address = place->offset;
+  place->inode = file->f_inode->i_ino;
+  place->offset = address - vma->vm_start + (vma->vm_pgoff << 12);
   return 0;
 }
 
-/* The entry of a callee of instrumented call sites: counted by where it
- * returns to (the return address is at the stack pointer on entry). */
+/* The entry of a callee of instrumented call sites: counted by its return
+ * address (at the stack pointer on entry), which is placed in a file once.
+ * bpf_find_vma gives up when another thread holds the mm's lock (creating a
+ * thread, mapping memory): a later entry tries again, and user space places
+ * the rest by the load addresses of the files it knows. */
 SEC("uprobe")
 int BPF_KPROBE(callee_entry)
 {
   if (!traced(bpf_get_current_pid_tgid()))
     return 0;
-  struct fs_caller_key key = {.callee = (__u32)bpf_get_attach_cookie(ctx)};
-  struct placement place = {.key = &key};
-  if (bpf_probe_read_user(&place.address, sizeof place.address, (void *)PT_REGS_SP(ctx)) != 0 ||
-      bpf_find_vma(bpf_get_current_task_btf(), place.address, place_in_file, &place, 0) != 0 || key.inode == 0) {
+  struct fs_caller_key key = {.symbol = (__u32)bpf_get_attach_cookie(ctx)};
+  __u64 *entry_address = bpf_map_lookup_elem(&callee_addresses, &key.symbol);
+  if (entry_address)
+    *entry_address = PT_REGS_IP(ctx);
+  if (bpf_probe_read_user(&key.return_address, sizeof key.return_address, (void *)PT_REGS_SP(ctx)) != 0) {
     bump(FS_UNKNOWN_CALLER);
     return 0;
+  }
+  if (!bpf_map_lookup_elem(&places, &key.return_address)) {
+    struct fs_place place = {.offset = key.return_address};
+    if (bpf_find_vma(bpf_get_current_task_btf(), key.return_address, place_in_file, &place, 0) == 0 && place.inode)
+      bpf_map_update_elem(&places, &key.return_address, &place, BPF_NOEXIST);
   }
   __u64 *entries = bpf_map_lookup_elem(&callers, &key);
   if (!entries) {

@@ -16,7 +16,7 @@ std::vector<SpanRecord> read_span_file(const std::string &path) {
           CodeAttributes code = code_attributes(*object);
           uint64_t start = otlp_integer(object->get("startTimeUnixNano"));
           uint64_t end = otlp_integer(object->get("endTimeUnixNano"));
-          spans.push_back({code.file, code.line, end > start ? end - start : 0});
+          spans.push_back({code.function, code.file, code.line, end > start ? end - start : 0});
         }
   });
   return spans;

@@ -4,16 +4,20 @@
   check-report.py --report R.json --html R.html --manifest M.jsonl --runs N
                   (--expected-trace FILE | --known-counts-doc FILE | --calls NAME=N ...)
                   [--status NAME=STATUS ...] [--throughput-unit UNIT]
+                  [--call-site CALLER>CALLEE:LINE=N ...] [--callee-calls CALLEE=N ...]
 
-Every manifest function must be in the report once; each expected function's span
-count must be the expected one (from an expected-trace.json, docs/verifier.md's
-known-counts table, or --calls), and so must its metrics count
-(orch.function.calls) in every run (null where the manifest says the site
+Every manifest function and call site must be in the report once; each expected
+function's span count must be the expected one (from an expected-trace.json,
+docs/verifier.md's known-counts table, or --calls), and so must its metrics
+count (orch.function.calls) in every run (null where the manifest says the site
 records no span, or counts no calls), and a function not expected must not run
-at all (an unused inline function of a header); a `match` must have equal probe,
-span and metrics counts in every run; statuses are `match` unless --status (or the doc's
-table) says otherwise; the runs must be present with sane values (and a
-throughput in UNIT for every run, with --throughput-unit).
+at all (an unused inline function of a header); a `match` must have equal
+probe, span and metrics counts in every run; statuses are `match` unless
+--status (or the doc's table) says otherwise. A call site's probe, span and
+metrics counts must be its --call-site count (0 when not given) and its
+callee's calls from every caller the --callee-calls one, unless it records
+neither spans nor metrics (`uncounted`). The runs must be present with sane
+values (and a throughput in UNIT for every run, with --throughput-unit).
 """
 import argparse
 import json
@@ -69,6 +73,10 @@ def main():
     parser.add_argument("--known-counts-doc")
     parser.add_argument("--calls", action="append", default=[], help="NAME=N")
     parser.add_argument("--status", action="append", default=[], help="NAME=STATUS")
+    parser.add_argument("--call-site", action="append", default=[],
+                        help="CALLER>CALLEE:LINE=N: the calls made at that call site")
+    parser.add_argument("--callee-calls", action="append", default=[],
+                        help="CALLEE=N: the callee's calls from every caller")
     parser.add_argument("--throughput-unit")
     args = parser.parse_args()
 
@@ -82,12 +90,13 @@ def main():
     statuses = {name: status for name, (_, _, status) in expected.items() if status}
     statuses.update(dict(item.split("=", 1) for item in args.status))
 
-    manifest = {}
+    manifest, manifest_calls = {}, {}
     for line in open(args.manifest):
         entry = json.loads(line)
-        if "call" in entry:  # call sites have no rows of their own yet
-            continue
-        manifest[(entry["file"], entry["line"])] = entry
+        if "call" in entry:
+            manifest_calls[(entry["file"], entry["line"], entry["column"])] = entry
+        else:
+            manifest[(entry["file"], entry["line"])] = entry
     functions = report["functions"]
     positions = [(f["file"], f["line"]) for f in functions]
     check(sorted(positions) == sorted(manifest),
@@ -96,16 +105,14 @@ def main():
 
     # The runtime's counts a row has: spans and metrics, each unless the manifest says the
     # site records none (metrics-only, `metrics: false`); those are null.
-    def counts_of(f):
-        entry = manifest.get((f["file"], f["line"]), {})
+    def counts_of(f, entry):
         counts = {}
         for kind, recorded in (("span", entry.get("spans", True)), ("metric", entry.get("metrics", True))):
             if recorded:
                 counts[kind] = f[f"{kind}_calls_per_run"]
             else:
                 check(f[f"{kind}_calls"] is None and f[f"{kind}_calls_per_run"] == [],
-                      f"{f['name']}: the site records no {kind}s, yet {kind}_calls {f[f'{kind}_calls']}")
-        check(counts, f"{f['name']}: neither spans nor metrics")
+                      f"{entry}: the site records no {kind}s, yet {kind}_calls {f[f'{kind}_calls']}")
         return counts
 
     names = {f["name"] for f in functions}
@@ -113,7 +120,8 @@ def main():
     counted_sites = 0  # functions that ran and count calls in the metrics
     for f in functions:
         name = f["name"]
-        counts = counts_of(f)
+        counts = counts_of(f, manifest.get((f["file"], f["line"]), {}))
+        check(counts, f"{name}: neither spans nor metrics")
         if name not in expected:
             # Instrumented but never called (an inline function of a header the
             # program does not use): no span, no metrics, no probe hit, whatever its status.
@@ -142,6 +150,32 @@ def main():
             check(all(p <= entries for p in f["probe_calls_per_run"]),
                   f"{name}: inlined but the probes saw more calls than the program")
 
+    # Call sites: each manifest call once; the expected ones with their exact calls (the callee's
+    # entries that returned to them), while the callee is called from elsewhere too.
+    calls = report["call_sites"]
+    places = [(c["file"], c["line"], c["column"]) for c in calls]
+    check(sorted(places) == sorted(manifest_calls), f"report call sites {sorted(places)} != manifest {sorted(manifest_calls)}")
+    expected_calls = {key: int(n) for key, n in (item.rsplit("=", 1) for item in args.call_site)}
+    callee_calls = {name: int(n) for name, n in (item.split("=", 1) for item in args.callee_calls)}
+    seen_calls = set()
+    for c in calls:
+        key = f"{c['caller']}>{c['callee']}:{c['line']}"
+        seen_calls.add(key)
+        counts = counts_of(c, manifest_calls.get((c["file"], c["line"], c["column"]), {}))
+        if not counts:
+            check(c["status"] == "uncounted", f"{key}: records neither spans nor metrics, status {c['status']}")
+            continue
+        n = expected_calls.get(key, 0)
+        counted_sites += "metric" in counts and n > 0
+        check(c["status"] == "match", f"{key}: status {c['status']}, expected match")
+        check(c["probe_calls_per_run"] == [n] * args.runs, f"{key}: probe_calls_per_run {c['probe_calls_per_run']}, expected {n}")
+        for kind, per_run in counts.items():
+            check(per_run == [n] * args.runs, f"{key}: {kind}_calls_per_run {per_run}, expected {n}")
+        if c["callee"] in callee_calls:
+            check(c["callee_calls_per_run"] == [callee_calls[c["callee"]]] * args.runs,
+                  f"{key}: callee_calls_per_run {c['callee_calls_per_run']}, expected {callee_calls[c['callee']]}")
+    check(seen_calls >= set(expected_calls), f"call sites {sorted(seen_calls)} lack {sorted(set(expected_calls) - seen_calls)}")
+
     for mode in ("plain", "ebpf", "instrumented"):
         run = report["runs"].get(mode)
         check(run is not None, f"runs.{mode} missing")
@@ -165,7 +199,8 @@ def main():
     check(report["problems"] == [], f"problems: {report['problems']}")
     check(report["verified"] is True, "not verified")
     probes = report["probes"]
-    check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0, f"probe anomalies: {probes}")
+    check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0 and probes["unknown_callers"] == 0,
+          f"probe anomalies: {probes}")
     check(report["spans"]["dropped"] == 0, "spans dropped")
     # Every function that ran and counts calls is one site in the metrics, and every site is a manifest function.
     metrics = report["metrics"]
@@ -179,6 +214,8 @@ def main():
     for name in names:
         check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
     check("<th>metric calls</th>" in html, "the HTML report has no metric calls column")
+    for c in calls:
+        check(f"{c['caller']} -&gt; {c['callee']} at " in html, f"the HTML report lacks the call {c['caller']} -> {c['callee']}")
 
     if errors:
         print("FAIL:\n  " + "\n  ".join(errors))

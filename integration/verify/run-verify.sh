@@ -53,7 +53,7 @@ check --report "$work/report.json" "$@"
 python3 - "$work/report.json" "$work/report-wrong-metric.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
-row = next(f for f in report["functions"] if f["status"] == "match" and f["metric_calls"])
+row = next(f for f in report["functions"] + report["call_sites"] if f["status"] == "match" and f["metric_calls"])
 row["metric_calls_per_run"][0] += 1
 json.dump(report, open(sys.argv[2], "w"))
 PY
