@@ -56,8 +56,8 @@ void print_call_sites(const Report &report, FILE *out) {
     names.push_back(call_site_name(call));
     name_width = std::max(name_width, std::min<size_t>(names.back().size(), 64));
   }
-  std::fprintf(out, "\n%-*s  %-18s %9s %9s %9s %9s  %-21s\n", int(name_width), "call site", "status", "probes",
-               "spans", "metrics", "callee", "span p50 / p99");
+  std::fprintf(out, "%s%-*s  %-18s %9s %9s %9s %9s  %-21s\n", report.functions.empty() ? "" : "\n",
+               int(name_width), "call site", "status", "probes", "spans", "metrics", "callee", "span p50 / p99");
   for (size_t i = 0; i < report.call_sites.size(); i++) {
     const FunctionReport &call = report.call_sites[i];
     std::fprintf(out, "%-*.*s  %-18s %9llu %9s %9s %9llu  %-21s\n", int(name_width), int(name_width),
@@ -67,8 +67,8 @@ void print_call_sites(const Report &report, FILE *out) {
                  latency_pair(call.span_p50_ns, call.span_p99_ns, call.span_calls).c_str());
   }
   std::fprintf(out, "probes: the callee's entries that returned to this call (placed by their return address); "
-                    "callee: its entries from any caller; metrics: orch.call_site.calls. Entries per run whose "
-                    "return address is in no file placed: %llu.\n",
+                    "callee: its entries from any caller; metrics: orch.call_site.calls; callee entries per run "
+                    "returning into no file the run placed: %llu.\n",
                static_cast<unsigned long long>(median_count(report.unplaced_callee_entries_per_run)));
 }
 
