@@ -15,6 +15,21 @@
 #include <bpf/bpf_tracing.h>
 #include "funcstats.h"
 
+/* The kernel fields read to place a return address, relocated against the
+ * running kernel's BTF (CO-RE): no vmlinux.h needed for three structs. */
+struct inode {
+  unsigned long i_ino;
+} __attribute__((preserve_access_index));
+struct file {
+  struct inode *f_inode;
+} __attribute__((preserve_access_index));
+struct vm_area_struct {
+  unsigned long vm_start;
+  unsigned long vm_pgoff;
+  struct file *vm_file;
+} __attribute__((preserve_access_index));
+struct task_struct;
+
 char LICENSE[] SEC("license") = "Dual BSD/GPL";
 
 /* Only this process is measured (0: every process); set by user space before it starts. */
@@ -49,6 +64,28 @@ struct {
   __type(key, __u32);
   __type(value, struct fs_exit_site);
 } exit_sites SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, FS_MAX_CALLERS);
+  __type(key, struct fs_caller_key);
+  __type(value, __u64); /* entries */
+} callers SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, FS_MAX_CALLERS);
+  __type(key, __u64); /* return address */
+  __type(value, struct fs_place);
+} places SEC(".maps");
+
+/* Per callee symbol: the address its entry ran at, which gives its file's load address. */
+struct {
+  __uint(type, BPF_MAP_TYPE_ARRAY);
+  __uint(max_entries, 1); /* resized by user space to the number of callee symbols */
+  __type(key, __u32);
+  __type(value, __u64);
+} callee_addresses SEC(".maps");
 
 struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -259,5 +296,55 @@ int BPF_KPROBE(function_entry_exit)
   if (stack)
     drop_dead_frames(stack, PT_REGS_SP(ctx), true);
   record_call(site->func, 0);
+  return 0;
+}
+
+/* bpf_find_vma's callback: the mapping holding the address (passed in
+ * place->offset) gives its file and offset in it. */
+static long place_in_file(struct task_struct *task, struct vm_area_struct *vma, struct fs_place *place)
+{
+  struct file *file = vma->vm_file;
+  if (!file)
+    return 0;
+  __u64 address = place->offset;
+  place->inode = file->f_inode->i_ino;
+  place->offset = address - vma->vm_start + (vma->vm_pgoff << 12);
+  return 0;
+}
+
+/* The entry of a callee of instrumented call sites: counted by its return
+ * address (at the stack pointer on entry), which is placed in a file once.
+ * bpf_find_vma gives up when another thread holds the mm's lock (creating a
+ * thread, mapping memory): a later entry tries again, and user space places
+ * the rest by the load addresses of the files it knows. */
+SEC("uprobe")
+int BPF_KPROBE(callee_entry)
+{
+  if (!traced(bpf_get_current_pid_tgid()))
+    return 0;
+  struct fs_caller_key key = {.symbol = (__u32)bpf_get_attach_cookie(ctx)};
+  __u64 *entry_address = bpf_map_lookup_elem(&callee_addresses, &key.symbol);
+  if (entry_address)
+    *entry_address = PT_REGS_IP(ctx);
+  if (bpf_probe_read_user(&key.return_address, sizeof key.return_address, (void *)PT_REGS_SP(ctx)) != 0) {
+    bump(FS_UNKNOWN_CALLER);
+    return 0;
+  }
+  if (!bpf_map_lookup_elem(&places, &key.return_address)) {
+    struct fs_place place = {.offset = key.return_address};
+    if (bpf_find_vma(bpf_get_current_task_btf(), key.return_address, place_in_file, &place, 0) == 0 && place.inode)
+      bpf_map_update_elem(&places, &key.return_address, &place, BPF_NOEXIST);
+  }
+  __u64 *entries = bpf_map_lookup_elem(&callers, &key);
+  if (!entries) {
+    __u64 zero = 0;
+    /* When another CPU adds the key first, this insert fails and the lookup finds theirs. */
+    bpf_map_update_elem(&callers, &key, &zero, BPF_NOEXIST);
+    entries = bpf_map_lookup_elem(&callers, &key);
+  }
+  if (entries)
+    __sync_fetch_and_add(entries, 1);
+  else
+    bump(FS_UNKNOWN_CALLER); /* the map is full */
   return 0;
 }

@@ -20,6 +20,8 @@ typedef int64_t fs_s64;
 /* Frames kept per thread. Deeper calls are counted in FS_STACK_OVERFLOW and
  * their exits in FS_UNMATCHED_EXIT; shallower frames stay exact. */
 #define FS_MAX_DEPTH 256
+/* Distinct (callee symbol, return address) pairs kept; entries beyond count in FS_UNKNOWN_CALLER. */
+#define FS_MAX_CALLERS 16384
 /* log2(ns) slots: slot i counts latencies in [2^i, 2^(i+1)) ns, the last one everything above. */
 #define FS_HIST_SLOTS 40
 
@@ -70,11 +72,27 @@ enum fs_reg {
   FS_REG_COUNT
 };
 
+/* Entries of a callee's probed symbol by the return address it was called
+ * with (the measured process's own address: one process is traced). */
+struct fs_caller_key {
+  fs_u32 symbol;   /* the callee_entry probe's cookie */
+  fs_u32 pad;
+  fs_u64 return_address;
+};
+
+/* Where a return address lies: a file (inode) and an offset in it, so that
+ * user space finds the calling instruction in that file's debug info. */
+struct fs_place {
+  fs_u64 inode;
+  fs_u64 offset;
+};
+
 /* Global per-CPU counters: indexes into the counters map. */
 enum fs_counter {
   FS_STACK_OVERFLOW,   /* entries not recorded: the thread's shadow stack was full */
   FS_UNMATCHED_EXIT,   /* exits with no matching entry (attached mid-call, or an overflowed frame) */
   FS_NO_STACK_MEMORY,  /* entries not recorded: no shadow stack could be created for the thread */
+  FS_UNKNOWN_CALLER,   /* callee entries whose return address could not be read, or no room left to count them */
   FS_COUNTER_COUNT
 };
 

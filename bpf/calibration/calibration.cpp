@@ -98,8 +98,16 @@ SpanCost measure_span_cost(const std::string &target, long calls) {
   auto nothing = [](pid_t) {};
   LoopTimes empty = run_target(target, "empty", calls, {}, nothing);
   ChildSetup setup;
-  setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
-               "ORCH_FILE_EXPORTER_PATH=/dev/null", "OTEL_BSP_MAX_QUEUE_SIZE=" + std::to_string(calls + 1),
+  // As orch verify's instrumented runs: every call a span (no span budget
+  // folding calls beyond it), the metrics written to a file.
+  setup.env = {"OTEL_SDK_DISABLED=false",
+               "OTEL_TRACES_SAMPLER=always_on",
+               "OTEL_TRACES_EXPORTER=file",
+               "ORCH_FILE_EXPORTER_PATH=/dev/null",
+               "ORCH_SITE_SPAN_LIMIT=0",
+               "OTEL_METRICS_EXPORTER=file",
+               "ORCH_METRICS_FILE_PATH=/dev/null",
+               "OTEL_BSP_MAX_QUEUE_SIZE=" + std::to_string(calls + 1),
                "OTEL_BSP_MAX_EXPORT_BATCH_SIZE=512"};
   LoopTimes spanned = run_target(target, "span", calls, setup, nothing);
   SpanCost cost;

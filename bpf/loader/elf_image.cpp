@@ -48,6 +48,16 @@ struct ElfImage::Impl {
     return std::nullopt;
   }
 
+  std::optional<uint64_t> address_at(uint64_t offset) const {
+    auto headers = object->getELFFile().program_headers();
+    if (!headers)
+      return std::nullopt;
+    for (const auto &ph : *headers)
+      if (ph.p_type == llvm::ELF::PT_LOAD && offset >= ph.p_offset && offset < ph.p_offset + ph.p_filesz)
+        return offset - ph.p_offset + ph.p_vaddr;
+    return std::nullopt;
+  }
+
   void add_symbols(llvm::object::ELFObjectFileBase::elf_symbol_iterator_range symbols) const {
     for (const llvm::object::ELFSymbolRef &symbol : symbols) {
       uint8_t type = symbol.getELFType();
@@ -120,6 +130,8 @@ ElfImage::ElfImage(const std::string &path) : path_(path), impl_(std::make_uniqu
 ElfImage::~ElfImage() = default;
 
 std::optional<uint64_t> ElfImage::file_offset(uint64_t address) const { return impl_->file_offset(address); }
+
+std::optional<uint64_t> ElfImage::address_at(uint64_t offset) const { return impl_->address_at(offset); }
 
 std::optional<FunctionSymbol> ElfImage::function(const std::string &name) const {
   impl_->index();

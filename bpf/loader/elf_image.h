@@ -34,6 +34,8 @@ public:
   std::optional<FunctionSymbol> function_at(uint64_t address) const;
   // Where the byte at `address` is stored in the file (what uprobes are attached at).
   std::optional<uint64_t> file_offset(uint64_t address) const;
+  // The virtual address of the byte stored at `offset` of the file (a loaded segment's).
+  std::optional<uint64_t> address_at(uint64_t offset) const;
   // The bytes of [address, address + size) as stored in the file.
   std::vector<uint8_t> code(uint64_t address, uint64_t size) const;
   // DT_NEEDED names, and the directories DT_RUNPATH/DT_RPATH name ($ORIGIN expanded).

@@ -39,11 +39,15 @@ struct PlannedFunction {
 
 struct ProbePlan {
   std::vector<PlannedFunction> functions; // function id = index
+  // Callees of call sites: an entry probe each (no exits), counting calls by
+  // return address; callee id = index.
+  std::vector<PlannedFunction> callees;
   size_t probe_count() const;
   size_t exit_site_count() const;
 };
 
 ProbePlan plan_probes(const ElfImageSet &images, const std::vector<FunctionRequest> &requests,
                       const ExitFinder &finder);
+std::vector<PlannedFunction> plan_callee_entries(const ElfImageSet &images, const std::vector<FunctionRequest> &callees);
 
 } // namespace orch::bpf

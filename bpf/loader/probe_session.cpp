@@ -51,6 +51,17 @@ Value sum_over_cpus(int map_fd, uint32_t key, Add add) {
   return total;
 }
 
+// Every key and value of a hash map.
+template <typename Key, typename Value, typename Each> void for_each_entry(int map_fd, Each each) {
+  Key key{}, next{};
+  for (Key *previous = nullptr; bpf_map_get_next_key(map_fd, previous, &next) == 0; previous = &key) {
+    Value value{};
+    if (bpf_map_lookup_elem(map_fd, &next, &value) == 0)
+      each(next, value);
+    key = next;
+  }
+}
+
 } // namespace
 
 uint64_t FunctionStats::quantile_ns(double q) const {
@@ -81,9 +92,13 @@ bool ProbeSession::load_and_attach(const ProbePlan &plan, bool multi) {
     throw failure("cannot open the funcstats BPF object", errno);
   bpf_map__set_max_entries(skel_->maps.func_stats, std::max<size_t>(1, function_count_));
   bpf_map__set_max_entries(skel_->maps.exit_sites, std::max<size_t>(1, plan.exit_site_count()));
+  size_t callee_symbols = 0;
+  for (const PlannedFunction &callee : plan.callees)
+    callee_symbols += callee.symbols.size();
+  bpf_map__set_max_entries(skel_->maps.callee_addresses, std::max<size_t>(1, callee_symbols));
   if (multi)
     for (bpf_program *program : {skel_->progs.function_entry, skel_->progs.function_exit,
-                                 skel_->progs.function_entry_exit})
+                                 skel_->progs.function_entry_exit, skel_->progs.callee_entry})
       bpf_program__set_expected_attach_type(program, static_cast<bpf_attach_type>(kUprobeMultiAttachType));
   int err = funcstats::load(skel_);
   if (err == 0) {
@@ -134,6 +149,14 @@ int ProbeSession::attach(const ProbePlan &plan, bool multi) {
       }
     }
   }
+  callee_symbols_.clear();
+  for (uint32_t callee = 0; callee < plan.callees.size(); callee++)
+    for (const ProbedSymbol &symbol : plan.callees[callee].symbols) {
+      auto &group = groups[{skel_->progs.callee_entry, symbol.image}];
+      group.first.push_back(symbol.entry_offset);
+      group.second.push_back(callee_symbols_.size());
+      callee_symbols_.push_back({callee, symbol.image, symbol.entry_offset});
+    }
   for (auto &[key, points] : groups) {
     auto &[program, image] = key;
     auto &[offsets, cookies] = points;
@@ -186,12 +209,40 @@ std::vector<FunctionStats> ProbeSession::function_stats() const {
   return result;
 }
 
+std::vector<CallerEntries> ProbeSession::caller_entries() const {
+  std::vector<CallerEntries> result;
+  for_each_entry<fs_caller_key, uint64_t>(bpf_map__fd(skel_->maps.callers), [&](const fs_caller_key &key, uint64_t n) {
+    if (key.symbol < callee_symbols_.size())
+      result.push_back({callee_symbols_[key.symbol].callee, key.return_address, n});
+  });
+  return result;
+}
+
+std::map<uint64_t, FilePlace> ProbeSession::return_address_places() const {
+  std::map<uint64_t, FilePlace> result;
+  for_each_entry<uint64_t, fs_place>(bpf_map__fd(skel_->maps.places), [&](uint64_t address, const fs_place &place) {
+    result[address] = {place.inode, place.offset};
+  });
+  return result;
+}
+
+std::vector<CalleeAddress> ProbeSession::callee_addresses() const {
+  std::vector<CalleeAddress> result;
+  int fd = bpf_map__fd(skel_->maps.callee_addresses);
+  for (uint32_t i = 0; i < callee_symbols_.size(); i++) {
+    uint64_t address = 0;
+    if (bpf_map_lookup_elem(fd, &i, &address) == 0 && address)
+      result.push_back({callee_symbols_[i].image, callee_symbols_[i].entry_offset, address});
+  }
+  return result;
+}
+
 SessionCounters ProbeSession::counters() const {
   int fd = bpf_map__fd(skel_->maps.counters);
   auto read = [fd](uint32_t counter) {
     return sum_over_cpus<uint64_t>(fd, counter, [](uint64_t &sum, uint64_t cpu) { sum += cpu; });
   };
-  return {read(FS_STACK_OVERFLOW), read(FS_UNMATCHED_EXIT), read(FS_NO_STACK_MEMORY)};
+  return {read(FS_STACK_OVERFLOW), read(FS_UNMATCHED_EXIT), read(FS_NO_STACK_MEMORY), read(FS_UNKNOWN_CALLER)};
 }
 
 void ProbeSession::detach() {

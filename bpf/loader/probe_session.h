@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -29,6 +30,28 @@ struct SessionCounters {
   uint64_t stack_overflow = 0;
   uint64_t unmatched_exit = 0;
   uint64_t no_stack_memory = 0;
+  uint64_t unknown_caller = 0;
+};
+
+// Entries of a callee (plan.callees) with one return address, an address of
+// the measured process.
+struct CallerEntries {
+  uint32_t callee = 0;
+  uint64_t return_address = 0;
+  uint64_t entries = 0;
+};
+
+// Where a return address lies: a file (by inode) and an offset in it.
+struct FilePlace {
+  uint64_t inode = 0;
+  uint64_t offset = 0;
+};
+
+// Where a callee's probed entry ran: the file's load address follows.
+struct CalleeAddress {
+  std::string image;
+  uint64_t entry_offset = 0; // in the file
+  uint64_t address = 0;      // in the measured process
 };
 
 class ProbeSession {
@@ -43,6 +66,11 @@ public:
   // Count only this process (its threads included); 0 counts every process.
   void only_process(pid_t pid);
   std::vector<FunctionStats> function_stats() const; // indexed like plan.functions
+  std::vector<CallerEntries> caller_entries() const;
+  // The return addresses the BPF program could place in a file.
+  std::map<uint64_t, FilePlace> return_address_places() const;
+  // The callee symbols that ran.
+  std::vector<CalleeAddress> callee_addresses() const;
   SessionCounters counters() const;
   void detach();
 
@@ -57,6 +85,13 @@ private:
   funcstats *skel_ = nullptr;
   std::vector<bpf_link *> links_;  // one per probe, without uprobe_multi
   std::vector<int> multi_link_fds_; // one per program and file, with it
+  // Per callee symbol (the callee_entry cookie): its callee and where it is.
+  struct CalleeSymbol {
+    uint32_t callee;
+    std::string image;
+    uint64_t entry_offset;
+  };
+  std::vector<CalleeSymbol> callee_symbols_;
   size_t function_count_ = 0;
   size_t probe_count_ = 0;
   bool uses_uprobe_multi_ = false;

@@ -1,30 +1,37 @@
 #include "verify/comparison.h"
 
 #include <map>
+#include <tuple>
 
 #include "verify/statistics.h"
 
 namespace orch::verify {
 
-std::string function_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                            const std::vector<uint64_t> &span_calls) {
-  if (has_symbol && probe_calls == span_calls)
+std::string site_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
+                        const std::optional<std::vector<uint64_t>> &span_calls,
+                        const std::optional<std::vector<uint64_t>> &metric_calls) {
+  if (span_calls && metric_calls && *span_calls != *metric_calls)
+    return "mismatch";
+  const std::optional<std::vector<uint64_t>> &counted = span_calls ? span_calls : metric_calls;
+  if (!counted)
+    return "uncounted";
+  if (has_symbol && probe_calls == *counted)
     return "match";
   if (inlined)
     return "inlined";
   return has_symbol ? "mismatch" : "no-symbol";
 }
 
-SpanTally tally_spans(const std::vector<ManifestFunction> &functions, const std::vector<SpanRecord> &spans) {
-  std::map<std::pair<std::string, unsigned>, size_t> by_position;
-  for (size_t i = 0; i < functions.size(); i++)
-    by_position.emplace(std::pair(functions[i].file, functions[i].line), i);
+SpanTally tally_spans(const std::vector<Site> &sites, const std::vector<SpanRecord> &spans) {
+  std::map<std::tuple<std::string, std::string, unsigned>, size_t> by_place;
+  for (size_t i = 0; i < sites.size(); i++)
+    by_place.emplace(std::tuple(sites[i].function, sites[i].file, sites[i].line), i);
   SpanTally tally;
-  tally.calls.assign(functions.size(), 0);
-  tally.durations_ns.resize(functions.size());
+  tally.calls.assign(sites.size(), 0);
+  tally.durations_ns.resize(sites.size());
   for (const SpanRecord &span : spans) {
-    auto at = by_position.find({span.file, span.line});
-    if (at == by_position.end()) {
+    auto at = by_place.find({span.function, span.file, span.line});
+    if (at == by_place.end()) {
       tally.unmatched++;
       continue;
     }
@@ -34,44 +41,131 @@ SpanTally tally_spans(const std::vector<ManifestFunction> &functions, const std:
   return tally;
 }
 
-std::vector<FunctionReport> compare_functions(const std::vector<ManifestFunction> &functions,
-                                              const bpf::ProbePlan &plan, const DebugFacts &debug,
-                                              const std::vector<std::vector<bpf::FunctionStats>> &probe_runs,
-                                              const std::vector<SpanTally> &span_runs) {
+MetricTally tally_metrics(const std::vector<Site> &sites, const std::vector<SiteCalls> &counted) {
+  std::map<std::tuple<bool, std::string, std::string, unsigned>, size_t> by_place;
+  for (size_t i = 0; i < sites.size(); i++)
+    by_place.emplace(std::tuple(sites[i].call_site, sites[i].function, sites[i].file, sites[i].line), i);
+  MetricTally tally;
+  tally.calls.assign(sites.size(), 0);
+  for (const SiteCalls &site : counted) {
+    tally.sites++;
+    auto at = by_place.find({site.call_site, site.function, site.file, site.line});
+    if (at == by_place.end())
+      tally.unmatched++;
+    else
+      tally.calls[at->second] += site.calls;
+  }
+  return tally;
+}
+
+namespace {
+
+// The runtime's counts of one site into its row: its spans (with their
+// durations) and its metrics, each where it records them and has its place
+// to itself. Returns them per run.
+std::pair<std::optional<std::vector<uint64_t>>, std::optional<std::vector<uint64_t>>>
+runtime_counts(size_t site, const Site &facts, const SharedPlaces &shared, const RunTallies &runs,
+               FunctionReport &row) {
+  std::optional<std::vector<uint64_t>> span_calls, metric_calls;
+  if (facts.records_spans && shared.spans[site])
+    row.notes.push_back("its spans cannot be told from another site's: same code.function.name, file and line");
+  if (facts.counts_calls && shared.metrics[site])
+    row.notes.push_back("its metrics cannot be told from another site's: same code.function.name, file and line");
+  if (facts.records_spans && !shared.spans[site]) {
+    std::vector<uint64_t> durations;
+    span_calls.emplace();
+    for (const SpanTally &run : runs.spans) {
+      span_calls->push_back(run.calls[site]);
+      durations.insert(durations.end(), run.durations_ns[site].begin(), run.durations_ns[site].end());
+    }
+    row.span_calls_per_run = *span_calls;
+    row.span_calls = median_count(*span_calls);
+    row.span_p50_ns = quantile(durations, 0.5);
+    row.span_p99_ns = quantile(durations, 0.99);
+  }
+  if (facts.counts_calls && !shared.metrics[site]) {
+    metric_calls.emplace();
+    for (const MetricTally &run : runs.metrics)
+      metric_calls->push_back(run.calls[site]);
+    row.metric_calls_per_run = *metric_calls;
+    row.metric_calls = median_count(*metric_calls);
+  }
+  return {span_calls, metric_calls};
+}
+
+std::vector<std::string> probed_symbols(const bpf::PlannedFunction &planned) {
+  std::vector<std::string> symbols;
+  for (const bpf::ProbedSymbol &symbol : planned.symbols)
+    symbols.push_back(symbol.symbol);
+  return symbols;
+}
+
+} // namespace
+
+std::vector<FunctionReport> compare_functions(const Manifest &manifest, const bpf::ProbePlan &plan,
+                                              const DebugFacts &debug, const RunTallies &runs) {
+  std::vector<Site> sites = sites_of(manifest);
+  SharedPlaces shared = shared_places(sites);
   std::vector<FunctionReport> rows;
-  for (size_t f = 0; f < functions.size(); f++) {
+  for (size_t f = 0; f < manifest.functions.size(); f++) {
+    const ManifestFunction &function = manifest.functions[f];
     FunctionReport row;
-    row.name = functions[f].name;
-    row.file = functions[f].file;
-    row.line = functions[f].line;
+    row.name = function.name;
+    row.file = function.file;
+    row.line = function.line;
     row.inlined_sites = debug.inlined_sites[f];
-    for (const bpf::ProbedSymbol &symbol : plan.functions[f].symbols)
-      row.symbols.push_back(symbol.symbol);
+    row.symbols = probed_symbols(plan.functions[f]);
     bool has_symbol = !row.symbols.empty();
     if (!has_symbol)
-      row.symbols = functions[f].symbols;
+      row.symbols = function.symbols;
 
     bpf::FunctionStats all_runs; // histograms summed over the runs
     std::vector<uint64_t> abandoned;
-    for (const std::vector<bpf::FunctionStats> &run : probe_runs) {
+    for (const std::vector<bpf::FunctionStats> &run : runs.probes) {
       row.probe_calls_per_run.push_back(run[f].calls + run[f].abandoned);
       abandoned.push_back(run[f].abandoned);
       for (size_t slot = 0; slot < all_runs.hist.size(); slot++)
         all_runs.hist[slot] += run[f].hist[slot];
     }
-    std::vector<uint64_t> durations;
-    for (const SpanTally &run : span_runs) {
-      row.span_calls_per_run.push_back(run.calls[f]);
-      durations.insert(durations.end(), run.durations_ns[f].begin(), run.durations_ns[f].end());
-    }
+    auto [span_calls, metric_calls] = runtime_counts(f, sites[f], shared, runs, row);
     row.probe_calls = median_count(row.probe_calls_per_run);
-    row.span_calls = median_count(row.span_calls_per_run);
     row.abandoned = median_count(abandoned);
     row.probe_p50_ns = all_runs.quantile_ns(0.5);
     row.probe_p99_ns = all_runs.quantile_ns(0.99);
-    row.span_p50_ns = quantile(durations, 0.5);
-    row.span_p99_ns = quantile(durations, 0.99);
-    row.status = function_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f], row.probe_calls_per_run, row.span_calls_per_run);
+    row.status = site_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f],
+                             row.probe_calls_per_run, span_calls, metric_calls);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<FunctionReport> compare_calls(const Manifest &manifest, const bpf::ProbePlan &plan,
+                                          const std::vector<uint32_t> &callee_of, const DebugFacts &debug,
+                                          const RunTallies &runs) {
+  std::vector<Site> sites = sites_of(manifest);
+  SharedPlaces shared = shared_places(sites);
+  std::vector<FunctionReport> rows;
+  for (size_t c = 0; c < manifest.calls.size(); c++) {
+    const ManifestCall &call = manifest.calls[c];
+    size_t site = manifest.functions.size() + c;
+    FunctionReport row;
+    row.name = call.callee;
+    row.caller = call.caller;
+    row.file = call.file;
+    row.line = call.line;
+    row.column = call.column;
+    row.symbols = probed_symbols(plan.callees[callee_of[c]]);
+    bool has_symbol = !row.symbols.empty();
+    if (!has_symbol)
+      row.symbols = call.symbols;
+    for (const CallProbeTally &run : runs.call_probes) {
+      row.probe_calls_per_run.push_back(run.calls[c]);
+      row.callee_calls_per_run.push_back(run.callee_calls[c]);
+    }
+    auto [span_calls, metric_calls] = runtime_counts(site, sites[site], shared, runs, row);
+    row.probe_calls = median_count(row.probe_calls_per_run);
+    row.callee_calls = median_count(row.callee_calls_per_run);
+    row.status = site_status(has_symbol, debug.inlined_calls[c], row.probe_calls_per_run, span_calls, metric_calls);
     rows.push_back(std::move(row));
   }
   return rows;

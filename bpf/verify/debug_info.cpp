@@ -8,18 +8,13 @@
 #include <map>
 #include <optional>
 
+#include "verify/source_path.h"
+
 namespace orch::verify {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// Absolute paths are compared whole; otherwise the last component only (the
-// manifest's path may be relative to the build directory).
-std::string comparable_path(const std::string &path) {
-  fs::path p(path);
-  return p.is_absolute() ? p.lexically_normal().string() : p.filename().string();
-}
 
 class FunctionIndex {
 public:
@@ -83,6 +78,42 @@ private:
   std::map<std::pair<std::string, unsigned>, size_t> by_position_;
 };
 
+// Call sites by their callee's symbols.
+class CallIndex {
+public:
+  explicit CallIndex(const std::vector<ManifestCall> &calls) : calls_(calls) {
+    for (size_t i = 0; i < calls.size(); i++)
+      for (const std::string &symbol : calls[i].symbols)
+        by_symbol_[symbol].push_back(i);
+  }
+
+  // The call sites an inlined copy of its callee stands for: same callee,
+  // same file and line (the call's column is the compiler's own choice).
+  std::vector<size_t> inlined_at(const llvm::DWARFDie &inlined, llvm::DWARFContext &dwarf) const {
+    llvm::DWARFDie origin = inlined.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
+    const char *symbol = origin ? FunctionIndex::symbol_of(origin) : nullptr;
+    auto candidates = symbol ? by_symbol_.find(symbol) : by_symbol_.end();
+    if (candidates == by_symbol_.end())
+      return {};
+    uint32_t file_index = 0, line = 0, column = 0, discriminator = 0;
+    inlined.getCallerFrame(file_index, line, column, discriminator);
+    std::string file;
+    const llvm::DWARFDebugLine::LineTable *table = dwarf.getLineTableForUnit(inlined.getDwarfUnit());
+    if (!table || !table->getFileNameByIndex(file_index, inlined.getDwarfUnit()->getCompilationDir(),
+                                             llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath, file))
+      return {};
+    std::vector<size_t> at;
+    for (size_t call : candidates->second)
+      if (calls_[call].line == line && comparable_path(calls_[call].file) == comparable_path(file))
+        at.push_back(call);
+    return at;
+  }
+
+private:
+  const std::vector<ManifestCall> &calls_;
+  std::map<std::string, std::vector<size_t>> by_symbol_;
+};
+
 // An abstract instance root (DW_AT_inline) of a function the compiler inlined.
 bool was_inlined(const llvm::DWARFDie &die) {
   std::optional<uint64_t> inline_kind = llvm::dwarf::toUnsigned(die.find(llvm::dwarf::DW_AT_inline));
@@ -91,7 +122,7 @@ bool was_inlined(const llvm::DWARFDie &die) {
 }
 
 // Adds one file's facts; returns whether it has debug info.
-bool read_file(const bpf::ElfImage &image, const FunctionIndex &index, DebugFacts &facts) {
+bool read_file(const bpf::ElfImage &image, const FunctionIndex &index, const CallIndex &calls, DebugFacts &facts) {
   auto owner = llvm::object::ObjectFile::createObjectFile(image.path());
   if (!owner) {
     llvm::consumeError(owner.takeError());
@@ -107,6 +138,8 @@ bool read_file(const bpf::ElfImage &image, const FunctionIndex &index, DebugFact
         llvm::DWARFDie origin = die.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
         if (std::optional<size_t> function = origin ? index.find(origin) : std::nullopt)
           facts.inlined_sites[*function]++;
+        for (size_t call : calls.inlined_at(die, *dwarf))
+          facts.inlined_calls[call] = true;
       } else if (entry.getTag() == llvm::dwarf::DW_TAG_subprogram && was_inlined(die)) {
         if (std::optional<size_t> function = index.find(die))
           facts.inlined_by_compiler[*function] = true;
@@ -129,14 +162,17 @@ bool read_file(const bpf::ElfImage &image, const FunctionIndex &index, DebugFact
 
 } // namespace
 
-DebugFacts read_debug_facts(const bpf::ElfImageSet &images, const std::vector<ManifestFunction> &functions) {
+DebugFacts read_debug_facts(const bpf::ElfImageSet &images, const Manifest &manifest) {
   DebugFacts facts;
+  const std::vector<ManifestFunction> &functions = manifest.functions;
   facts.inlined_sites.assign(functions.size(), 0);
   facts.defined_symbols.resize(functions.size());
   facts.inlined_by_compiler.assign(functions.size(), false);
+  facts.inlined_calls.assign(manifest.calls.size(), false);
   FunctionIndex index(functions);
+  CallIndex calls(manifest.calls);
   for (const auto &image : images.images())
-    facts.any_debug_info |= read_file(*image, index, facts);
+    facts.any_debug_info |= read_file(*image, index, calls, facts);
   return facts;
 }
 

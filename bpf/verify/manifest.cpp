@@ -35,8 +35,8 @@ std::string manifest_text(const std::string &path) {
 
 } // namespace
 
-std::vector<ManifestFunction> read_manifest(const std::string &program) {
-  ManifestSet manifest;
+Manifest read_manifest(const std::string &program) {
+  ManifestSet set;
   bpf::ElfImageSet images(program);
   for (const auto &image : images.images()) {
     std::string text = manifest_text(image->path());
@@ -51,15 +51,16 @@ std::vector<ManifestFunction> read_manifest(const std::string &program) {
       std::optional<ManifestEntry> entry = parse_manifest_line(line.str(), error);
       if (!entry)
         throw std::runtime_error(image->path() + ": orch_manifest: " + error + " in: " + line.str());
-      manifest.add(std::move(*entry));
+      set.add(std::move(*entry));
     }
   }
-  // Call sites are not compared yet: their spans are not counted as functions.
-  std::vector<ManifestFunction> functions;
-  for (const ManifestEntry &e : manifest.entries())
-    if (!e.is_call)
-      functions.push_back({e.function, e.symbols, e.file, e.line, e.kind, e.aspect});
-  return functions;
+  Manifest manifest;
+  for (const ManifestEntry &e : set.entries())
+    if (e.is_call)
+      manifest.calls.push_back({e.function, e.symbols, e.caller, e.file, e.line, e.column, e.aspect, e.spans, e.metrics});
+    else
+      manifest.functions.push_back({e.function, e.symbols, e.file, e.line, e.kind, e.aspect, e.spans, e.metrics});
+  return manifest;
 }
 
 } // namespace orch::verify

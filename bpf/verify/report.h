@@ -17,22 +17,34 @@
 
 namespace orch::verify {
 
+// A function's row, or a call site's (Report::call_sites: its probe calls
+// are the callee's entries that returned to this call; no abandoned count
+// nor probe latencies, as only the callee's entry is probed).
 struct FunctionReport {
-  std::string name;
+  std::string name;                 // the function, or the call's callee
+  std::string caller;               // call sites
   std::vector<std::string> symbols; // the ones found in the plain build (all of the manifest's when none)
   std::string file;
   unsigned line = 0;
-  std::string status;               // match | mismatch | inlined | no-symbol
+  unsigned column = 0;              // call sites
+  std::string status;               // match | mismatch | inlined | no-symbol | uncounted
   size_t inlined_sites = 0;         // DW_TAG_inlined_subroutine entries in the plain build
   // Per run; the reported counts are their medians.
   std::vector<uint64_t> probe_calls_per_run; // entries: completed + abandoned
+  std::vector<uint64_t> callee_calls_per_run; // call sites: the callee's entries from anywhere
+  uint64_t callee_calls = 0;
+  // Spans and metrics (orch.function.calls): empty and none where the
+  // manifest says the site records none (metrics-only, `metrics: false`).
   std::vector<uint64_t> span_calls_per_run;
+  std::vector<uint64_t> metric_calls_per_run;
   uint64_t probe_calls = 0;
-  uint64_t span_calls = 0;
+  std::optional<uint64_t> span_calls;
+  std::optional<uint64_t> metric_calls;
   uint64_t abandoned = 0;           // median per run: left by an exception or longjmp
   // Probe quantiles are upper bounds of log2 buckets; span quantiles are exact.
   uint64_t probe_p50_ns = 0, probe_p99_ns = 0;
   uint64_t span_p50_ns = 0, span_p99_ns = 0;
+  std::vector<std::string> notes;   // why a count is missing
 };
 
 struct ModeReport {
@@ -46,6 +58,7 @@ struct ModeReport {
 struct Report {
   Options options;
   std::vector<FunctionReport> functions;
+  std::vector<FunctionReport> call_sites;
   ModeReport plain, ebpf, instrumented;
   bool plain_has_debug_info = false;
 
@@ -54,10 +67,16 @@ struct Report {
   bool uprobe_multi = false;
   Spread attach_s, detach_s;
   bpf::SessionCounters counters; // summed over the runs
+  std::vector<uint64_t> callee_entries_per_run; // hits of the call sites' callee probes
+  std::vector<uint64_t> unplaced_callee_entries_per_run; // of which the return address is in no known file
   // The spans, per instrumented run.
   std::vector<uint64_t> spans_per_run;
-  std::vector<uint64_t> unmatched_spans_per_run; // no manifest function at their file:line
+  std::vector<uint64_t> unmatched_spans_per_run; // no manifest function or call at their place
   uint64_t spans_dropped = 0;    // reported by the runtime on stderr, all runs
+  // The metrics, per instrumented run: sites with calls, and those of them
+  // at no manifest function's or call's place.
+  std::vector<uint64_t> metric_sites_per_run;
+  std::vector<uint64_t> unmatched_metric_sites_per_run;
 
   // Cost of one probe hit and one span: calibrated on an empty function, and
   // as seen in this program (extra CPU of the mode over plain / events).

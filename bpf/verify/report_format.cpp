@@ -1,6 +1,7 @@
 #include "verify/report_format.h"
 
 #include <cstdio>
+#include <filesystem>
 
 namespace orch::verify {
 
@@ -32,16 +33,34 @@ std::string format_ratio(double mode, double plain) {
   return plain > 0 ? format_number(mode / plain, 2) + "x" : "-";
 }
 
-std::string status_summary(const Report &report) {
-  const char *statuses[] = {"match", "mismatch", "inlined", "no-symbol"};
+namespace {
+
+// "11 match, 0 mismatch, 6 inlined, 1 no-symbol" (and "N uncounted" when some are).
+std::string statuses_of(const std::vector<FunctionReport> &rows) {
   std::string summary;
-  for (const char *status : statuses) {
+  for (const char *status : {"match", "mismatch", "inlined", "no-symbol", "uncounted"}) {
     size_t count = 0;
-    for (const FunctionReport &function : report.functions)
-      count += function.status == status;
-    summary += (summary.empty() ? "" : ", ") + std::to_string(count) + " " + status;
+    for (const FunctionReport &row : rows)
+      count += row.status == status;
+    if (count || std::string(status) != "uncounted")
+      summary += (summary.empty() ? "" : ", ") + std::to_string(count) + " " + status;
   }
   return summary;
+}
+
+} // namespace
+
+std::string status_summary(const Report &report) {
+  std::string summary = std::to_string(report.functions.size()) + " functions: " + statuses_of(report.functions);
+  if (!report.call_sites.empty())
+    summary += "; " + std::to_string(report.call_sites.size()) + " call sites: " + statuses_of(report.call_sites);
+  return summary;
+}
+
+std::string call_site_name(const FunctionReport &call) {
+  return (call.caller.empty() ? "(namespace scope)" : call.caller) + " -> " + call.name + " at " +
+         std::filesystem::path(call.file).filename().string() + ":" + std::to_string(call.line) + ":" +
+         std::to_string(call.column);
 }
 
 std::string in_program(const std::optional<double> &ns) {

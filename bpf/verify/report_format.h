@@ -16,8 +16,10 @@ std::string format_number(double value, int digits); // fixed, `digits` after th
 std::string format_spread(const Spread &spread, int digits);
 // mode / plain of the medians: "1.42x" ("-" when plain is 0).
 std::string format_ratio(double mode, double plain);
-// "16 match, 0 mismatch, 1 inlined, 1 no-symbol"
+// "18 functions: 16 match, 0 mismatch, 1 inlined, 1 no-symbol; 3 call sites: 3 match, ..."
 std::string status_summary(const Report &report);
+// "caller -> callee at file:line:column" (the file's last component).
+std::string call_site_name(const FunctionReport &call);
 // A per-event CPU cost seen in the program, or why there is none.
 std::string in_program(const std::optional<double> &ns);
 // The modes in report order: plain, ebpf, instrumented.

@@ -34,7 +34,7 @@ th,td{padding:5px 9px;border-bottom:1px solid #e7e9ee;text-align:left;white-spac
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .st{padding:2px 7px;border-radius:10px;font-size:12px;font-weight:600}
 .match{background:#dcf5e3;color:#135c2b}.mismatch{background:#fde2e1;color:#8a1c17}
-.inlined{background:#fff1cc;color:#7a5300}.no-symbol{background:#e8e9ee;color:#4a5060}
+.inlined{background:#fff1cc;color:#7a5300}.no-symbol,.uncounted{background:#e8e9ee;color:#4a5060}
 .bar{height:7px;border-radius:3px;margin:2px 0}.bp{background:#e07b39}.bs{background:#3b7dd8}
 .legend span{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 12px;vertical-align:middle}
 .cards{display:flex;gap:16px;flex-wrap:wrap}.card{background:#fff;box-shadow:0 1px 2px #0002;border-radius:6px;padding:12px 16px}
@@ -56,23 +56,57 @@ void function_table(const Report &report, std::string &html) {
   double log_max = std::log10(static_cast<double>(largest));
   html += "<h2>Functions</h2><div class=legend>p50 latency (log scale):<span class=bp></span>probe (log2 bucket "
           "upper bound)<span class=bs></span>span (exact)</div><table><tr><th>function</th><th>status</th>"
-          "<th>probe calls</th><th>span calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
+          "<th>probe calls</th><th>span calls</th><th>metric calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
           "<th style='width:22%'>p50</th></tr>";
   for (const FunctionReport &f : report.functions) {
     std::string status = f.status + (f.status == "inlined" && f.inlined_sites ? " (" + std::to_string(f.inlined_sites) + ")" : "");
     html += "<tr><td title='" + escaped(f.symbols.empty() ? "" : f.symbols.front()) + " at " + escaped(f.file) + ":" +
             std::to_string(f.line) + "'>" + escaped(f.name) + "</td><td><span class='st " + f.status + "'>" +
             escaped(status) + "</span></td><td class=n>" + std::to_string(f.probe_calls) + "</td><td class=n>" +
-            std::to_string(f.span_calls) + "</td><td class=n>" + std::to_string(f.abandoned) + "</td><td class=n>" +
+            (f.span_calls ? std::to_string(*f.span_calls) : "-") + "</td><td class=n>" +
+            (f.metric_calls ? std::to_string(*f.metric_calls) : "-") + "</td><td class=n>" +
+            std::to_string(f.abandoned) + "</td><td class=n>" +
             (f.probe_calls ? format_duration_ns(f.probe_p50_ns) + " / " + format_duration_ns(f.probe_p99_ns) : "-") +
             "</td><td class=n>" +
-            (f.span_calls ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
+            (f.span_calls.value_or(0) ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
             "</td><td><div class='bar bp' style='width:" + format_number(bar_percent(f.probe_p50_ns, log_max), 1) +
             "%'></div><div class='bar bs' style='width:" + format_number(bar_percent(f.span_p50_ns, log_max), 1) +
             "%'></div></td></tr>";
   }
   html += "</table><div class=note>Calls are medians over the runs; probe calls are entries (completed + abandoned "
-          "by an exception).</div>";
+          "by an exception); metric calls are orch.function.calls; - where the site records no span or counts no "
+          "calls.</div>";
+}
+
+std::string count_cell(const std::optional<uint64_t> &count) {
+  return "<td class=n>" + (count ? std::to_string(*count) : std::string("-")) + "</td>";
+}
+
+void call_site_table(const Report &report, std::string &html) {
+  if (report.call_sites.empty())
+    return;
+  html += "<h2>Call sites</h2><table><tr><th>call site</th><th>status</th><th>probe calls</th><th>span calls</th>"
+          "<th>metric calls</th><th>callee calls</th><th>span p50 / p99</th></tr>";
+  for (const FunctionReport &c : report.call_sites)
+    html += "<tr><td title='" + escaped(c.symbols.empty() ? "" : c.symbols.front()) + "'>" +
+            escaped(call_site_name(c)) + "</td><td><span class='st " + c.status + "'>" + escaped(c.status) +
+            "</span></td><td class=n>" + std::to_string(c.probe_calls) + "</td>" + count_cell(c.span_calls) +
+            count_cell(c.metric_calls) + "<td class=n>" + std::to_string(c.callee_calls) + "</td><td class=n>" +
+            (c.span_calls.value_or(0) ? format_duration_ns(c.span_p50_ns) + " / " + format_duration_ns(c.span_p99_ns)
+                                      : "-") +
+            "</td></tr>";
+  html += "</table><div class=note>Probe calls are the callee's entries that returned to the call (placed by their "
+          "return address); callee calls are its entries from any caller; metric calls are orch.call_site.calls."
+          "</div>";
+}
+
+void notes(const Report &report, std::string &html) {
+  for (const FunctionReport &row : report.functions)
+    for (const std::string &note : row.notes)
+      html += "<div class=note>" + escaped(row.name) + ": " + escaped(note) + "</div>";
+  for (const FunctionReport &row : report.call_sites)
+    for (const std::string &note : row.notes)
+      html += "<div class=note>" + escaped(call_site_name(row)) + ": " + escaped(note) + "</div>";
 }
 
 // One horizontal bar chart of a measure's median per mode, with min-max whiskers.
@@ -149,6 +183,8 @@ std::string report_html(const Report &report) {
   for (const std::string &problem : report.problems)
     html += "<div class=problem>" + escaped(problem) + "</div>";
   function_table(report, html);
+  call_site_table(report, html);
+  notes(report, html);
   html += "<h2>Overhead (median, min-max whiskers, ratio to plain)</h2><div class=cards>";
   overhead_chart(report, "wall time (s)", &ModeReport::wall_s, 4, html);
   overhead_chart(report, "CPU time, user + sys (s)", &ModeReport::cpu_s, 4, html);
@@ -159,7 +195,9 @@ std::string report_html(const Report &report) {
   html += "<div class=note>probes: " + std::to_string(report.probe_count) +
           (report.uprobe_multi ? " (uprobe_multi)" : " (perf events)") + ", attach " +
           format_number(report.attach_s.median, 3) + " s, detach " + format_number(report.detach_s.median, 3) +
-          " s &middot; spans per run: " + std::to_string(median_count(report.spans_per_run)) + "</div>";
+          " s &middot; spans per run: " + std::to_string(median_count(report.spans_per_run)) +
+          " &middot; sites counted in the metrics per run: " + std::to_string(median_count(report.metric_sites_per_run)) +
+          "</div>";
   html += "</body></html>\n";
   return html;
 }

@@ -27,27 +27,65 @@ template <typename List> void number_array(OStream &json, llvm::StringRef key, c
   });
 }
 
+void string_array(OStream &json, llvm::StringRef key, const std::vector<std::string> &values) {
+  json.attributeArray(key, [&] {
+    for (const std::string &value : values)
+      json.value(value);
+  });
+}
+
+// null where the site records none.
+void optional_count(OStream &json, llvm::StringRef key, const std::optional<uint64_t> &count) {
+  if (count)
+    json.attribute(key, static_cast<int64_t>(*count));
+  else
+    json.attribute(key, nullptr);
+}
+
 void function(OStream &json, const FunctionReport &row) {
   json.object([&] {
     json.attribute("name", row.name);
     json.attribute("symbol", row.symbols.empty() ? "" : row.symbols.front());
-    json.attributeArray("symbols", [&] {
-      for (const std::string &symbol : row.symbols)
-        json.value(symbol);
-    });
+    string_array(json, "symbols", row.symbols);
     json.attribute("file", row.file);
     json.attribute("line", static_cast<int64_t>(row.line));
     json.attribute("status", row.status);
     json.attribute("inlined_sites", static_cast<int64_t>(row.inlined_sites));
     json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
-    json.attribute("span_calls", static_cast<int64_t>(row.span_calls));
+    optional_count(json, "span_calls", row.span_calls);
+    optional_count(json, "metric_calls", row.metric_calls);
     json.attribute("abandoned", static_cast<int64_t>(row.abandoned));
     number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
     number_array(json, "span_calls_per_run", row.span_calls_per_run);
+    number_array(json, "metric_calls_per_run", row.metric_calls_per_run);
     json.attribute("probe_p50_ns", static_cast<int64_t>(row.probe_p50_ns));
     json.attribute("probe_p99_ns", static_cast<int64_t>(row.probe_p99_ns));
     json.attribute("span_p50_ns", static_cast<int64_t>(row.span_p50_ns));
     json.attribute("span_p99_ns", static_cast<int64_t>(row.span_p99_ns));
+    string_array(json, "notes", row.notes);
+  });
+}
+
+void call_site(OStream &json, const FunctionReport &row) {
+  json.object([&] {
+    json.attribute("callee", row.name);
+    json.attribute("caller", row.caller);
+    string_array(json, "symbols", row.symbols);
+    json.attribute("file", row.file);
+    json.attribute("line", static_cast<int64_t>(row.line));
+    json.attribute("column", static_cast<int64_t>(row.column));
+    json.attribute("status", row.status);
+    json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
+    json.attribute("callee_calls", static_cast<int64_t>(row.callee_calls));
+    optional_count(json, "span_calls", row.span_calls);
+    optional_count(json, "metric_calls", row.metric_calls);
+    number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
+    number_array(json, "callee_calls_per_run", row.callee_calls_per_run);
+    number_array(json, "span_calls_per_run", row.span_calls_per_run);
+    number_array(json, "metric_calls_per_run", row.metric_calls_per_run);
+    json.attribute("span_p50_ns", static_cast<int64_t>(row.span_p50_ns));
+    json.attribute("span_p99_ns", static_cast<int64_t>(row.span_p99_ns));
+    string_array(json, "notes", row.notes);
   });
 }
 
@@ -117,6 +155,10 @@ std::string report_json(const Report &report) {
       for (const FunctionReport &row : report.functions)
         function(json, row);
     });
+    json.attributeArray("call_sites", [&] {
+      for (const FunctionReport &row : report.call_sites)
+        call_site(json, row);
+    });
     json.attributeObject("runs", [&] {
       for (const ModeReport *m : modes_of(report))
         mode(json, *m);
@@ -130,11 +172,18 @@ std::string report_json(const Report &report) {
       json.attribute("unmatched_exits", static_cast<int64_t>(report.counters.unmatched_exit));
       json.attribute("stack_overflows", static_cast<int64_t>(report.counters.stack_overflow));
       json.attribute("no_stack_memory", static_cast<int64_t>(report.counters.no_stack_memory));
+      json.attribute("unknown_callers", static_cast<int64_t>(report.counters.unknown_caller));
+      number_array(json, "callee_entries_per_run", report.callee_entries_per_run);
+      number_array(json, "unplaced_callee_entries_per_run", report.unplaced_callee_entries_per_run);
     });
     json.attributeObject("spans", [&] {
       number_array(json, "per_run", report.spans_per_run);
       number_array(json, "unmatched_per_run", report.unmatched_spans_per_run);
       json.attribute("dropped", static_cast<int64_t>(report.spans_dropped));
+    });
+    json.attributeObject("metrics", [&] {
+      number_array(json, "sites_per_run", report.metric_sites_per_run);
+      number_array(json, "unmatched_per_run", report.unmatched_metric_sites_per_run);
     });
     json.attribute("plain_has_debug_info", report.plain_has_debug_info);
     json.attributeArray("problems", [&] {

@@ -8,10 +8,14 @@ namespace orch::verify {
 
 namespace {
 
-std::string latency_pair(uint64_t p50, uint64_t p99, uint64_t calls) {
-  if (calls == 0)
+std::string latency_pair(uint64_t p50, uint64_t p99, std::optional<uint64_t> calls) {
+  if (calls.value_or(0) == 0)
     return "-";
   return format_duration_ns(static_cast<double>(p50)) + " / " + format_duration_ns(static_cast<double>(p99));
+}
+
+std::string count_text(const std::optional<uint64_t> &count) {
+  return count ? std::to_string(*count) : "-";
 }
 
 std::string status_text(const FunctionReport &function) {
@@ -21,23 +25,60 @@ std::string status_text(const FunctionReport &function) {
 }
 
 void print_functions(const Report &report, FILE *out) {
+  if (report.functions.empty())
+    return;
   size_t name_width = 8;
   for (const FunctionReport &function : report.functions)
     name_width = std::max(name_width, std::min<size_t>(function.name.size(), 48));
-  std::fprintf(out, "%-*s  %-18s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
-               "spans", "abandoned", "probe p50 / p99 *", "span p50 / p99");
+  std::fprintf(out, "%-*s  %-18s %9s %9s %9s %9s  %-21s  %-21s\n", int(name_width), "function", "status", "probes",
+               "spans", "metrics", "abandoned", "probe p50 / p99 *", "span p50 / p99");
   for (const FunctionReport &function : report.functions)
-    std::fprintf(out, "%-*.*s  %-18s %9llu %9llu %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
+    std::fprintf(out, "%-*.*s  %-18s %9llu %9s %9s %9llu  %-21s  %-21s\n", int(name_width), int(name_width),
                  function.name.c_str(), status_text(function).c_str(),
-                 static_cast<unsigned long long>(function.probe_calls),
-                 static_cast<unsigned long long>(function.span_calls),
+                 static_cast<unsigned long long>(function.probe_calls), count_text(function.span_calls).c_str(),
+                 count_text(function.metric_calls).c_str(),
                  static_cast<unsigned long long>(function.abandoned),
                  latency_pair(function.probe_p50_ns, function.probe_p99_ns, function.probe_calls).c_str(),
                  latency_pair(function.span_p50_ns, function.span_p99_ns, function.span_calls).c_str());
-  std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception).\n"
+  std::fprintf(out, "calls are medians over the runs (entries; abandoned = left by an exception); metrics: "
+                    "orch.function.calls; - where the site records no span or counts no calls.\n"
                     "* probe latencies are upper bounds of log2 buckets; span latencies are exact.\n");
   if (!report.plain_has_debug_info)
     std::fprintf(out, "the plain build has no debug info: inlined copies cannot be found (build it with -g).\n");
+}
+
+void print_call_sites(const Report &report, FILE *out) {
+  if (report.call_sites.empty())
+    return;
+  std::vector<std::string> names;
+  size_t name_width = 9;
+  for (const FunctionReport &call : report.call_sites) {
+    names.push_back(call_site_name(call));
+    name_width = std::max(name_width, std::min<size_t>(names.back().size(), 64));
+  }
+  std::fprintf(out, "%s%-*s  %-18s %9s %9s %9s %9s  %-21s\n", report.functions.empty() ? "" : "\n",
+               int(name_width), "call site", "status", "probes", "spans", "metrics", "callee", "span p50 / p99");
+  for (size_t i = 0; i < report.call_sites.size(); i++) {
+    const FunctionReport &call = report.call_sites[i];
+    std::fprintf(out, "%-*.*s  %-18s %9llu %9s %9s %9llu  %-21s\n", int(name_width), int(name_width),
+                 names[i].c_str(), call.status.c_str(), static_cast<unsigned long long>(call.probe_calls),
+                 count_text(call.span_calls).c_str(), count_text(call.metric_calls).c_str(),
+                 static_cast<unsigned long long>(call.callee_calls),
+                 latency_pair(call.span_p50_ns, call.span_p99_ns, call.span_calls).c_str());
+  }
+  std::fprintf(out, "probes: the callee's entries that returned to this call (placed by their return address); "
+                    "callee: its entries from any caller; metrics: orch.call_site.calls; callee entries per run "
+                    "returning into no file the run placed: %llu.\n",
+               static_cast<unsigned long long>(median_count(report.unplaced_callee_entries_per_run)));
+}
+
+void print_notes(const Report &report, FILE *out) {
+  for (const FunctionReport &row : report.functions)
+    for (const std::string &note : row.notes)
+      std::fprintf(out, "note: %s: %s\n", row.name.c_str(), note.c_str());
+  for (const FunctionReport &row : report.call_sites)
+    for (const std::string &note : row.notes)
+      std::fprintf(out, "note: %s: %s\n", call_site_name(row).c_str(), note.c_str());
 }
 
 void print_overhead(const Report &report, FILE *out) {
@@ -77,19 +118,22 @@ void print_costs(const Report &report, FILE *out) {
   std::fprintf(out, "\n(\"in this program\": median CPU of the mode minus plain's, divided by its probe hits or spans "
                     "per run, start-up included; \"within noise\" when not above plain's)\n");
   std::fprintf(out, "probes: %zu (%s), attach %.3f s, detach %.3f s (medians); spans per run: %llu, %llu not at a "
-                    "manifest function's file:line\n",
+                    "manifest site's place; sites counted in the metrics per run: %llu, %llu not a manifest site\n",
                report.probe_count, report.uprobe_multi ? "uprobe_multi" : "perf events", report.attach_s.median,
                report.detach_s.median, static_cast<unsigned long long>(median_count(report.spans_per_run)),
-               static_cast<unsigned long long>(median_count(report.unmatched_spans_per_run)));
+               static_cast<unsigned long long>(median_count(report.unmatched_spans_per_run)),
+               static_cast<unsigned long long>(median_count(report.metric_sites_per_run)),
+               static_cast<unsigned long long>(median_count(report.unmatched_metric_sites_per_run)));
 }
 
 } // namespace
 
 void print_table(const Report &report, FILE *out) {
-  std::fprintf(out, "orch verify: %zu functions: %s\n  plain:        %s\n  instrumented: %s\n\n",
-               report.functions.size(), status_summary(report).c_str(), report.options.plain.c_str(),
-               report.options.instrumented.c_str());
+  std::fprintf(out, "orch verify: %s\n  plain:        %s\n  instrumented: %s\n\n", status_summary(report).c_str(),
+               report.options.plain.c_str(), report.options.instrumented.c_str());
   print_functions(report, out);
+  print_call_sites(report, out);
+  print_notes(report, out);
   print_overhead(report, out);
   print_costs(report, out);
   for (const std::string &problem : report.problems)

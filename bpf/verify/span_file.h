@@ -9,6 +9,7 @@
 namespace orch::verify {
 
 struct SpanRecord {
+  std::string function; // code.function.name ("" when absent)
   std::string file;   // code.file.path ("" when absent)
   unsigned line = 0;  // code.line.number (0 when absent)
   uint64_t duration_ns = 0;

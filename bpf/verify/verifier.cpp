@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <stdexcept>
 
@@ -11,9 +12,11 @@
 #include "loader/exit_finder.h"
 #include "loader/probe_plan.h"
 #include "loader/probe_session.h"
+#include "verify/call_places.h"
 #include "verify/comparison.h"
 #include "verify/debug_info.h"
 #include "verify/manifest.h"
+#include "verify/metric_file.h"
 #include "verify/program_run.h"
 #include "verify/span_file.h"
 
@@ -97,9 +100,11 @@ ModeReport summarize(const std::string &name, std::vector<RunMeasure> runs) {
 // Runs the three modes `options.runs` times, interleaved.
 class ModeRunner {
 public:
-  ModeRunner(const Options &options, const std::vector<ManifestFunction> &functions, const bpf::ProbePlan &plan,
-             const TemporaryDirectory &temp, Report &report)
-      : options_(options), functions_(functions), plan_(plan), temp_(temp), report_(report) {}
+  ModeRunner(const Options &options, const Manifest &manifest, const bpf::ProbePlan &plan,
+             const std::vector<uint32_t> &callee_of, ReturnPlaces &places, const TemporaryDirectory &temp,
+             Report &report)
+      : options_(options), manifest_(manifest), sites_(sites_of(manifest)), plan_(plan), callee_of_(callee_of),
+        places_(places), temp_(temp), report_(report) {}
 
   void run_all(const std::function<void(const std::string &)> &progress) {
     for (int i = 0; i < options_.runs; i++) {
@@ -119,8 +124,7 @@ public:
     report_.detach_s = spread_of(detach_s_);
   }
 
-  const std::vector<std::vector<bpf::FunctionStats>> &probe_runs() const { return probe_runs_; }
-  const std::vector<SpanTally> &span_runs() const { return span_runs_; }
+  const RunTallies &tallies() const { return tallies_; }
 
 private:
   RunSpec spec(const std::string &program, const std::string &run_name) const {
@@ -152,11 +156,19 @@ private:
     RunSpec probed = spec(options_.plain, name("ebpf", i));
     probed.before_release = [&](pid_t pid) { session.only_process(pid); };
     RunMeasure run = measured(probed, name("ebpf", i));
-    probe_runs_.push_back(session.function_stats());
+    tallies_.probes.push_back(session.function_stats());
+    ProbedCallers callers{session.caller_entries(), session.return_address_places(), session.callee_addresses()};
+    tallies_.call_probes.push_back(tally_call_probes(manifest_.calls, callee_of_, callers.entries, places_.place(callers)));
+    report_.unplaced_callee_entries_per_run.push_back(tallies_.call_probes.back().unplaced);
     bpf::SessionCounters counters = session.counters();
+    uint64_t callee_entries = counters.unknown_caller;
+    for (const bpf::CallerEntries &entry : callers.entries)
+      callee_entries += entry.entries;
+    report_.callee_entries_per_run.push_back(callee_entries);
     report_.counters.stack_overflow += counters.stack_overflow;
     report_.counters.unmatched_exit += counters.unmatched_exit;
     report_.counters.no_stack_memory += counters.no_stack_memory;
+    report_.counters.unknown_caller += counters.unknown_caller;
     session.detach();
     attach_s_.push_back(session.attach_seconds());
     detach_s_.push_back(session.detach_seconds());
@@ -164,22 +176,32 @@ private:
   }
 
   RunMeasure run_instrumented(int i) {
-    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl");
+    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl"),
+                metrics_path = temp_.file(run_name + ".metrics.jsonl");
     RunSpec traced = spec(options_.instrumented, run_name);
     // Every span recorded (always_on) and written to a file we read back.
-    // Every call a span (no span budget), no metrics export to a collector
-    // that may not be there.
-    traced.setup.env = {"OTEL_SDK_DISABLED=false", "OTEL_TRACES_SAMPLER=always_on", "OTEL_TRACES_EXPORTER=file",
-                        "ORCH_FILE_EXPORTER_PATH=" + spans_path, "ORCH_SITE_SPAN_LIMIT=0", "OTEL_METRICS_EXPORTER=none"};
+    // Every call a span (no span budget). The metrics' cumulative call counts
+    // written to another file, exported at exit (and every minute).
+    traced.setup.env = {"OTEL_SDK_DISABLED=false",
+                        "OTEL_TRACES_SAMPLER=always_on",
+                        "OTEL_TRACES_EXPORTER=file",
+                        "ORCH_FILE_EXPORTER_PATH=" + spans_path,
+                        "ORCH_SITE_SPAN_LIMIT=0",
+                        "OTEL_METRICS_EXPORTER=file",
+                        "ORCH_METRICS_FILE_PATH=" + metrics_path,
+                        "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=cumulative"};
     // Room for every span unless the user chose a limit: the runtime takes
     // queue memory in chunks as spans wait, not up front.
     if (!std::getenv("OTEL_BSP_MAX_QUEUE_SIZE"))
       traced.setup.env.push_back("OTEL_BSP_MAX_QUEUE_SIZE=" + std::to_string(kSpanQueueSize));
     RunMeasure run = measured(traced, run_name);
     std::vector<SpanRecord> spans = read_span_file(spans_path);
-    span_runs_.push_back(tally_spans(functions_, spans));
+    tallies_.spans.push_back(tally_spans(sites_, spans));
     report_.spans_per_run.push_back(spans.size());
-    report_.unmatched_spans_per_run.push_back(span_runs_.back().unmatched);
+    report_.unmatched_spans_per_run.push_back(tallies_.spans.back().unmatched);
+    tallies_.metrics.push_back(tally_metrics(sites_, read_metric_file(metrics_path)));
+    report_.metric_sites_per_run.push_back(tallies_.metrics.back().sites);
+    report_.unmatched_metric_sites_per_run.push_back(tallies_.metrics.back().unmatched);
     report_.spans_dropped += spans_dropped(read_file(traced.setup.stderr_path));
     return run;
   }
@@ -187,14 +209,16 @@ private:
   static std::string name(const char *mode, int i) { return std::string(mode) + " run " + std::to_string(i + 1); }
 
   const Options &options_;
-  const std::vector<ManifestFunction> &functions_;
+  const Manifest &manifest_;
+  const std::vector<Site> sites_;
   const bpf::ProbePlan &plan_;
+  const std::vector<uint32_t> &callee_of_;
+  ReturnPlaces &places_;
   const TemporaryDirectory &temp_;
   Report &report_;
   std::vector<RunMeasure> plain_runs_, ebpf_runs_, instrumented_runs_;
   std::vector<double> attach_s_, detach_s_;
-  std::vector<std::vector<bpf::FunctionStats>> probe_runs_;
-  std::vector<SpanTally> span_runs_;
+  RunTallies tallies_;
 };
 
 // The manifest's symbols; where none is in the plain build, the symbols its
@@ -213,6 +237,21 @@ std::vector<bpf::FunctionRequest> probe_requests(const std::vector<ManifestFunct
   return requests;
 }
 
+// One entry probe per callee of the manifest's calls (calls of one callee
+// share it); `callee_of[c]` is call c's.
+std::vector<bpf::FunctionRequest> callee_requests(const std::vector<ManifestCall> &calls,
+                                                  std::vector<uint32_t> &callee_of) {
+  std::vector<bpf::FunctionRequest> requests;
+  std::map<std::vector<std::string>, uint32_t> by_symbols;
+  for (const ManifestCall &call : calls) {
+    auto [at, added] = by_symbols.emplace(call.symbols, static_cast<uint32_t>(requests.size()));
+    if (added)
+      requests.push_back({call.callee, call.symbols});
+    callee_of.push_back(at->second);
+  }
+  return requests;
+}
+
 // Extra CPU time of a mode over plain, per event; none when there are no
 // events or the mode's median CPU is not above plain's (lost in the noise).
 std::optional<double> cpu_ns_per_event(const ModeReport &mode, const ModeReport &plain, double events) {
@@ -226,6 +265,10 @@ void note_anomalies(Report &report) {
   if (report.spans_dropped)
     report.problems.push_back(std::to_string(report.spans_dropped) +
                               " spans were dropped by the runtime (queue full): raise OTEL_BSP_MAX_QUEUE_SIZE");
+  if (report.counters.unknown_caller)
+    report.problems.push_back(std::to_string(report.counters.unknown_caller) +
+                              " entries of call sites' callees could not be counted (their return address "
+                              "unreadable, or too many places): call site counts may be short");
   if (report.counters.unmatched_exit || report.counters.stack_overflow || report.counters.no_stack_memory)
     report.problems.push_back("probe anomalies: " + std::to_string(report.counters.unmatched_exit) +
                               " unmatched exits, " + std::to_string(report.counters.stack_overflow) +
@@ -245,29 +288,35 @@ void note_anomalies(Report &report) {
 Report run_verification(const Options &options, const std::function<void(const std::string &)> &progress) {
   Report report;
   report.options = options;
-  std::vector<ManifestFunction> functions = read_manifest(options.instrumented);
-  if (functions.empty())
+  Manifest manifest = read_manifest(options.instrumented);
+  if (manifest.functions.empty() && manifest.calls.empty())
     throw std::runtime_error(options.instrumented +
                              " and its libraries have no orch_manifest section: was it built through orch?");
   bpf::ElfImageSet images(options.plain);
   bpf::ExitFinder finder;
-  DebugFacts debug = read_debug_facts(images, functions);
+  DebugFacts debug = read_debug_facts(images, manifest);
   report.plain_has_debug_info = debug.any_debug_info;
-  bpf::ProbePlan plan = bpf::plan_probes(images, probe_requests(functions, images, debug), finder);
-  progress(std::to_string(functions.size()) + " instrumented functions, " + std::to_string(plan.probe_count()) +
+  bpf::ProbePlan plan = bpf::plan_probes(images, probe_requests(manifest.functions, images, debug), finder);
+  std::vector<uint32_t> callee_of;
+  plan.callees = bpf::plan_callee_entries(images, callee_requests(manifest.calls, callee_of));
+  progress(std::to_string(manifest.functions.size()) + " instrumented functions, " +
+           std::to_string(manifest.calls.size()) + " call sites, " + std::to_string(plan.probe_count()) +
            " probes on " + options.plain);
 
   TemporaryDirectory temp;
-  ModeRunner runner(options, functions, plan, temp, report);
+  ReturnPlaces places(images);
+  ModeRunner runner(options, manifest, plan, callee_of, places, temp, report);
   runner.run_all(progress);
-  report.functions = compare_functions(functions, plan, debug, runner.probe_runs(), runner.span_runs());
+  report.functions = compare_functions(manifest, plan, debug, runner.tallies());
+  report.call_sites = compare_calls(manifest, plan, callee_of, debug, runner.tallies());
 
   progress("calibrating one probe hit and one span on an empty function");
   std::string target = bpf::calibration_target_path();
   report.probe_cost = bpf::measure_probe_cost(target, kProbeCalibrationCalls);
   report.span_cost = bpf::measure_span_cost(target, kSpanCalibrationCalls);
 
-  double probe_hits = 0, spans = static_cast<double>(median_count(report.spans_per_run));
+  double probe_hits = static_cast<double>(median_count(report.callee_entries_per_run));
+  double spans = static_cast<double>(median_count(report.spans_per_run));
   for (const FunctionReport &function : report.functions)
     probe_hits += 2.0 * static_cast<double>(function.probe_calls); // entry + exit
   report.probe_hit_cpu_ns_in_program = cpu_ns_per_event(report.ebpf, report.plain, probe_hits);
@@ -277,9 +326,10 @@ Report run_verification(const Options &options, const std::function<void(const s
 }
 
 bool Report::all_verified() const {
-  for (const FunctionReport &function : functions)
-    if (function.status == "mismatch")
-      return false;
+  for (const auto *rows : {&functions, &call_sites})
+    for (const FunctionReport &row : *rows)
+      if (row.status == "mismatch")
+        return false;
   return problems.empty();
 }
 

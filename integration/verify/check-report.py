@@ -4,14 +4,20 @@
   check-report.py --report R.json --html R.html --manifest M.jsonl --runs N
                   (--expected-trace FILE | --known-counts-doc FILE | --calls NAME=N ...)
                   [--status NAME=STATUS ...] [--throughput-unit UNIT]
+                  [--call-site CALLER>CALLEE:LINE=N ...] [--callee-calls CALLEE=N ...]
 
-Every manifest function must be in the report once; each expected function's span
-count must be the expected one (from an expected-trace.json, docs/verifier.md's
-known-counts table, or --calls), and a function not expected must not run at all
-(an unused inline function of a header); a `match` must have equal probe and
-span counts in every run; statuses are `match` unless --status (or the doc's
-table) says otherwise; the runs must be present with sane values (and a
-throughput in UNIT for every run, with --throughput-unit).
+Every manifest function and call site must be in the report once; each expected
+function's span count must be the expected one (from an expected-trace.json,
+docs/verifier.md's known-counts table, or --calls), and so must its metrics
+count (orch.function.calls) in every run (null where the manifest says the site
+records no span, or counts no calls), and a function not expected must not run
+at all (an unused inline function of a header); a `match` must have equal
+probe, span and metrics counts in every run; statuses are `match` unless
+--status (or the doc's table) says otherwise. A call site's probe, span and
+metrics counts must be its --call-site count (0 when not given) and its
+callee's calls from every caller the --callee-calls one, unless it records
+neither spans nor metrics (`uncounted`). The runs must be present with sane
+values (and a throughput in UNIT for every run, with --throughput-unit).
 """
 import argparse
 import json
@@ -67,6 +73,10 @@ def main():
     parser.add_argument("--known-counts-doc")
     parser.add_argument("--calls", action="append", default=[], help="NAME=N")
     parser.add_argument("--status", action="append", default=[], help="NAME=STATUS")
+    parser.add_argument("--call-site", action="append", default=[],
+                        help="CALLER>CALLEE:LINE=N: the calls made at that call site")
+    parser.add_argument("--callee-calls", action="append", default=[],
+                        help="CALLEE=N: the callee's calls from every caller")
     parser.add_argument("--throughput-unit")
     args = parser.parse_args()
 
@@ -80,48 +90,91 @@ def main():
     statuses = {name: status for name, (_, _, status) in expected.items() if status}
     statuses.update(dict(item.split("=", 1) for item in args.status))
 
-    manifest = {}
+    manifest, manifest_calls = {}, {}
     for line in open(args.manifest):
         entry = json.loads(line)
-        if "call" in entry:  # call sites have no rows of their own yet
-            continue
-        manifest[(entry["file"], entry["line"])] = entry["function"]
+        if "call" in entry:
+            manifest_calls[(entry["file"], entry["line"], entry["column"])] = entry
+        else:
+            manifest[(entry["file"], entry["line"])] = entry
     functions = report["functions"]
     positions = [(f["file"], f["line"]) for f in functions]
     check(sorted(positions) == sorted(manifest),
           f"report functions {sorted(positions)} != manifest {sorted(manifest)}")
     check(len(set(positions)) == len(positions), "a function is reported twice")
 
+    # The runtime's counts a row has: spans and metrics, each unless the manifest says the
+    # site records none (metrics-only, `metrics: false`); those are null.
+    def counts_of(f, entry):
+        counts = {}
+        for kind, recorded in (("span", entry.get("spans", True)), ("metric", entry.get("metrics", True))):
+            if recorded:
+                counts[kind] = f[f"{kind}_calls_per_run"]
+            else:
+                check(f[f"{kind}_calls"] is None and f[f"{kind}_calls_per_run"] == [],
+                      f"{entry}: the site records no {kind}s, yet {kind}_calls {f[f'{kind}_calls']}")
+        return counts
+
     names = {f["name"] for f in functions}
     check(names >= set(expected), f"functions {sorted(names)} lack expected {sorted(set(expected) - names)}")
+    counted_sites = 0  # functions that ran and count calls in the metrics
     for f in functions:
         name = f["name"]
+        counts = counts_of(f, manifest.get((f["file"], f["line"]), {}))
+        check(counts, f"{name}: neither spans nor metrics")
         if name not in expected:
             # Instrumented but never called (an inline function of a header the
-            # program does not use): no span, no probe hit, whatever its status.
-            check(f["span_calls"] == 0 and f["probe_calls"] == 0,
-                  f"{name}: not expected to run, but spans {f['span_calls']}, probes {f['probe_calls']}")
+            # program does not use): no span, no metrics, no probe hit, whatever its status.
+            check(f["probe_calls"] == 0 and all(c == [0] * args.runs for c in counts.values()),
+                  f"{name}: not expected to run, but probes {f['probe_calls']}, {counts}")
             continue
         calls, abandoned, _ = expected[name]
         entries = calls + (abandoned or 0)
+        counted_sites += "metric" in counts and entries > 0
         want = statuses.get(name, "match")
         check(f["status"] == want, f"{name}: status {f['status']}, expected {want}")
-        check(f["span_calls"] == entries, f"{name}: span_calls {f['span_calls']}, expected {entries}")
-        check(f["span_calls_per_run"] == [entries] * args.runs,
-              f"{name}: span_calls_per_run {f['span_calls_per_run']}")
+        for kind, per_run in counts.items():
+            check(f[f"{kind}_calls"] == entries, f"{name}: {kind}_calls {f[f'{kind}_calls']}, expected {entries}")
+            check(per_run == [entries] * args.runs, f"{name}: {kind}_calls_per_run {per_run}")
         check(len(f["probe_calls_per_run"]) == args.runs, f"{name}: probe_calls_per_run has not {args.runs} runs")
-        check(f["span_calls"] == 0 or f["span_p50_ns"] > 0, f"{name}: no span latency")
+        check(not f["span_calls"] or f["span_p50_ns"] > 0, f"{name}: no span latency")
         if f["status"] == "match":
             check(f["probe_calls"] == entries, f"{name}: probe_calls {f['probe_calls']}, expected {entries}")
-            check(f["probe_calls_per_run"] == f["span_calls_per_run"],
-                  f"{name}: match but probes {f['probe_calls_per_run']} != spans {f['span_calls_per_run']}")
+            check(all(per_run == f["probe_calls_per_run"] for per_run in counts.values()),
+                  f"{name}: match but probes {f['probe_calls_per_run']}, {counts}")
             check(f["probe_p50_ns"] > 0 and f["probe_p99_ns"] >= f["probe_p50_ns"], f"{name}: probe latencies")
             check(f["symbol"] != "", f"{name}: match without a symbol")
             if abandoned is not None:
                 check(f["abandoned"] == abandoned, f"{name}: abandoned {f['abandoned']}, expected {abandoned}")
         elif f["status"] == "inlined":
-            check(all(p <= s for p, s in zip(f["probe_calls_per_run"], f["span_calls_per_run"])),
-                  f"{name}: inlined but the probes saw more calls than the spans")
+            check(all(p <= entries for p in f["probe_calls_per_run"]),
+                  f"{name}: inlined but the probes saw more calls than the program")
+
+    # Call sites: each manifest call once; the expected ones with their exact calls (the callee's
+    # entries that returned to them), while the callee is called from elsewhere too.
+    calls = report["call_sites"]
+    places = [(c["file"], c["line"], c["column"]) for c in calls]
+    check(sorted(places) == sorted(manifest_calls), f"report call sites {sorted(places)} != manifest {sorted(manifest_calls)}")
+    expected_calls = {key: int(n) for key, n in (item.rsplit("=", 1) for item in args.call_site)}
+    callee_calls = {name: int(n) for name, n in (item.split("=", 1) for item in args.callee_calls)}
+    seen_calls = set()
+    for c in calls:
+        key = f"{c['caller']}>{c['callee']}:{c['line']}"
+        seen_calls.add(key)
+        counts = counts_of(c, manifest_calls.get((c["file"], c["line"], c["column"]), {}))
+        if not counts:
+            check(c["status"] == "uncounted", f"{key}: records neither spans nor metrics, status {c['status']}")
+            continue
+        n = expected_calls.get(key, 0)
+        counted_sites += "metric" in counts and n > 0
+        check(c["status"] == "match", f"{key}: status {c['status']}, expected match")
+        check(c["probe_calls_per_run"] == [n] * args.runs, f"{key}: probe_calls_per_run {c['probe_calls_per_run']}, expected {n}")
+        for kind, per_run in counts.items():
+            check(per_run == [n] * args.runs, f"{key}: {kind}_calls_per_run {per_run}, expected {n}")
+        if c["callee"] in callee_calls:
+            check(c["callee_calls_per_run"] == [callee_calls[c["callee"]]] * args.runs,
+                  f"{key}: callee_calls_per_run {c['callee_calls_per_run']}, expected {callee_calls[c['callee']]}")
+    check(seen_calls >= set(expected_calls), f"call sites {sorted(seen_calls)} lack {sorted(set(expected_calls) - seen_calls)}")
 
     for mode in ("plain", "ebpf", "instrumented"):
         run = report["runs"].get(mode)
@@ -146,14 +199,23 @@ def main():
     check(report["problems"] == [], f"problems: {report['problems']}")
     check(report["verified"] is True, "not verified")
     probes = report["probes"]
-    check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0, f"probe anomalies: {probes}")
+    check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0 and probes["unknown_callers"] == 0,
+          f"probe anomalies: {probes}")
     check(report["spans"]["dropped"] == 0, "spans dropped")
+    # Every function that ran and counts calls is one site in the metrics, and every site is a manifest function.
+    metrics = report["metrics"]
+    check(metrics["sites_per_run"] == [counted_sites] * args.runs,
+          f"metrics.sites_per_run {metrics['sites_per_run']}, expected {counted_sites}")
+    check(metrics["unmatched_per_run"] == [0] * args.runs, f"metrics.unmatched_per_run {metrics['unmatched_per_run']}")
 
     html = open(args.html).read()
     check(html.startswith("<!DOCTYPE html>") and "<svg" in html, "the HTML report has no chart")
     check(not re.search(r"(src|href)=['\"]?(https?:)?//", html), "the HTML report loads something from the network")
     for name in names:
         check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
+    check("<th>metric calls</th>" in html, "the HTML report has no metric calls column")
+    for c in calls:
+        check(f"{c['caller']} -&gt; {c['callee']} at " in html, f"the HTML report lacks the call {c['caller']} -> {c['callee']}")
 
     if errors:
         print("FAIL:\n  " + "\n  ".join(errors))

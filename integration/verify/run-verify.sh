@@ -46,5 +46,19 @@ status=$?
 set -e
 cat "$work/report.txt"
 [ "$status" = 0 ] || { echo "FAIL: orch verify exited with $status"; cat "$work/verify.err"; exit 1; }
-python3 "$here/check-report.py" --report "$work/report.json" --html "$work/report.html" \
-  --manifest "$work/manifest.jsonl" --runs 3 "$@"
+check() { python3 "$here/check-report.py" --html "$work/report.html" --manifest "$work/manifest.jsonl" --runs 3 "$@"; }
+check --report "$work/report.json" "$@"
+
+# The checker must see a metrics count that is off by one on a `match` row.
+python3 - "$work/report.json" "$work/report-wrong-metric.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+row = next(f for f in report["functions"] + report["call_sites"] if f["status"] == "match" and f["metric_calls"])
+row["metric_calls_per_run"][0] += 1
+json.dump(report, open(sys.argv[2], "w"))
+PY
+if check --report "$work/report-wrong-metric.json" "$@" >"$work/check-wrong-metric.txt"; then
+  echo "FAIL: check-report.py accepted a wrong metrics count"; exit 1
+fi
+grep -q "metric_calls_per_run" "$work/check-wrong-metric.txt" ||
+  { echo "FAIL: check-report.py rejected the wrong metrics count for another reason:"; cat "$work/check-wrong-metric.txt"; exit 1; }

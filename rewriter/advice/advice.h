@@ -30,6 +30,10 @@ public:
   // Only called for the kinds shadows() names.
   virtual void weave_body(BodyWeave &) const {}
   virtual void weave_call(CallWeave &) const {}
+  // What the woven site records itself, for the manifest: a span per call,
+  // and each call counted in the metrics.
+  virtual bool records_spans() const { return false; }
+  virtual bool counts_calls() const { return false; }
 
   const SourceMark &mark() const { return mark_; }
 

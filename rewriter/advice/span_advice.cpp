@@ -17,6 +17,8 @@ public:
   ShadowKinds shadows() const override { return options_.return_check ? kCallShadows : kBodyShadows | kCallShadows; }
   void weave_body(BodyWeave &w) const override { weave_span(w, options_); }
   void weave_call(CallWeave &w) const override { weave_call_span(w, options_); }
+  bool records_spans() const override { return !options_.metrics_only; }
+  bool counts_calls() const override { return options_.metrics; }
 
 private:
   SpanOptions options_;

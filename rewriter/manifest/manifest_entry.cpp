@@ -23,6 +23,8 @@ std::string ManifestEntry::to_json() const {
     if (is_call) j.attribute("column", column);
     j.attribute("kind", kind);
     j.attribute("aspect", aspect);
+    if (!spans) j.attribute("spans", false);
+    if (!metrics) j.attribute("metrics", false);
   });
   return os.str();
 }
@@ -52,6 +54,8 @@ std::optional<ManifestEntry> parse_manifest_line(const std::string &line, std::s
   e.caller = o->getString("caller").value_or("").str();
   e.kind = o->getString("kind").value_or("").str();
   e.aspect = o->getString("aspect").value_or("").str();
+  e.spans = o->getBoolean("spans").value_or(true);
+  e.metrics = o->getBoolean("metrics").value_or(true);
   for (const llvm::json::Value &s : *symbols)
     if (auto text = s.getAsString()) e.symbols.push_back(text->str());
   return e;

@@ -5,7 +5,9 @@
 // its fields.
 //   function: {"function":Q,"symbols":[...],"file":F,"line":L,"kind":K,"aspect":A}
 //   call:     {"call":Q,"symbols":[...],"caller":C,"file":F,"line":L,"column":N,"kind":"call","aspect":A}
-// A call site's symbols are the callee's.
+// A call site's symbols are the callee's. `"spans":false` and `"metrics":false`
+// follow when the site records no span of its own (metrics-only; a call only
+// redirected or wrapped) or counts no calls in the metrics (`metrics: false`).
 #pragma once
 
 #include <map>
@@ -26,6 +28,8 @@ struct ManifestEntry {
   unsigned column = 0;   // call sites
   std::string kind;      // function kind (method, constructor...), or "call"
   std::string aspect;
+  bool spans = true;     // a span per call, with the place's code.* attributes
+  bool metrics = true;   // each call counted in orch.function.calls / orch.call_site.calls
 
   std::string to_json() const;
 };

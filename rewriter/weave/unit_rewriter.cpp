@@ -120,18 +120,25 @@ std::vector<std::string> symbols_of(const FunctionDecl &fd, MangleContext &mc) {
   return out;
 }
 
-std::string manifest_entry(const Candidate &c, const std::string &aspect, std::vector<std::string> symbols) {
+// What the aspect's advice records at the site.
+void note_records(ManifestEntry &e, const Aspect &aspect) {
+  e.spans = std::any_of(aspect.advice.begin(), aspect.advice.end(), [](const auto &a) { return a->records_spans(); });
+  e.metrics = std::any_of(aspect.advice.begin(), aspect.advice.end(), [](const auto &a) { return a->counts_calls(); });
+}
+
+std::string manifest_entry(const Candidate &c, const Aspect &aspect, std::vector<std::string> symbols) {
   ManifestEntry e;
   e.function = c.facts.qualified_name;
   e.symbols = std::move(symbols);
   e.file = c.path;
   e.line = c.facts.line;
   e.kind = to_string(c.facts.kind);
-  e.aspect = aspect;
+  e.aspect = aspect.id;
+  note_records(e, aspect);
   return e.to_json();
 }
 
-std::string manifest_entry(const CallCandidate &c, const CallSyntax &s, const std::string &aspect,
+std::string manifest_entry(const CallCandidate &c, const CallSyntax &s, const Aspect &aspect,
                            std::vector<std::string> symbols) {
   ManifestEntry e;
   e.is_call = true;
@@ -142,7 +149,8 @@ std::string manifest_entry(const CallCandidate &c, const CallSyntax &s, const st
   e.line = s.line;
   e.column = s.column;
   e.kind = "call";
-  e.aspect = aspect;
+  e.aspect = aspect.id;
+  note_records(e, aspect);
   return e.to_json();
 }
 
@@ -420,7 +428,7 @@ private:
       auto more = symbols_of(*inst, *mangler_);
       symbols.insert(symbols.end(), more.begin(), more.end());
     }
-    report.manifest_json = manifest_entry(c, m.aspect->id, std::move(symbols));
+    report.manifest_json = manifest_entry(c, *m.aspect, std::move(symbols));
     note_prelude(m.file, m.top_level);
   }
 
@@ -450,7 +458,7 @@ private:
       return;
     }
     report.aspect = m.aspect->id;
-    report.manifest_json = manifest_entry(*m.call, m.syntax, m.aspect->id, symbols_of(*m.call->callee, *mangler_));
+    report.manifest_json = manifest_entry(*m.call, m.syntax, *m.aspect, symbols_of(*m.call->callee, *mangler_));
     if (!definitions.empty()) definitions_.emplace_back(m.top_level, std::move(definitions));
     note_prelude(m.syntax.file, m.top_level);
   }

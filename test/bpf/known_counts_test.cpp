@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <map>
+#include <sys/stat.h>
 
 #include "bpf_available.h"
 #include "known_counts.h"
@@ -90,6 +91,66 @@ TEST_F(KnownCounts, ProbesCountEveryCallExactly) {
   EXPECT_EQ(counters.stack_overflow, 0u);
   EXPECT_EQ(counters.unmatched_exit, 0u);
   EXPECT_EQ(counters.no_stack_memory, 0u);
+}
+
+// The function of `image` whose code holds the file offset `offset`.
+std::string function_holding(const ElfImage &image, uint64_t offset, const std::vector<std::string> &candidates) {
+  std::optional<uint64_t> address = image.address_at(offset);
+  for (const std::string &name : candidates)
+    if (auto function = image.function(name); function && address && *address > function->address &&
+                                              *address <= function->address + function->size)
+      return name;
+  return "elsewhere";
+}
+
+// Callee entries by return address: each callee's calls are counted at the
+// address they return to, in main or pass_through, in the program file,
+// whichever file the callee is in (shared_square is in the library); a tail
+// call returns to its caller's caller. The addresses are placed in the file,
+// and the callees' own entries give their files' load addresses.
+TEST_F(KnownCounts, CalleeEntriesAreCountedByReturnAddress) {
+  SKIP_UNLESS_BPF_AVAILABLE();
+  plan.callees = plan_callee_entries(images, {{"shared_square", {"_Z13shared_squarei"}},
+                                              {"maybe_throw", {"_Z11maybe_throwi"}},
+                                              {"tail_callee", {"_Z11tail_calleei"}}});
+  ProbeSession session(plan);
+  SuspendedChild child({KNOWN_COUNTS_PROGRAM});
+  session.only_process(child.pid());
+  child.release();
+  ASSERT_EQ(child.wait(), 0);
+  std::vector<CallerEntries> entries = session.caller_entries();
+  std::map<uint64_t, FilePlace> places = session.return_address_places();
+  std::vector<CalleeAddress> callees = session.callee_addresses();
+  SessionCounters counters = session.counters();
+  session.detach();
+
+  struct stat program {};
+  ASSERT_EQ(stat(KNOWN_COUNTS_PROGRAM, &program), 0);
+  const ElfImage &image = *images.images().front();
+  std::map<std::pair<uint32_t, std::string>, uint64_t> by_function;
+  for (const CallerEntries &e : entries) {
+    ASSERT_TRUE(places.count(e.return_address)) << "callee " << e.callee;
+    const FilePlace &place = places[e.return_address];
+    EXPECT_EQ(place.inode, program.st_ino) << "callee " << e.callee;
+    by_function[{e.callee, function_holding(image, place.offset, {"main", "_Z12pass_throughi"})}] += e.entries;
+  }
+  EXPECT_EQ(by_function, (std::map<std::pair<uint32_t, std::string>, uint64_t>{
+                             {{0, "main"}, kSharedCalls},
+                             {{1, "_Z12pass_throughi"}, kThrowAttempts},
+                             {{2, "main"}, kTailCalls}}));
+  EXPECT_EQ(counters.unknown_caller, 0u);
+
+  ASSERT_EQ(callees.size(), 3u);
+  for (const CalleeAddress &callee : callees) {
+    const ElfImage *file = nullptr;
+    for (const auto &candidate : images.images())
+      if (candidate->path() == callee.image)
+        file = candidate.get();
+    ASSERT_NE(file, nullptr) << callee.image;
+    std::optional<uint64_t> at = file->address_at(callee.entry_offset);
+    ASSERT_TRUE(at);
+    EXPECT_EQ((callee.address - *at) % 4096, 0u) << callee.image << ": a load bias is page-aligned";
+  }
 }
 
 } // namespace

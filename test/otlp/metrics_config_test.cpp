@@ -36,6 +36,7 @@ TEST(MetricsConfig, Defaults) {
   FakeEnv env;
   const MetricsConfig c = env.config();
   EXPECT_EQ(c.exporters, std::vector{MetricExporterKind::Otlp});
+  EXPECT_EQ(c.file_path, "orch-metrics.jsonl");
   EXPECT_EQ(c.interval_ms, 60000u);
   EXPECT_EQ(c.timeout_ms, 30000u);
   EXPECT_EQ(c.temporality, TemporalityPreference::Cumulative);
@@ -46,14 +47,16 @@ TEST(MetricsConfig, Defaults) {
 
 TEST(MetricsConfig, ReadsEverySetting) {
   FakeEnv env;
-  env.vars = {{"OTEL_METRICS_EXPORTER", " Console, otlp ,console"},
+  env.vars = {{"OTEL_METRICS_EXPORTER", " Console, otlp ,console,FILE"},
+              {"ORCH_METRICS_FILE_PATH", "/tmp/m.jsonl"},
               {"OTEL_METRIC_EXPORT_INTERVAL", "1000"},
               {"OTEL_METRIC_EXPORT_TIMEOUT", "250"},
               {"OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "LowMemory"},
               {"OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION", "explicit_bucket_histogram"},
               {"ORCH_METRICS_HISTOGRAM_BOUNDARIES", "0.001, 0.01,0.1 ,1e1"}};
   const MetricsConfig c = env.config();
-  EXPECT_EQ(c.exporters, (std::vector{MetricExporterKind::Console, MetricExporterKind::Otlp}));
+  EXPECT_EQ(c.exporters, (std::vector{MetricExporterKind::Console, MetricExporterKind::Otlp, MetricExporterKind::File}));
+  EXPECT_EQ(c.file_path, "/tmp/m.jsonl");
   EXPECT_EQ(c.interval_ms, 1000u);
   EXPECT_EQ(c.timeout_ms, 250u);
   EXPECT_EQ(c.temporality, TemporalityPreference::LowMemory);

@@ -8,10 +8,12 @@ namespace orch::rt {
 namespace {
 
 // The names of OTEL_METRICS_EXPORTER and what they select; the first is the default.
-constexpr std::string_view kExporterNames[] = {"otlp", "console"};
-constexpr MetricExporterKind kExporterKinds[] = {MetricExporterKind::Otlp, MetricExporterKind::Console};
+constexpr std::string_view kExporterNames[] = {"otlp", "console", "file"};
+constexpr MetricExporterKind kExporterKinds[] = {MetricExporterKind::Otlp, MetricExporterKind::Console,
+                                                 MetricExporterKind::File};
 
 void read_exporters(const EnvReader &env, MetricsConfig &c) {
+  if (auto path = env.str("ORCH_METRICS_FILE_PATH")) c.file_path = *path;
   auto chosen = env.exporter_list("OTEL_METRICS_EXPORTER", kExporterNames);
   if (!chosen) return;
   c.exporters.clear();

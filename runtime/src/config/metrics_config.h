@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "config/env.h"
@@ -11,7 +12,7 @@
 
 namespace orch::rt {
 
-enum class MetricExporterKind { Otlp, Console };
+enum class MetricExporterKind { Otlp, Console, File };
 
 enum class HistogramAggregation { Base2Exponential, ExplicitBuckets };
 
@@ -19,6 +20,7 @@ struct MetricsConfig {
   // OTEL_METRICS_EXPORTER, in the order given, each once; empty for `none`:
   // no metric is recorded then (nor under OTEL_SDK_DISABLED, Config::disabled).
   std::vector<MetricExporterKind> exporters{MetricExporterKind::Otlp};
+  std::string file_path = "orch-metrics.jsonl";  // ORCH_METRICS_FILE_PATH
   uint32_t interval_ms = 60000;  // OTEL_METRIC_EXPORT_INTERVAL
   uint32_t timeout_ms = 30000;   // OTEL_METRIC_EXPORT_TIMEOUT
   // OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE

@@ -1,5 +1,5 @@
 // The interface between the metrics collection and the metric exporters
-// (otlp over http/protobuf or http/json, console).
+// (otlp over http/protobuf or http/json, console, file).
 #pragma once
 
 #include <chrono>

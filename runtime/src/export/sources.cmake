@@ -3,8 +3,8 @@
 # OTLP unit tests). Include from CMake; sets:
 #   ORCH_OTLP_SOURCES           absolute paths of the OTLP .cpp files
 #   ORCH_METRIC_EXPORT_SOURCES  OTEL_METRICS_EXPORTER and the OTEL_METRIC_* settings,
-#                               the console metric exporter (needs fanout_exporter.cpp
-#                               and console_format.cpp too)
+#                               the console and file metric exporters (needs
+#                               fanout_exporter.cpp and console_format.cpp too)
 #   ORCH_OTLP_LIBS              libraries to link (zlib; libcurl is loaded with dlopen for https)
 # Sources include "span_data.h", "warn.h" and "export/exporter.h", so the
 # target needs runtime/src on its include path.
@@ -35,5 +35,7 @@ set(ORCH_METRIC_EXPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../config/metrics_config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/histogram_quantile.cpp
   ${CMAKE_CURRENT_LIST_DIR}/console_metric_exporter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/line_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/file_metric_exporter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/make_metric_exporter.cpp)
 set(ORCH_OTLP_LIBS ZLIB::ZLIB ${CMAKE_DL_LIBS})
