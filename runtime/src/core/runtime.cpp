@@ -38,8 +38,13 @@ void set_metrics_hot(const Runtime &rt) {
   constexpr double kAlwaysTimedSeconds = 2e-6;  // two clock reads are ≤ 2% of such a call
   g_metrics_hot.time_one_in = rt.config().metrics_time_one_in;
   g_metrics_hot.always_time_ticks = static_cast<uint64_t>(kAlwaysTimedSeconds / tick_seconds());
-  g_metrics_hot.span_limit = rt.config().site_span_limit;
-  g_metrics_hot.budget_window_ticks = static_cast<uint64_t>(1.0 / tick_seconds());
+  const uint32_t limit = rt.config().site_span_limit;
+  g_metrics_hot.span_limit = limit;
+  if (limit) {
+    // A tenth of a second's spans at once at most: a site's spans spread over the second.
+    g_metrics_hot.budget_burst = std::max<uint32_t>(limit / 10, 1);
+    g_metrics_hot.ticks_per_span = std::max<uint64_t>(static_cast<uint64_t>(1.0 / tick_seconds()) / limit, 1);
+  }
   std::atomic_ref(g_metrics_hot.on).store(rt.metrics_on() ? 1 : 0, std::memory_order_release);
   g_hot.set_idle(g_hot.is_off() && !rt.metrics_on());
 }

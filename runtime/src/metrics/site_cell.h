@@ -62,11 +62,12 @@ struct SiteCell {
   uint32_t countdown = 1;
   uint32_t untimed = 0;
   // The span budget (ThreadMetrics::take_span), owner-only: spans the site
-  // may still start in the window that ends at budget_window_end, and the
-  // calls folded into the metrics since its last span.
+  // may start now, when they were last earned, the calls folded into the
+  // metrics since its last span, and at which of those to look at the clock.
   uint32_t spans_left = 0;
-  uint64_t budget_window_end = 0;
+  uint64_t budget_refilled = 0;
   uint64_t folded = 0;
+  uint64_t budget_next_look = 0;
   DurationCounts durations;  // calls that did not fail
   std::atomic<ErrorSeries *> errors{nullptr};  // a list; appended by the owner only
 };

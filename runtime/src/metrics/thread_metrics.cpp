@@ -1,5 +1,6 @@
 #include "metrics/thread_metrics.h"
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -50,6 +51,23 @@ SiteCell *ThreadMetrics::cell_slow(const orch_site *site) {
   } catch (...) {
     return nullptr;
   }
+}
+
+bool ThreadMetrics::refill_budget(SiteCell *c) {
+  const uint64_t now = now_ticks();
+  const uint64_t per_span = g_metrics_hot.ticks_per_span;
+  const uint64_t earned = (now - c->budget_refilled) / per_span;
+  if (!earned) {
+    // The calls folded since the last span, at their pace, per span earned.
+    const uint64_t calls_per_span = c->folded * per_span / std::max<uint64_t>(now - c->budget_refilled, 1);
+    c->budget_next_look = c->folded + std::clamp<uint64_t>(calls_per_span / 2, 1, kMaxFoldedUnseen);
+    return false;
+  }
+  const uint32_t burst = g_metrics_hot.budget_burst;
+  c->budget_refilled = earned >= burst ? now : c->budget_refilled + earned * per_span;
+  c->spans_left = static_cast<uint32_t>(std::min<uint64_t>(earned, burst)) - 1;
+  c->budget_next_look = 0;
+  return true;
 }
 
 TimedCall *ThreadMetrics::begin_timed(SiteCell *c) {

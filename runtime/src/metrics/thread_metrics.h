@@ -31,10 +31,12 @@ struct MetricsHot {
   alignas(4) uint32_t on = 0;
   uint32_t time_one_in = 32;
   uint64_t always_time_ticks = 4096;
-  // The span budget (ORCH_SITE_SPAN_LIMIT): spans a site may start per
-  // thread in a window of budget_window_ticks (one second); 0: no limit.
+  // The span budget (ORCH_SITE_SPAN_LIMIT spans a second per site and
+  // thread; 0: no limit), a token bucket: a site earns a span every
+  // ticks_per_span and keeps at most budget_burst of them.
   uint32_t span_limit = 0;
-  uint64_t budget_window_ticks = 0;
+  uint32_t budget_burst = 1;
+  uint64_t ticks_per_span = 1;
   bool enabled() { return std::atomic_ref(on).load(std::memory_order_relaxed) != 0; }
 };
 inline MetricsHot g_metrics_hot;
@@ -75,17 +77,18 @@ public:
     return true;
   }
   // A span may start at the cell's site now (the span budget); when not,
-  // the call is to be counted as folded (SiteCell::folded).
+  // the call is to be counted as folded (SiteCell::folded). Out of spans,
+  // the clock is read again only after half the calls a span takes to earn
+  // at the site's pace, at most kMaxFoldedUnseen: a hot site's folded calls
+  // read no clock, and a site that slows down gets its span within as many
+  // calls.
   static bool take_span(SiteCell *c) {
     if (c->spans_left) {
       --c->spans_left;
       return true;
     }
-    const uint64_t now = now_ticks();
-    if (now < c->budget_window_end) return false;
-    c->budget_window_end = now + g_metrics_hot.budget_window_ticks;
-    c->spans_left = g_metrics_hot.span_limit - 1;
-    return true;
+    if (c->folded < c->budget_next_look) return false;
+    return refill_budget(c);
   }
 
   // The slot of a call to time; nullptr when too many are nested.
@@ -114,7 +117,11 @@ public:
   // The integrations' semantic-conventions histograms (op_record).
   OperationTable operations;
 
+  static constexpr uint64_t kMaxFoldedUnseen = 16;
+
 private:
+  static bool refill_budget(SiteCell *c);
+
   struct Table {
     uint32_t capacity;
     std::atomic<SiteCell *> *cells;
