@@ -92,7 +92,8 @@ static __inline__ int orch_sql_start(orch_op *o, orch_site *sites, size_t n, con
   else orch_w_start_at(&o->span, orch_site_named(sites, n, op));
   orch_op_begin(o);
   if (!orch_op_wanted(o)) return 0;
-  snprintf(o->name, sizeof o->name, "%s", op);
+  strncpy(o->name, op, sizeof o->name - 1);
+  o->name[sizeof o->name - 1] = '\0';
   orch_op_str(o, "db.system.name", system);
   if (o->name[0]) orch_op_str(o, "db.operation.name", o->name);
   orch_sql_query_text(&o->span, sql, parameterized);
