@@ -219,13 +219,20 @@ void ExportWorker::export_metrics() {
   } catch (...) {
     reason = "out of memory while collecting metrics";
   }
+  const bool skipped = result != ExportResult::Success && metric_exporter_ && metric_exporter_->skipped_unreachable_collector();
   std::lock_guard lock(mu_);
   last_metrics_error_ = std::move(reason);
+  metrics_skipped_unreachable_ = skipped;
 }
 
 std::string ExportWorker::last_metrics_error() {
   std::lock_guard lock(mu_);
   return last_metrics_error_;
+}
+
+bool ExportWorker::metrics_skipped_unreachable() {
+  std::lock_guard lock(mu_);
+  return metrics_skipped_unreachable_;
 }
 
 bool ExportWorker::flush(Clock::time_point deadline) {

@@ -48,6 +48,9 @@ public:
   std::string last_rejection();
   // Why the last metrics export failed; empty if it succeeded.
   std::string last_metrics_error();
+  // The last metrics export was not tried: at exit, the trace export had
+  // found the same collector unreachable.
+  bool metrics_skipped_unreachable();
 
 private:
   using Clock = std::chrono::steady_clock;
@@ -94,6 +97,7 @@ private:
   std::string last_error_;
   std::string last_rejection_;
   std::string last_metrics_error_;
+  bool metrics_skipped_unreachable_ = false;
 };
 
 }  // namespace orch::rt

@@ -216,15 +216,17 @@ void Runtime::at_exit() {
       rejected_reason = w->last_rejection();
     }
     stop_recording();
-    if (w && !w->last_metrics_error().empty())
-      std::fprintf(stderr, "orch: metrics not exported: %s\n", w->last_metrics_error().c_str());
     RuntimeTotals t = rt->totals();
+    // One line when the spans and the metrics were lost to the same unreachable collector.
+    const bool metrics_with_spans = w && t.export_failed && w->metrics_skipped_unreachable();
+    if (w && !metrics_with_spans && !w->last_metrics_error().empty())
+      std::fprintf(stderr, "orch: metrics not exported: %s\n", w->last_metrics_error().c_str());
     if (t.dropped)
       std::fprintf(stderr, "orch: %" PRIu64 " spans dropped: queue full (OTEL_BSP_MAX_QUEUE_SIZE=%u)\n", t.dropped,
                    rt->config_.batch.max_queue_size);
     if (t.export_failed)
-      std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: %s\n", t.export_failed,
-                   reason.empty() ? "export failed" : reason.c_str());
+      std::fprintf(stderr, "orch: %" PRIu64 " spans%s not exported: %s\n", t.export_failed,
+                   metrics_with_spans ? " and the metrics" : "", reason.empty() ? "export failed" : reason.c_str());
     if (t.rejected)
       std::fprintf(stderr, "orch: %" PRIu64 " spans rejected by the collector (partial success): %s\n", t.rejected,
                    rejected_reason.empty() ? "no reason given" : rejected_reason.c_str());

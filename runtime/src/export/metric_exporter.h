@@ -29,6 +29,9 @@ public:
   virtual std::string partial_error() const { return {}; }
   // Same contract as Exporter::program_exiting.
   virtual void program_exiting() {}
+  // The last export was not tried: at exit, the trace export had found the
+  // same collector unreachable.
+  virtual bool skipped_unreachable_collector() const { return false; }
 };
 
 // The exporter OTEL_METRICS_EXPORTER selects (several: each gets every

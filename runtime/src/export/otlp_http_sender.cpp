@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "export/otlp_retry.h"
 
@@ -53,7 +54,36 @@ void ignore_sigpipe_on_this_thread() {
   blocked = true;
 }
 
+// The collectors (scheme://host:port) an export at exit could not reach:
+// the other signal's export at exit does not try them again (one refused
+// connection, and one message, per exit). Process-wide, as the trace and
+// metric exporters have a sender each.
+std::mutex g_unreachable_mu;
+std::vector<std::string> g_unreachable_at_exit;
+
+std::string origin_of(const std::string &url) {
+  const size_t scheme = url.find("://");
+  return url.substr(0, scheme == std::string::npos ? 0 : url.find('/', scheme + 3));
+}
+
+bool known_unreachable_at_exit(const std::string &origin) {
+  std::lock_guard lock(g_unreachable_mu);
+  return std::find(g_unreachable_at_exit.begin(), g_unreachable_at_exit.end(), origin) != g_unreachable_at_exit.end();
+}
+
+void note_unreachable_at_exit(const std::string &origin) {
+  std::lock_guard lock(g_unreachable_mu);
+  if (std::find(g_unreachable_at_exit.begin(), g_unreachable_at_exit.end(), origin) == g_unreachable_at_exit.end())
+    g_unreachable_at_exit.push_back(origin);
+}
+
 }  // namespace
+
+bool OtlpHttpSender::skip_unreachable_at_exit() {
+  skipped_unreachable_ = exiting_.load() && known_unreachable_at_exit(origin_of(config_.endpoint));
+  if (skipped_unreachable_) last_error_ = origin_of(config_.endpoint) + " could not be reached at exit";
+  return skipped_unreachable_;
+}
 
 OtlpHttpSender::OtlpHttpSender(const OtlpConfig &config)
     : config_(config), client_(client_options(config)),
@@ -105,6 +135,7 @@ ExportResult OtlpHttpSender::post(std::string_view body, size_t items, Clock::ti
       // Nothing will come to listen before the process ends: the rest of
       // the exit flush is not sent either.
       unreachable_at_exit_ = true;
+      note_unreachable_at_exit(origin_of(config_.endpoint));
       last_error_ += "; not retried: the program is exiting";
       return ExportResult::RetryableFailure;
     }

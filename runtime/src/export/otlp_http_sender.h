@@ -31,9 +31,10 @@ public:
   // send is over), which holds `items` spans or data points. Never throws.
   template <class Encode> ExportResult send(size_t items, Clock::time_point deadline, Encode &&encode) {
     partial_ = {};
+    skipped_unreachable_ = false;
     if (items == 0) return ExportResult::Success;
     // last_error_ still says why.
-    if (unreachable_at_exit_) return ExportResult::RetryableFailure;
+    if (unreachable_at_exit_ || skip_unreachable_at_exit()) return ExportResult::RetryableFailure;
     try {
       return post(encode(config_.protocol), items, deadline);
     } catch (...) {  // std::bad_alloc while encoding or building a message
@@ -48,9 +49,13 @@ public:
   const PartialSuccess &partial() const { return partial_; }
   // See Exporter::program_exiting.
   void program_exiting();
+  // The last send was not tried: at exit, another sender had found its
+  // collector unreachable.
+  bool skipped_unreachable() const { return skipped_unreachable_; }
 
 private:
   ExportResult post(std::string_view body, size_t items, Clock::time_point deadline);
+  bool skip_unreachable_at_exit();
   void wait_to_retry(std::chrono::milliseconds delay, bool unreachable);
   void describe_failure(const HttpResponse &response, int attempt);
 
@@ -63,6 +68,7 @@ private:
   PartialSuccess partial_;            // of the last send
   bool unreachable_ = false;          // the last attempt could not connect
   bool unreachable_at_exit_ = false;  // nor could an attempt after program_exiting()
+  bool skipped_unreachable_ = false;
   std::mutex wait_mu_;
   std::condition_variable wait_cv_;
   std::atomic<bool> exiting_{false};  // set under wait_mu_

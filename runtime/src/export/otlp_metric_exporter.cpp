@@ -32,6 +32,7 @@ public:
   uint64_t rejected_data_points() const override { return sender_.partial().rejected; }
   std::string partial_error() const override { return sender_.partial().error_message; }
   void program_exiting() override { sender_.program_exiting(); }
+  bool skipped_unreachable_collector() const override { return sender_.skipped_unreachable(); }
 
 private:
   OtlpHttpSender sender_;
