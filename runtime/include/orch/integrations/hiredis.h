@@ -62,11 +62,14 @@ static __inline__ int orch_redis_format_arguments(const char *format) {
   return words > 0 ? words - 1 : 0;
 }
 
+/* Starts the span and the measurement of a command; a detached span
+ * (orch_w_start_detached_at) for a command whose reply is read later. */
 static __inline__ void orch_redis_begin(orch_op *o, redisContext *c, const char *command, size_t command_len,
-                                        int arguments) {
+                                        int arguments, int detached) {
   char text[256];
   orch_redis_describe(command ? command : "", command ? command_len : 0, arguments, o->name, text);
-  orch_w_start_at(&o->span, ORCH_SITE_NAMED(orch_redis_sites, o->name));
+  if (detached) orch_w_start_detached_at(&o->span, ORCH_SITE_NAMED(orch_redis_sites, o->name));
+  else orch_w_start_at(&o->span, ORCH_SITE_NAMED(orch_redis_sites, o->name));
   orch_op_begin(o);
   if (!orch_op_wanted(o)) return;
   orch_op_str(o, "db.system.name", "redis");
@@ -100,7 +103,7 @@ static __inline__ void *orch_redisCommand(redisContext *c, const char *format, .
   orch_op op;
   va_list ap;
   void *reply;
-  orch_redis_begin(&op, c, format, format ? strcspn(format, " \t") : 0, orch_redis_format_arguments(format));
+  orch_redis_begin(&op, c, format, format ? strcspn(format, " \t") : 0, orch_redis_format_arguments(format), 0);
   va_start(ap, format);
   reply = redisvCommand(c, format, ap);
   va_end(ap);
@@ -112,7 +115,7 @@ static __inline__ void *orch_redisCommandArgv(redisContext *c, int argc, const c
   orch_op op;
   void *reply;
   orch_redis_begin(&op, c, argc > 0 ? argv[0] : ORCH_W_NULL,
-                   argc > 0 ? (argvlen ? argvlen[0] : strlen(argv[0])) : 0, argc > 0 ? argc - 1 : 0);
+                   argc > 0 ? (argvlen ? argvlen[0] : strlen(argv[0])) : 0, argc > 0 ? argc - 1 : 0, 0);
   reply = redisCommandArgv(c, argc, argv, argvlen);
   orch_redis_end(&op, c, (const redisReply *)reply);
   return reply;
