@@ -100,6 +100,18 @@ TEST(PlainHttp, PostsTheHeadersAndReusesOneConnection) {
   EXPECT_EQ(requests[4].body, "body4");
 }
 
+// RFC 6761: localhost names are the loopback addresses, whatever the
+// resolver's configuration says (the default endpoint's host).
+TEST(PlainHttp, LocalhostNamesAreTheLoopbackAddresses) {
+  LocalHttpSink sink;
+  for (const std::string host : {"localhost", "LOCALHOST.", "collector.localhost"}) {
+    rt::HttpClient client(options_for("http://" + host + ":" + std::to_string(sink.port()) + "/v1/traces"));
+    const rt::HttpResponse &r = client.post("body", seconds(5), seconds(5));
+    EXPECT_EQ(r.status, 200) << host << ": " << r.transport_error;
+  }
+  EXPECT_EQ(sink.requests().size(), 3u);
+}
+
 TEST(PlainHttp, AServerThatClosesAfterEachAnswerStillGetsEveryRequest) {
   LocalHttpSink sink;
   sink.script({{.close_after = true}, {.close_after = true}, {.close_after = true}});

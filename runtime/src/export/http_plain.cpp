@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -55,12 +56,22 @@ std::string elapsed_text(Clock::time_point start) {
 }
 
 // Name resolution bounded by the connect deadline: numeric hosts at once,
-// names through glibc's asynchronous getaddrinfo_a (a lookup that outlives
-// the deadline is abandoned; its request stays allocated until it ends).
+// `localhost` names as the loopback addresses (RFC 6761, 6.3: the default
+// endpoint's host, so that no lookup thread is started and no resolver
+// configuration read for it), other names through glibc's asynchronous
+// getaddrinfo_a (a lookup that outlives the deadline is abandoned; its request
+// stays allocated until it ends).
 struct Resolved {
   addrinfo *list = nullptr;
   std::string error;  // when list is null
 };
+
+bool is_localhost_name(const std::string &host) {
+  std::string lower(host);
+  for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return lower == "localhost" || (lower.size() > 10 && lower.compare(lower.size() - 10, 10, ".localhost") == 0);
+}
 
 Resolved resolve(const std::string &host, const std::string &port, Clock::time_point deadline) {
   Resolved out;
@@ -70,6 +81,17 @@ Resolved resolve(const std::string &host, const std::string &port, Clock::time_p
   hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
   if (getaddrinfo(host.c_str(), port.c_str(), &hints, &out.list) == 0) return out;
   out.list = nullptr;
+  if (is_localhost_name(host)) {
+    addrinfo *v6 = nullptr;
+    if (getaddrinfo("127.0.0.1", port.c_str(), &hints, &out.list) != 0) out.list = nullptr;
+    if (getaddrinfo("::1", port.c_str(), &hints, &v6) != 0) v6 = nullptr;
+    addrinfo **tail = &out.list;
+    while (*tail) tail = &(*tail)->ai_next;
+    *tail = v6;  // glibc allocates each entry apart: one freeaddrinfo frees both lists
+    if (out.list) return out;
+    out.error = "Could not resolve host: " + host;
+    return out;
+  }
 
   struct Lookup {
     std::string host, port;
