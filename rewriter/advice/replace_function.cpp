@@ -94,8 +94,9 @@ public:
       w.errors.push_back(at + ": error: replace-function '" + name_ + "' of aspect '" + w.aspect.id + "' (" +
                          mark().str() + "): " + what);
     };
-    if (!header_.empty() && w.syntax.shape == CallSyntax::Shape::Member) return weave_member(w);
-    if (w.syntax.shape != CallSyntax::Shape::Free || isa<CXXMethodDecl>(w.call.callee))
+    const auto *method = dyn_cast<CXXMethodDecl>(w.call.callee);
+    if (!header_.empty() && (w.syntax.shape != CallSyntax::Shape::Free || method)) return weave_member(w);
+    if (w.syntax.shape != CallSyntax::Shape::Free || method)
       return error("only calls of functions can be replaced, not member or constructor calls");
     if (!header_.empty()) {
       w.callee_text = (ctx.getLangOpts().CPlusPlus ? "::" : "") + name_;
@@ -121,21 +122,40 @@ public:
   }
 
 private:
+  // An integration's wrapper takes member calls, the object first: `obj.m(a)`,
+  // `p->m(a)`, and `m(a)` in a member of a derived class (the object is
+  // *this). A call it cannot take is left alone: an integration must never
+  // stop a build.
   void weave_member(CallWeave &w) const {
     const CallSyntax &s = w.syntax;
-    if (s.member_text.find('<') != std::string::npos)
-      return w.notes.push_back("replace-function: a member call with explicit template arguments is left alone");
+    const auto *method = dyn_cast<CXXMethodDecl>(w.call.callee);
+    if (s.shape == CallSyntax::Shape::Constructor || !method || method->isStatic())
+      return w.notes.push_back("replace-function: only calls of functions and of non-static methods are replaced");
     const auto &call = *cast<CallExpr>(w.call.expr);
     const auto *member = dyn_cast<MemberExpr>(call.getCallee()->IgnoreImpCasts());
-    bool arguments_have_effects = false;
-    for (const Expr *arg : call.arguments()) arguments_have_effects |= arg->HasSideEffects(w.wc.ast);
-    if (!member || (!names_an_object(member->getBase()) && arguments_have_effects))
-      return w.notes.push_back(
-          "replace-function: the object and the arguments both have side effects; their order would not be kept");
+    const bool implicit_this = s.shape == CallSyntax::Shape::Free;
+    if (!implicit_this) {
+      if (s.member_text.find('<') != std::string::npos)
+        return w.notes.push_back("replace-function: a member call with explicit template arguments is left alone");
+      bool arguments_have_effects = false;
+      for (const Expr *arg : call.arguments()) arguments_have_effects |= arg->HasSideEffects(w.wc.ast);
+      if (!member || (!names_an_object(member->getBase()) && arguments_have_effects))
+        return w.notes.push_back(
+            "replace-function: the object and the arguments both have side effects; their order would not be kept");
+    }
     for (unsigned i = 0; i < s.arguments.size(); ++i)
       if (std::string type = braced_argument_type(w, i); !type.empty()) w.edits.insert(s.arguments[i].first, type);
-    w.edits.insert(s.begin, "::" + name_ + "(" + (member->isArrow() ? "*" : ""));
-    w.edits.replace(s.object_end, s.open_paren + 1 - s.object_end, s.arguments.empty() ? "" : ", ");
+    const std::string more = s.arguments.empty() ? "" : ", ";
+    if (implicit_this) {
+      w.edits.replace(s.callee_begin, s.open_paren + 1 - s.callee_begin, "::" + name_ + "(*this" + more);
+    } else {
+      w.edits.insert(s.begin, "::" + name_ + "(" + (member->isArrow() ? "*" : ""));
+      w.edits.replace(s.object_end, s.open_paren + 1 - s.object_end, more);
+    }
+    woven_with_header(w);
+  }
+
+  void woven_with_header(CallWeave &w) const {
     w.headers.insert(header_);
     w.whole_call_taken = true;
     w.woven = true;

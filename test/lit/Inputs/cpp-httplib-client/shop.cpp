@@ -1,6 +1,7 @@
 // A shop front that asks its stock service with cpp-httplib's client: plain
 // calls, calls with its own headers, a call through a pointer, a 503, a call
-// to a port nobody listens on, and a bodiless Put (no overload takes headers).
+// to a port nobody listens on, a bodiless Put (no overload takes headers), and
+// a call from a class derived from the client (no object written).
 // The stock service (cpp-httplib, same process) echoes what it received.
 #include <httplib.h>
 
@@ -11,6 +12,14 @@
 #include <thread>
 
 namespace shop {
+
+struct StockApi : httplib::Client {
+  explicit StockApi(int port) : httplib::Client("127.0.0.1", port) {}
+  int level(int item) {
+    auto r = Get("/items/" + std::to_string(item));
+    return r ? r->status : -1;
+  }
+};
 
 std::string show(const httplib::Result &r) {
   return r ? std::to_string(r->status) + " " + r->body : "error " + httplib::to_string(r.error());
@@ -26,6 +35,7 @@ void restock(int port) {
   std::printf("%s\n", show(stock.Put("/items")).c_str());
   httplib::Client down("127.0.0.1", 1);
   std::printf("%s\n", show(down.Get("/items/1")).c_str());
+  std::printf("derived: %d\n", StockApi(port).level(9));
 }
 
 }  // namespace shop
