@@ -73,6 +73,8 @@ std::string summary(const Target &target, const Totals &t) {
 std::string record_trivial_functions(const std::string &object, const TrivialCounts &unit) {
   size_t trivial = 0;
   for (const auto &[aspect, n] : unit.trivial_by_aspect) trivial += n;
+  // An object written to a device or to stdout (`-o /dev/null`, `-o -`) has no target.
+  if (object == "-" || fs::absolute(object).lexically_normal().string().starts_with("/dev/")) return "";
   const Target target = target_of(object);
   std::error_code ec;
   if (trivial == 0 && !fs::exists(target.tally, ec)) return "";
