@@ -52,29 +52,28 @@ double bar_percent(uint64_t ns, double log_max) {
 void function_table(const Report &report, std::string &html) {
   uint64_t largest = 10;
   for (const FunctionReport &f : report.functions)
-    largest = std::max({largest, f.probe_p50_ns, f.span_p50_ns});
+    largest = std::max({largest, f.probe_p50_ns, f.duration_p50_ns});
   double log_max = std::log10(static_cast<double>(largest));
   html += "<h2>Functions</h2><div class=legend>p50 latency (log scale):<span class=bp></span>probe (log2 bucket "
-          "upper bound)<span class=bs></span>span (exact)</div><table><tr><th>function</th><th>status</th>"
-          "<th>probe calls</th><th>span calls</th><th>metric calls</th><th>abandoned</th><th>probe p50 / p99</th><th>span p50 / p99</th>"
+          "upper bound)<span class=bs></span>orch.function.duration (bucket midpoint)</div><table><tr><th>function</th><th>status</th>"
+          "<th>probe calls</th><th>metric calls</th><th>abandoned</th><th>probe p50 / p99</th><th>orch p50 / p99</th>"
           "<th style='width:22%'>p50</th></tr>";
   for (const FunctionReport &f : report.functions) {
-    std::string status = f.status + (f.status == "inlined" && f.inlined_sites ? " (" + std::to_string(f.inlined_sites) + ")" : "");
+    std::string status = f.status + ((f.status == "inlined" || f.status == "partly-inlined") && f.inlined_sites ? " (" + std::to_string(f.inlined_sites) + ")" : "");
     html += "<tr><td title='" + escaped(f.symbols.empty() ? "" : f.symbols.front()) + " at " + escaped(f.file) + ":" +
             std::to_string(f.line) + "'>" + escaped(f.name) + "</td><td><span class='st " + f.status + "'>" +
             escaped(status) + "</span></td><td class=n>" + std::to_string(f.probe_calls) + "</td><td class=n>" +
-            (f.span_calls ? std::to_string(*f.span_calls) : "-") + "</td><td class=n>" +
             (f.metric_calls ? std::to_string(*f.metric_calls) : "-") + "</td><td class=n>" +
             std::to_string(f.abandoned) + "</td><td class=n>" +
             (f.probe_calls ? format_duration_ns(f.probe_p50_ns) + " / " + format_duration_ns(f.probe_p99_ns) : "-") +
             "</td><td class=n>" +
-            (f.span_calls.value_or(0) ? format_duration_ns(f.span_p50_ns) + " / " + format_duration_ns(f.span_p99_ns) : "-") +
+            (f.metric_calls.value_or(0) ? format_duration_ns(f.duration_p50_ns) + " / " + format_duration_ns(f.duration_p99_ns) : "-") +
             "</td><td><div class='bar bp' style='width:" + format_number(bar_percent(f.probe_p50_ns, log_max), 1) +
-            "%'></div><div class='bar bs' style='width:" + format_number(bar_percent(f.span_p50_ns, log_max), 1) +
+            "%'></div><div class='bar bs' style='width:" + format_number(bar_percent(f.duration_p50_ns, log_max), 1) +
             "%'></div></td></tr>";
   }
   html += "</table><div class=note>Calls are medians over the runs; probe calls are entries (completed + abandoned "
-          "by an exception); metric calls are orch.function.calls; - where the site records no span or counts no "
+          "by an exception); metric calls are orch.function.calls; - where the site counts no "
           "calls.</div>";
 }
 
@@ -85,14 +84,14 @@ std::string count_cell(const std::optional<uint64_t> &count) {
 void call_site_table(const Report &report, std::string &html) {
   if (report.call_sites.empty())
     return;
-  html += "<h2>Call sites</h2><table><tr><th>call site</th><th>status</th><th>probe calls</th><th>span calls</th>"
-          "<th>metric calls</th><th>callee calls</th><th>span p50 / p99</th></tr>";
+  html += "<h2>Call sites</h2><table><tr><th>call site</th><th>status</th><th>probe calls</th>"
+          "<th>metric calls</th><th>callee calls</th><th>orch p50 / p99</th></tr>";
   for (const FunctionReport &c : report.call_sites)
     html += "<tr><td title='" + escaped(c.symbols.empty() ? "" : c.symbols.front()) + "'>" +
             escaped(call_site_name(c)) + "</td><td><span class='st " + c.status + "'>" + escaped(c.status) +
-            "</span></td><td class=n>" + std::to_string(c.probe_calls) + "</td>" + count_cell(c.span_calls) +
+            "</span></td><td class=n>" + std::to_string(c.probe_calls) + "</td>" +
             count_cell(c.metric_calls) + "<td class=n>" + std::to_string(c.callee_calls) + "</td><td class=n>" +
-            (c.span_calls.value_or(0) ? format_duration_ns(c.span_p50_ns) + " / " + format_duration_ns(c.span_p99_ns)
+            (c.metric_calls.value_or(0) ? format_duration_ns(c.duration_p50_ns) + " / " + format_duration_ns(c.duration_p99_ns)
                                       : "-") +
             "</td></tr>";
   html += "</table><div class=note>Probe calls are the callee's entries that returned to the call (placed by their "
@@ -165,8 +164,8 @@ void costs(const Report &report, std::string &html) {
            std::to_string(report.span_cost.calls) + " spans");
   card(in_program(report.probe_hit_cpu_ns_in_program), "CPU per probe hit in this program",
        "median CPU (ebpf - plain) / hits per run");
-  card(in_program(report.span_cpu_ns_in_program), "CPU per span in this program",
-       "median CPU (instrumented - plain) / spans per run, start-up included");
+  card(in_program(report.span_cpu_ns_in_program), "CPU per instrumented call in this program",
+       "median CPU (instrumented - plain) / calls the metrics counted per run, start-up included");
   html += "</div>";
 }
 
@@ -195,7 +194,7 @@ std::string report_html(const Report &report) {
   html += "<div class=note>probes: " + std::to_string(report.probe_count) +
           (report.uprobe_multi ? " (uprobe_multi)" : " (perf events)") + ", attach " +
           format_number(report.attach_s.median, 3) + " s, detach " + format_number(report.detach_s.median, 3) +
-          " s &middot; spans per run: " + std::to_string(median_count(report.spans_per_run)) +
+          " s &middot; spans dropped (counts unaffected): " + std::to_string(report.spans_dropped) +
           " &middot; sites counted in the metrics per run: " + std::to_string(median_count(report.metric_sites_per_run)) +
           "</div>";
   html += "</body></html>\n";
