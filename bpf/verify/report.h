@@ -62,6 +62,7 @@ struct Report {
   std::vector<FunctionReport> functions;
   std::vector<FunctionReport> call_sites;
   ModeReport plain, ebpf, instrumented;
+  std::string instrumented_setup; // how the instrumented mode runs orch: sampler, span budget, exporters
   bool plain_has_debug_info = false;
 
   // The probes.

@@ -238,6 +238,19 @@ std::optional<double> cpu_ns_per_event(const ModeReport &mode, const ModeReport 
   return extra_s * 1e9 / events;
 }
 
+// The settings of the instrumented runs that the environment may change.
+std::string instrumented_setup() {
+  auto setting = [](const char *name, const char *otherwise) {
+    const char *value = std::getenv(name);
+    return std::string(name) + "=" + (value && *value ? value : otherwise);
+  };
+  return setting("OTEL_TRACES_SAMPLER", "parentbased_always_on (default)") + ", " +
+         setting("ORCH_SITE_SPAN_LIMIT", "the runtime's default span budget") + ", " +
+         setting("OTEL_BSP_MAX_QUEUE_SIZE", "the runtime's default") +
+         "; spans encoded by the file exporter to /dev/null; calls and durations from the metrics "
+         "(file exporter, cumulative)";
+}
+
 void note_anomalies(Report &report) {
   if (report.counters.unknown_caller)
     report.problems.push_back(std::to_string(report.counters.unknown_caller) +
@@ -277,6 +290,7 @@ Report run_verification(const Options &options, const std::function<void(const s
            std::to_string(manifest.calls.size()) + " call sites, " + std::to_string(plan.probe_count()) +
            " probes on " + options.plain);
 
+  report.instrumented_setup = instrumented_setup();
   TemporaryDirectory temp;
   ReturnPlaces places(images);
   ModeRunner runner(options, manifest, plan, callee_of, places, temp, report);

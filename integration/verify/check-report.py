@@ -23,6 +23,7 @@ values (and a throughput in UNIT for every run, with --throughput-unit).
 """
 import argparse
 import json
+from html import unescape
 import re
 import sys
 
@@ -221,6 +222,27 @@ def main():
     for name in names:
         check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
     check("<th>metric calls</th>" in html, "the HTML report has no metric calls column")
+    # What matters first (overhead and costs, then problems, then the rows, most calls first),
+    # a filter box and sortable columns, a summary line per status.
+    for table_id, rows in (("functions", functions), ("call-sites", calls)):
+        if not rows:
+            continue
+        rows_at = html.find(f"<table id={table_id} class=sortable>")
+        check(f"<input class=filter data-table={table_id}" in html and rows_at > 0 and "<script>" in html,
+              f"the HTML {table_id} table has no filter box or no sorting")
+        check(0 < html.find("<h2>Overhead") < html.find("<h2>Cost of one event") < rows_at,
+              f"the HTML report does not lead with the overhead and the costs before its {table_id}")
+        if "<h2>Problems" in html:
+            check(html.find("<h2>Problems") < rows_at, f"the HTML problems come after the {table_id}")
+    for status in {f["status"] for f in functions}:
+        check(f"<span class='st {status}'>{status}</span></td><td class=n data-v=" in html,
+              f"the HTML report has no summary line for {status}")
+    table = html[html.find("<table id=functions"):]
+    table = table[:table.find("</table>")]
+    shown = [unescape(name) for name in re.findall(r"<tr><td title='[^']*'>(.*?)</td>", table)]
+    calls_of = {f["name"]: max(f["metric_calls"] or 0, f["probe_calls"]) for f in functions}
+    check(sorted(shown) == sorted(names) and [calls_of[n] for n in shown] == sorted(calls_of.values(), reverse=True),
+          f"the HTML function rows are not the functions, most calls first: {shown}")
     for c in calls:
         check(f"{c['caller']} -&gt; {c['callee']} at " in html, f"the HTML report lacks the call {c['caller']} -> {c['callee']}")
 
