@@ -59,34 +59,38 @@ public:
   }
 
 private:
-  // LLVM 19's getDeclFile gives nothing for a DW_FORM_implicit_const file
-  // index (GCC's abbreviation for the declarations of a namespace's static
-  // functions): the index is then looked up in the unit's line table.
+  // The file of the function's declaration: from the first entry that has a
+  // DW_AT_decl_file, through abstract origin and specification (GCC leaves it
+  // out of a definition in the file of its declaration). LLVM 19's
+  // getDeclFile gives nothing for a DW_FORM_implicit_const index (GCC's
+  // abbreviation for a namespace's static functions): the index is then
+  // looked up in the unit's line table.
   static std::string declared_file(const llvm::DWARFDie &die) {
     constexpr auto kind = llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath;
-    std::string file = die.getDeclFile(kind);
-    std::optional<uint64_t> index = llvm::dwarf::toUnsigned(die.find(llvm::dwarf::DW_AT_decl_file));
+    llvm::DWARFDie holder = die;
+    for (int depth = 0; holder && !holder.find(llvm::dwarf::DW_AT_decl_file) && depth < 4; depth++) {
+      llvm::DWARFDie next = holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
+      holder = next ? next : holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_specification);
+    }
+    if (!holder)
+      return "";
+    std::string file = holder.getDeclFile(kind);
+    std::optional<uint64_t> index = llvm::dwarf::toUnsigned(holder.find(llvm::dwarf::DW_AT_decl_file));
     if (!file.empty() || !index)
       return file;
-    llvm::DWARFUnit *unit = die.getDwarfUnit();
+    llvm::DWARFUnit *unit = holder.getDwarfUnit();
     if (const llvm::DWARFDebugLine::LineTable *table = unit->getContext().getLineTableForUnit(unit))
       table->getFileNameByIndex(*index, unit->getCompilationDir(), kind, file);
     return file;
   }
 
-  // Where the function is declared: the entry holding its DW_AT_decl_file
-  // (through abstract origin and specification). GCC gives a lambda's
-  // operator() no position of its own: its closure type (the parent) has the
-  // lambda's.
+  // Where the function is declared (its line is the first DW_AT_decl_line
+  // through abstract origin and specification: the definition's). GCC gives
+  // a lambda's operator() no position of its own: its closure type (the
+  // parent) has the lambda's.
   static llvm::DWARFDie declaration_of(const llvm::DWARFDie &die) {
-    if (die.getDeclLine()) {
-      llvm::DWARFDie holder = die;
-      for (int depth = 0; holder && !holder.find(llvm::dwarf::DW_AT_decl_file) && depth < 4; depth++) {
-        llvm::DWARFDie next = holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
-        holder = next ? next : holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_specification);
-      }
-      return holder ? holder : die;
-    }
+    if (die.getDeclLine())
+      return die;
     llvm::DWARFDie origin = die;
     for (auto attribute : {llvm::dwarf::DW_AT_abstract_origin, llvm::dwarf::DW_AT_specification})
       if (llvm::DWARFDie next = origin.getAttributeValueAsReferencedDie(attribute))

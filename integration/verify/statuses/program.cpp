@@ -9,7 +9,10 @@
 //   proof::clamp_small          inlined: a static helper inlined everywhere;
 //   proof::weigh                match: called with factor 3 (GCC's
 //     weigh.constprop.0 clone) and with another factor (the original);
-//   proof::never_called         not-called.
+//   proof::never_called         not-called;
+//   proof::(anonymous namespace)::Shard::Shard  inlined: a constructor of a
+//     class of an anonymous namespace, defined after its class (GCC's DWARF
+//     gives the definition a line but no file, and no linkage name).
 #include <cstdio>
 #include <cstdlib>
 
@@ -53,6 +56,20 @@ static __attribute__((noinline)) int weigh(int value, int factor) {
 
 __attribute__((noinline)) void never_called() { KEEP(); }
 
+namespace {
+struct Shard {
+  Shard();
+  int n;
+};
+
+Shard::Shard() : n(3) { KEEP(); }
+} // namespace
+
+__attribute__((noinline)) int sharded() {
+  Shard shards[4];
+  return shards[0].n + shards[3].n;
+}
+
 } // namespace proof
 
 // Not instrumented: the callers.
@@ -79,6 +96,7 @@ int main(int argc, char **) {
     sum += proof::weigh(i, 3);
   sum += proof::weigh(sum & 7, argc + 10);          // weigh: 1 call of the original
   sum += proof::clamp_small(argc * 1000);           // clamp_small: 6 in weigh + 1 here
+  sum += proof::sharded();                          // Shard::Shard: 4 calls, inlined
   std::printf("%d\n", sum);
   if (argc > 5)
     proof::never_called();
