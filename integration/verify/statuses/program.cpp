@@ -13,8 +13,12 @@
 //   proof::(anonymous namespace)::Shard::Shard  inlined: a constructor of a
 //     class of an anonymous namespace, defined after its class (GCC's DWARF
 //     gives the definition a line but no file, and no linkage name).
+//   proof::twice                match: an inline function of shared.h with a
+//     copy in the program (3 calls) and one in the library (2 calls).
 #include <cstdio>
 #include <cstdlib>
+
+#include "shared.h"
 
 #define KEEP() asm volatile("" ::: "memory")
 
@@ -97,6 +101,9 @@ int main(int argc, char **) {
   sum += proof::weigh(sum & 7, argc + 10);          // weigh: 1 call of the original
   sum += proof::clamp_small(argc * 1000);           // clamp_small: 6 in weigh + 1 here
   sum += proof::sharded();                          // Shard::Shard: 4 calls, inlined
+  for (int i = 0; i < 3; i++)                       // twice: 3 calls of the program's copy
+    sum += proof::twice(i);
+  sum += proof::twice_in_library(argc);             // twice: 2 calls of the library's copy
   std::printf("%d\n", sum);
   if (argc > 5)
     proof::never_called();
