@@ -1,6 +1,7 @@
 #include "verify/comparison.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <tuple>
 
@@ -75,6 +76,14 @@ std::optional<std::vector<uint64_t>> metric_counts(size_t site, const Site &fact
   return metric_calls;
 }
 
+// "symbol (file name)" of each probed copy.
+std::vector<std::string> probed_copies(const bpf::PlannedFunction &planned) {
+  std::vector<std::string> copies;
+  for (const bpf::ProbedSymbol &symbol : planned.symbols)
+    copies.push_back(symbol.symbol + " (" + std::filesystem::path(symbol.image).filename().string() + ")");
+  return copies;
+}
+
 std::vector<std::string> probed_symbols(const bpf::PlannedFunction &planned) {
   std::vector<std::string> symbols;
   for (const bpf::ProbedSymbol &symbol : planned.symbols)
@@ -97,6 +106,7 @@ std::vector<FunctionReport> compare_functions(const Manifest &manifest, const bp
     row.line = function.line;
     row.inlined_sites = debug.inlined_sites[f];
     row.symbols = probed_symbols(plan.functions[f]);
+    row.probed_copies = probed_copies(plan.functions[f]);
     bool has_symbol = !row.symbols.empty();
     if (!has_symbol)
       row.symbols = function.symbols;
@@ -137,6 +147,7 @@ std::vector<FunctionReport> compare_calls(const Manifest &manifest, const bpf::P
     row.line = call.line;
     row.column = call.column;
     row.symbols = probed_symbols(plan.callees[callee_of[c]]);
+    row.probed_copies = probed_copies(plan.callees[callee_of[c]]);
     bool has_symbol = !row.symbols.empty();
     if (!has_symbol)
       row.symbols = call.symbols;

@@ -24,6 +24,7 @@ struct FunctionReport {
   std::string name;                 // the function, or the call's callee
   std::string caller;               // call sites
   std::vector<std::string> symbols; // the ones found in the plain build (all of the manifest's when none)
+  std::vector<std::string> probed_copies; // "symbol (file)" of each copy probed: the evidence
   std::string file;
   unsigned line = 0;
   unsigned column = 0;              // call sites

@@ -121,15 +121,18 @@ void problems(const Report &report, std::string &html) {
   for (const std::string &problem : report.problems)
     html += "<div class=problem>" + escaped(problem) + "</div>";
   for (const auto &[name, row] : rows) {
-    std::string per_run, symbols;
+    std::string per_run, copies, symbols;
     for (size_t run = 0; run < row->probe_calls_per_run.size(); run++)
       per_run += " " + std::to_string(row->probe_calls_per_run[run]) + "/" +
                  (run < row->metric_calls_per_run.size() ? std::to_string(row->metric_calls_per_run[run]) : "-");
+    for (const std::string &copy : row->probed_copies)
+      copies += (copies.empty() ? "" : ", ") + copy;
     for (const std::string &symbol : row->symbols)
       symbols += (symbols.empty() ? "" : ", ") + symbol;
     html += "<div class=problem><b>" + escaped(name) + "</b>: " + escaped(row->status) + ", probes/metrics per run:" +
             per_run + "<div class=evidence>at " + escaped(row->file) + ":" + std::to_string(row->line) +
-            "; symbols probed: " + escaped(symbols.empty() ? "none" : symbols) +
+            "; copies probed: " + escaped(copies.empty() ? "none" : copies) +
+            "; symbols: " + escaped(symbols) +
             "; inlined sites: " + std::to_string(row->inlined_sites) + "</div></div>";
   }
 }

@@ -106,9 +106,10 @@ void print_problems(const Report &report, FILE *out) {
     for (size_t run = 0; run < row->probe_calls_per_run.size(); run++)
       per_run += " " + std::to_string(row->probe_calls_per_run[run]) + "/" +
                  (run < row->metric_calls_per_run.size() ? std::to_string(row->metric_calls_per_run[run]) : "-");
-    std::fprintf(out, "%s: %s, probes/metrics per run:%s\n  at %s:%u; symbols probed: %s; inlined sites: %zu\n",
+    std::fprintf(out, "%s: %s, probes/metrics per run:%s\n  at %s:%u; copies probed: %s; symbols: %s; "
+                    "inlined sites: %zu\n",
                  name.c_str(), row->status.c_str(), per_run.c_str(), row->file.c_str(), row->line,
-                 joined(row->symbols).c_str(), row->inlined_sites);
+                 joined(row->probed_copies).c_str(), joined(row->symbols).c_str(), row->inlined_sites);
   }
 }
 
