@@ -1,5 +1,6 @@
 #include "loader/elf_image.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -37,6 +38,7 @@ struct ElfImage::Impl {
   std::unique_ptr<Elf> object;
   // Built on first lookup: libc alone has thousands of symbols we rarely need.
   mutable std::optional<std::unordered_map<std::string, FunctionSymbol>> functions;
+  mutable std::unordered_map<std::string, std::vector<std::string>> clones; // by the cloned function's name
 
   std::optional<uint64_t> file_offset(uint64_t address) const {
     auto headers = object->getELFFile().program_headers();
@@ -85,6 +87,15 @@ struct ElfImage::Impl {
     functions.emplace();
     add_symbols(static_cast<const llvm::object::ELFObjectFileBase &>(*object).symbols());
     add_symbols(object->getDynamicSymbolIterators());
+    for (const auto &[name, symbol] : *functions) {
+      if (llvm::StringRef(name).ends_with(".cold"))
+        continue;
+      size_t suffix = std::string::npos;
+      for (const char *kind : {".isra.", ".constprop.", ".part."})
+        suffix = std::min(suffix, name.find(kind));
+      if (suffix != std::string::npos && suffix > 0)
+        clones[name.substr(0, suffix)].push_back(name);
+    }
   }
 
   // The string DT_NEEDED/DT_RUNPATH entries point at, in .dynstr.
@@ -139,6 +150,15 @@ std::optional<FunctionSymbol> ElfImage::function(const std::string &name) const 
   if (it == impl_->functions->end())
     return std::nullopt;
   return it->second;
+}
+
+std::vector<FunctionSymbol> ElfImage::clones(const std::string &name) const {
+  impl_->index();
+  std::vector<FunctionSymbol> result;
+  if (auto it = impl_->clones.find(name); it != impl_->clones.end())
+    for (const std::string &clone : it->second)
+      result.push_back(impl_->functions->at(clone));
+  return result;
 }
 
 std::optional<FunctionSymbol> ElfImage::function_at(uint64_t address) const {
@@ -217,6 +237,14 @@ std::optional<std::pair<const ElfImage *, FunctionSymbol>> ElfImageSet::find(con
     if (auto found = image->function(symbol))
       return std::make_pair(image.get(), *found);
   return std::nullopt;
+}
+
+std::vector<std::pair<const ElfImage *, FunctionSymbol>> ElfImageSet::find_all(const std::string &symbol) const {
+  std::vector<std::pair<const ElfImage *, FunctionSymbol>> found;
+  for (const auto &image : images_)
+    if (auto function = image->function(symbol))
+      found.emplace_back(image.get(), *function);
+  return found;
 }
 
 } // namespace orch::bpf

@@ -30,6 +30,10 @@ public:
   const std::string &path() const { return path_; }
   // A defined function symbol (.symtab first, then .dynsym).
   std::optional<FunctionSymbol> function(const std::string &name) const;
+  // GCC's clones of the function `name`: name.isra.N, name.constprop.N,
+  // name.part.N and their combinations, not their .cold parts (those belong
+  // to the code they were split from).
+  std::vector<FunctionSymbol> clones(const std::string &name) const;
   // A function symbol starting at `address` (any one of its aliases).
   std::optional<FunctionSymbol> function_at(uint64_t address) const;
   // Where the byte at `address` is stored in the file (what uprobes are attached at).
@@ -55,6 +59,9 @@ public:
   explicit ElfImageSet(const std::string &program);
   // The first image defining `symbol`, and the symbol.
   std::optional<std::pair<const ElfImage *, FunctionSymbol>> find(const std::string &symbol) const;
+  // Every image defining `symbol` (an inline function has a copy in each
+  // shared object that uses it), and the symbol.
+  std::vector<std::pair<const ElfImage *, FunctionSymbol>> find_all(const std::string &symbol) const;
   const std::vector<std::unique_ptr<ElfImage>> &images() const { return images_; }
 
 private:

@@ -148,4 +148,29 @@ std::vector<ExitInstruction> ExitFinder::find(const std::vector<CodePart> &parts
   return exits;
 }
 
+std::vector<uint64_t> ExitFinder::direct_targets(const std::vector<CodePart> &parts) const {
+  const Impl &m = *impl_;
+  std::vector<uint64_t> targets;
+  for (const CodePart &part : parts) {
+    llvm::ArrayRef<uint8_t> bytes(part.bytes);
+    for (uint64_t offset = 0; offset < bytes.size();) {
+      llvm::MCInst inst;
+      uint64_t size = 0;
+      uint64_t address = part.address + offset;
+      auto status = m.disassembler->getInstruction(inst, size, bytes.slice(offset), address, llvm::nulls());
+      if (status != llvm::MCDisassembler::Success || size == 0) {
+        offset += 1;
+        continue;
+      }
+      const llvm::MCInstrDesc &desc = m.instructions->get(inst.getOpcode());
+      uint64_t target = 0;
+      if ((desc.isCall() || (desc.isBranch() && !desc.isIndirectBranch())) &&
+          m.analysis->evaluateBranch(inst, address, size, target) && !inside(parts, target))
+        targets.push_back(target);
+      offset += size;
+    }
+  }
+  return targets;
+}
+
 } // namespace orch::bpf

@@ -30,6 +30,8 @@ public:
   ExitFinder(); // x86-64; throws std::runtime_error if LLVM lacks the target
   ~ExitFinder();
   std::vector<ExitInstruction> find(const std::vector<CodePart> &parts) const;
+  // The targets of the direct calls and jumps that leave the parts.
+  std::vector<uint64_t> direct_targets(const std::vector<CodePart> &parts) const;
 
 private:
   struct Impl;

@@ -3,6 +3,8 @@
 #include <functional>
 #include <set>
 
+#include "loader/structor_variants.h"
+
 namespace orch::bpf {
 
 namespace {
@@ -29,21 +31,62 @@ fs_exit_site site_for(uint32_t func, const ExitInstruction &exit, const std::vec
   return site;
 }
 
-// The request's symbols found in the images, each body once: GCC emits
-// complete and base constructors (C1/C2, D1/D2) as aliases of one body, and
-// probing both would count every call twice. `exits` adds each symbol's exits.
-PlannedFunction plan_one(const ElfImageSet &images, const FunctionRequest &request,
+using Copy = std::pair<const ElfImage *, FunctionSymbol>;
+
+// The request's symbols found in the images (the first that defines each).
+std::vector<Copy> named_copies(const ElfImageSet &images, const FunctionRequest &request) {
+  std::vector<Copy> copies;
+  for (const std::string &name : request.symbols)
+    if (auto found = images.find(name))
+      copies.push_back(*found);
+  return copies;
+}
+
+// Every copy of an instrumented function's body: its symbols and their
+// constructor/destructor variants in every image that defines them, and
+// GCC's clones of each. A copy that calls or jumps to another copy (a
+// deleting destructor calling D1, a function calling its .part clone) is a
+// wrapper: the other copy's probes see the call, so it is left out.
+std::vector<Copy> all_copies(const ElfImageSet &images, const FunctionRequest &request, const ExitFinder &finder) {
+  std::vector<Copy> copies;
+  std::set<std::pair<const ElfImage *, std::string>> seen;
+  auto add = [&](const ElfImage *image, const FunctionSymbol &symbol) {
+    if (seen.emplace(image, symbol.name).second)
+      copies.emplace_back(image, symbol);
+  };
+  for (const std::string &requested : request.symbols) {
+    std::vector<std::string> names = structor_variants(requested);
+    names.insert(names.begin(), requested);
+    for (const std::string &name : names)
+      for (const auto &[image, symbol] : images.find_all(name)) {
+        add(image, symbol);
+        for (const FunctionSymbol &clone : image->clones(name))
+          add(image, clone);
+      }
+  }
+  std::vector<Copy> bodies;
+  for (const auto &[image, symbol] : copies) {
+    bool wrapper = false;
+    for (uint64_t target : finder.direct_targets(code_parts(*image, symbol)))
+      for (const auto &[other_image, other] : copies)
+        wrapper |= other_image == image && other.address == target && other.address != symbol.address;
+    if (!wrapper)
+      bodies.emplace_back(image, symbol);
+  }
+  return bodies;
+}
+
+// Each body once: GCC emits complete and base constructors (C1/C2, D1/D2) as
+// aliases of one body, and probing both would count every call twice.
+// `exits` adds each symbol's exits.
+PlannedFunction plan_one(const std::string &name, const std::vector<Copy> &copies,
                          const std::function<void(const ElfImage &, const FunctionSymbol &, ProbedSymbol &)> &exits) {
-  PlannedFunction planned{request.name, {}};
+  PlannedFunction planned{name, {}};
   std::set<std::pair<std::string, uint64_t>> entries; // (file, offset) already probed
-  for (const std::string &name : request.symbols) {
-    auto found = images.find(name);
-    if (!found)
-      continue;
-    auto &[image, function] = *found;
+  for (const auto &[image, function] : copies) {
     if (!entries.emplace(image->path(), function.file_offset).second)
       continue;
-    ProbedSymbol probed{name, image->path(), function.file_offset, {}};
+    ProbedSymbol probed{function.name, image->path(), function.file_offset, {}};
     exits(*image, function, probed);
     planned.symbols.push_back(std::move(probed));
   }
@@ -74,8 +117,9 @@ ProbePlan plan_probes(const ElfImageSet &images, const std::vector<FunctionReque
   ProbePlan plan;
   for (const FunctionRequest &request : requests) {
     uint32_t func = static_cast<uint32_t>(plan.functions.size());
-    plan.functions.push_back(
-        plan_one(images, request, [&](const ElfImage &image, const FunctionSymbol &function, ProbedSymbol &probed) {
+    plan.functions.push_back(plan_one(
+        request.name, all_copies(images, request, finder),
+        [&](const ElfImage &image, const FunctionSymbol &function, ProbedSymbol &probed) {
           std::vector<CodePart> parts = code_parts(image, function);
           for (const ExitInstruction &exit : finder.find(parts))
             if (auto offset = image.file_offset(exit.address))
@@ -88,7 +132,8 @@ ProbePlan plan_probes(const ElfImageSet &images, const std::vector<FunctionReque
 std::vector<PlannedFunction> plan_callee_entries(const ElfImageSet &images, const std::vector<FunctionRequest> &callees) {
   std::vector<PlannedFunction> planned;
   for (const FunctionRequest &request : callees)
-    planned.push_back(plan_one(images, request, [](const ElfImage &, const FunctionSymbol &, ProbedSymbol &) {}));
+    planned.push_back(plan_one(request.name, named_copies(images, request),
+                               [](const ElfImage &, const FunctionSymbol &, ProbedSymbol &) {}));
   return planned;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -73,6 +74,12 @@ SuspendedChild::SuspendedChild(const std::vector<std::string> &argv, const Child
     throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid_ == 0) {
     close(fds[1]);
+    // A parent may block signals to wait for them in a thread: not its child.
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    // Not left running if the parent ends without waiting (killed, or by a signal it handles).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     char go;
     if (read(fds[0], &go, 1) != 1)
       _exit(126); // the parent gave up before releasing us

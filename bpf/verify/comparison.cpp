@@ -1,5 +1,7 @@
 #include "verify/comparison.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <tuple>
 
@@ -8,37 +10,27 @@
 namespace orch::verify {
 
 std::string site_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                        const std::optional<std::vector<uint64_t>> &span_calls,
                         const std::optional<std::vector<uint64_t>> &metric_calls) {
-  if (span_calls && metric_calls && *span_calls != *metric_calls)
-    return "mismatch";
-  const std::optional<std::vector<uint64_t>> &counted = span_calls ? span_calls : metric_calls;
-  if (!counted)
+  if (!metric_calls)
     return "uncounted";
-  if (has_symbol && probe_calls == *counted)
+  auto all_zero = [](const std::vector<uint64_t> &calls) {
+    return std::all_of(calls.begin(), calls.end(), [](uint64_t n) { return n == 0; });
+  };
+  if (all_zero(probe_calls) && all_zero(*metric_calls))
+    return "not-called";
+  if (has_symbol && probe_calls == *metric_calls)
     return "match";
-  if (inlined)
+  if (inlined && all_zero(probe_calls))
     return "inlined";
-  return has_symbol ? "mismatch" : "no-symbol";
-}
-
-SpanTally tally_spans(const std::vector<Site> &sites, const std::vector<SpanRecord> &spans) {
-  std::map<std::tuple<std::string, std::string, unsigned>, size_t> by_place;
-  for (size_t i = 0; i < sites.size(); i++)
-    by_place.emplace(std::tuple(sites[i].function, sites[i].file, sites[i].line), i);
-  SpanTally tally;
-  tally.calls.assign(sites.size(), 0);
-  tally.durations_ns.resize(sites.size());
-  for (const SpanRecord &span : spans) {
-    auto at = by_place.find({span.function, span.file, span.line});
-    if (at == by_place.end()) {
-      tally.unmatched++;
-      continue;
-    }
-    tally.calls[at->second]++;
-    tally.durations_ns[at->second].push_back(span.duration_ns);
+  if (inlined && !has_symbol)
+    return "mismatch";
+  if (inlined) {
+    bool lower_bound = probe_calls.size() == metric_calls->size();
+    for (size_t run = 0; lower_bound && run < probe_calls.size(); run++)
+      lower_bound = probe_calls[run] <= (*metric_calls)[run];
+    return lower_bound ? "partly-inlined" : "mismatch";
   }
-  return tally;
+  return has_symbol ? "mismatch" : "no-symbol";
 }
 
 MetricTally tally_metrics(const std::vector<Site> &sites, const std::vector<SiteCalls> &counted) {
@@ -47,50 +39,49 @@ MetricTally tally_metrics(const std::vector<Site> &sites, const std::vector<Site
     by_place.emplace(std::tuple(sites[i].call_site, sites[i].function, sites[i].file, sites[i].line), i);
   MetricTally tally;
   tally.calls.assign(sites.size(), 0);
+  tally.durations.resize(sites.size());
   for (const SiteCalls &site : counted) {
     tally.sites++;
     auto at = by_place.find({site.call_site, site.function, site.file, site.line});
     if (at == by_place.end())
       tally.unmatched++;
-    else
+    else {
       tally.calls[at->second] += site.calls;
+      tally.durations[at->second].add(site.durations);
+    }
   }
   return tally;
 }
 
 namespace {
 
-// The runtime's counts of one site into its row: its spans (with their
-// durations) and its metrics, each where it records them and has its place
-// to itself. Returns them per run.
-std::pair<std::optional<std::vector<uint64_t>>, std::optional<std::vector<uint64_t>>>
-runtime_counts(size_t site, const Site &facts, const SharedPlaces &shared, const RunTallies &runs,
-               FunctionReport &row) {
-  std::optional<std::vector<uint64_t>> span_calls, metric_calls;
-  if (facts.records_spans && shared.spans[site])
-    row.notes.push_back("its spans cannot be told from another site's: same code.function.name, file and line");
+// The metrics' counts of one site into its row, per run, with the durations
+// of all runs; none where it counts no calls or shares its place.
+std::optional<std::vector<uint64_t>> metric_counts(size_t site, const Site &facts, const SharedPlaces &shared,
+                                                   const RunTallies &runs, FunctionReport &row) {
   if (facts.counts_calls && shared.metrics[site])
     row.notes.push_back("its metrics cannot be told from another site's: same code.function.name, file and line");
-  if (facts.records_spans && !shared.spans[site]) {
-    std::vector<uint64_t> durations;
-    span_calls.emplace();
-    for (const SpanTally &run : runs.spans) {
-      span_calls->push_back(run.calls[site]);
-      durations.insert(durations.end(), run.durations_ns[site].begin(), run.durations_ns[site].end());
-    }
-    row.span_calls_per_run = *span_calls;
-    row.span_calls = median_count(*span_calls);
-    row.span_p50_ns = quantile(durations, 0.5);
-    row.span_p99_ns = quantile(durations, 0.99);
+  if (!facts.counts_calls || shared.metrics[site])
+    return std::nullopt;
+  std::vector<uint64_t> metric_calls;
+  DurationHistogram durations;
+  for (const MetricTally &run : runs.metrics) {
+    metric_calls.push_back(run.calls[site]);
+    durations.add(run.durations[site]);
   }
-  if (facts.counts_calls && !shared.metrics[site]) {
-    metric_calls.emplace();
-    for (const MetricTally &run : runs.metrics)
-      metric_calls->push_back(run.calls[site]);
-    row.metric_calls_per_run = *metric_calls;
-    row.metric_calls = median_count(*metric_calls);
-  }
-  return {span_calls, metric_calls};
+  row.metric_calls_per_run = metric_calls;
+  row.metric_calls = median_count(metric_calls);
+  row.duration_p50_ns = durations.quantile_ns(0.5);
+  row.duration_p99_ns = durations.quantile_ns(0.99);
+  return metric_calls;
+}
+
+// "symbol (file name)" of each probed copy.
+std::vector<std::string> probed_copies(const bpf::PlannedFunction &planned) {
+  std::vector<std::string> copies;
+  for (const bpf::ProbedSymbol &symbol : planned.symbols)
+    copies.push_back(symbol.symbol + " (" + std::filesystem::path(symbol.image).filename().string() + ")");
+  return copies;
 }
 
 std::vector<std::string> probed_symbols(const bpf::PlannedFunction &planned) {
@@ -115,6 +106,7 @@ std::vector<FunctionReport> compare_functions(const Manifest &manifest, const bp
     row.line = function.line;
     row.inlined_sites = debug.inlined_sites[f];
     row.symbols = probed_symbols(plan.functions[f]);
+    row.probed_copies = probed_copies(plan.functions[f]);
     bool has_symbol = !row.symbols.empty();
     if (!has_symbol)
       row.symbols = function.symbols;
@@ -127,13 +119,13 @@ std::vector<FunctionReport> compare_functions(const Manifest &manifest, const bp
       for (size_t slot = 0; slot < all_runs.hist.size(); slot++)
         all_runs.hist[slot] += run[f].hist[slot];
     }
-    auto [span_calls, metric_calls] = runtime_counts(f, sites[f], shared, runs, row);
+    std::optional<std::vector<uint64_t>> metric_calls = metric_counts(f, sites[f], shared, runs, row);
     row.probe_calls = median_count(row.probe_calls_per_run);
     row.abandoned = median_count(abandoned);
     row.probe_p50_ns = all_runs.quantile_ns(0.5);
     row.probe_p99_ns = all_runs.quantile_ns(0.99);
     row.status = site_status(has_symbol, row.inlined_sites > 0 || debug.inlined_by_compiler[f],
-                             row.probe_calls_per_run, span_calls, metric_calls);
+                             row.probe_calls_per_run, metric_calls);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -155,6 +147,7 @@ std::vector<FunctionReport> compare_calls(const Manifest &manifest, const bpf::P
     row.line = call.line;
     row.column = call.column;
     row.symbols = probed_symbols(plan.callees[callee_of[c]]);
+    row.probed_copies = probed_copies(plan.callees[callee_of[c]]);
     bool has_symbol = !row.symbols.empty();
     if (!has_symbol)
       row.symbols = call.symbols;
@@ -162,10 +155,10 @@ std::vector<FunctionReport> compare_calls(const Manifest &manifest, const bpf::P
       row.probe_calls_per_run.push_back(run.calls[c]);
       row.callee_calls_per_run.push_back(run.callee_calls[c]);
     }
-    auto [span_calls, metric_calls] = runtime_counts(site, sites[site], shared, runs, row);
+    std::optional<std::vector<uint64_t>> metric_calls = metric_counts(site, sites[site], shared, runs, row);
     row.probe_calls = median_count(row.probe_calls_per_run);
     row.callee_calls = median_count(row.callee_calls_per_run);
-    row.status = site_status(has_symbol, debug.inlined_calls[c], row.probe_calls_per_run, span_calls, metric_calls);
+    row.status = site_status(has_symbol, debug.inlined_calls[c], row.probe_calls_per_run, metric_calls);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -15,37 +15,31 @@
 #include "verify/metric_file.h"
 #include "verify/report.h"
 #include "verify/sites.h"
-#include "verify/span_file.h"
 
 namespace orch::verify {
 
-// The runtime counts a site's calls as spans and as metrics, each where the
-// manifest says the site records them (and no other site shares its place).
-// match: a symbol was probed and the probes and the runtime's counts saw the
-// same calls in every run. inlined: the debug info shows the compiler inlined
-// it (inlined copies have no probe), with or without an out-of-line symbol,
-// and the probe counts differ. no-symbol: nothing to probe and no sign of
-// inlining in the debug info (dropped, or built without -g). mismatch: the
-// spans and the metrics differ (inlining cannot explain that: both count in
-// the program), or probed, the probe counts differ and no inlining explains
-// it. uncounted: the runtime counts nothing to compare with.
+// The runtime counts every call of a site in its metrics (where the manifest
+// says the site counts calls and no other site shares its place), whatever
+// the sampler and the span budget keep as spans.
+//   not-called: no probe hit and no call counted in any run (no evidence);
+//   match: a symbol was probed and the probes and the metrics saw the same
+//     calls in every run;
+//   partly-inlined: an out-of-line copy was probed and the debug info shows
+//     inlined copies too (those have no probe): the probe count is a lower
+//     bound, never above the metrics';
+//   inlined: no out-of-line copy, inlined copies in the debug info;
+//   no-symbol: neither a symbol nor an inlined copy (dropped, or no -g);
+//   mismatch: anything else (a probed function counted differently with no
+//     inlining to explain it, or more probe hits than calls counted);
+//   uncounted: the runtime counts no calls to compare with.
 std::string site_status(bool has_symbol, bool inlined, const std::vector<uint64_t> &probe_calls,
-                        const std::optional<std::vector<uint64_t>> &span_calls,
                         const std::optional<std::vector<uint64_t>> &metric_calls);
 
-// The spans of one run per site, matched by code.function.name, file and line
-// (span names are templates; lambda symbols differ between compilers).
-struct SpanTally {
-  std::vector<uint64_t> calls;                     // per site
-  std::vector<std::vector<uint64_t>> durations_ns; // per site
-  uint64_t unmatched = 0;
-};
-SpanTally tally_spans(const std::vector<Site> &sites, const std::vector<SpanRecord> &spans);
-
-// The metrics of one run per site: orch.function.calls for functions,
-// orch.call_site.calls for calls, matched by their code.* attributes.
+// The metrics of one run per site: orch.function.calls and .duration for
+// functions, orch.call_site.* for calls, matched by their code.* attributes.
 struct MetricTally {
   std::vector<uint64_t> calls; // per site
+  std::vector<DurationHistogram> durations; // per site
   uint64_t sites = 0;          // sites with calls in the metrics
   uint64_t unmatched = 0;      // of which the manifest has none at their place
 };
@@ -55,7 +49,6 @@ MetricTally tally_metrics(const std::vector<Site> &sites, const std::vector<Site
 struct RunTallies {
   std::vector<std::vector<bpf::FunctionStats>> probes; // per function
   std::vector<CallProbeTally> call_probes;
-  std::vector<SpanTally> spans;
   std::vector<MetricTally> metrics;
 };
 

@@ -39,7 +39,7 @@ public:
     unsigned line = static_cast<unsigned>(declared.getDeclLine());
     if (!line)
       return std::nullopt;
-    std::string file = declared.getDeclFile(llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath);
+    std::string file = declared_file(declared);
     for (const std::string &key : {comparable_path(file), fs::path(file).filename().string()})
       if (auto at = by_position_.find({key, line}); at != by_position_.end())
         return at->second;
@@ -59,8 +59,35 @@ public:
   }
 
 private:
-  // Where the function is declared. GCC gives a lambda's operator() no
-  // position of its own: its closure type (the parent) has the lambda's.
+  // The file of the function's declaration: from the first entry that has a
+  // DW_AT_decl_file, through abstract origin and specification (GCC leaves it
+  // out of a definition in the file of its declaration). LLVM 19's
+  // getDeclFile gives nothing for a DW_FORM_implicit_const index (GCC's
+  // abbreviation for a namespace's static functions): the index is then
+  // looked up in the unit's line table.
+  static std::string declared_file(const llvm::DWARFDie &die) {
+    constexpr auto kind = llvm::DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath;
+    llvm::DWARFDie holder = die;
+    for (int depth = 0; holder && !holder.find(llvm::dwarf::DW_AT_decl_file) && depth < 4; depth++) {
+      llvm::DWARFDie next = holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_abstract_origin);
+      holder = next ? next : holder.getAttributeValueAsReferencedDie(llvm::dwarf::DW_AT_specification);
+    }
+    if (!holder)
+      return "";
+    std::string file = holder.getDeclFile(kind);
+    std::optional<uint64_t> index = llvm::dwarf::toUnsigned(holder.find(llvm::dwarf::DW_AT_decl_file));
+    if (!file.empty() || !index)
+      return file;
+    llvm::DWARFUnit *unit = holder.getDwarfUnit();
+    if (const llvm::DWARFDebugLine::LineTable *table = unit->getContext().getLineTableForUnit(unit))
+      table->getFileNameByIndex(*index, unit->getCompilationDir(), kind, file);
+    return file;
+  }
+
+  // Where the function is declared (its line is the first DW_AT_decl_line
+  // through abstract origin and specification: the definition's). GCC gives
+  // a lambda's operator() no position of its own: its closure type (the
+  // parent) has the lambda's.
   static llvm::DWARFDie declaration_of(const llvm::DWARFDie &die) {
     if (die.getDeclLine())
       return die;

@@ -7,6 +7,7 @@
 #include "verify/options.h"
 #include "verify/privileges.h"
 #include "verify/report.h"
+#include "verify/temporary_directory.h"
 #include "verify/verifier.h"
 
 using namespace orch::verify;
@@ -22,9 +23,15 @@ void write_file(const std::string &path, const std::string &text) {
 } // namespace
 
 int main(int argc, char **argv) {
+  remove_on_termination_signals();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (wants_help(args)) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
   Options options;
   try {
-    options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    options = parse_options(args);
   } catch (const UsageError &error) {
     std::fprintf(stderr, "orch verify: %s\n%s", error.what(), kUsage);
     return 2;

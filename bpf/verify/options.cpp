@@ -7,8 +7,10 @@ namespace orch::verify {
 const char kUsage[] =
     "usage: orch verify --plain PLAIN --instrumented INSTRUMENTED [--runs N] [--json FILE]\n"
     "                   [--html FILE] [--workload 'COMMAND'] [-- ARGS...]\n"
+    "       orch verify --help\n"
     "  Runs ARGS on the plain program alone, on the plain program under eBPF uprobes on the\n"
-    "  functions orch instrumented, and on the instrumented program with its spans captured,\n"
+    "  functions orch instrumented, and on the instrumented program as a user runs it (default\n"
+    "  sampler and span budget, spans to /dev/null, its metrics counting every call to a file),\n"
     "  N times each (default 5), interleaved; compares the calls per function and the costs.\n"
     "  --workload: for servers; COMMAND runs (via /bin/sh) once the program listens on a TCP\n"
     "  port (ORCH_VERIFY_PORT holds it); when COMMAND ends the program gets SIGTERM.\n";
@@ -36,6 +38,16 @@ int parse_runs(const std::string &text) {
 }
 
 } // namespace
+
+bool wants_help(const std::vector<std::string> &argv) {
+  for (const std::string &arg : argv) {
+    if (arg == "--")
+      return false;
+    if (arg == "--help" || arg == "-h")
+      return true;
+  }
+  return false;
+}
 
 Options parse_options(const std::vector<std::string> &argv) {
   Options options;

@@ -22,7 +22,8 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// argv without the program name.
+// argv without the program name. --help or -h before any "--": print kUsage, exit 0.
+bool wants_help(const std::vector<std::string> &argv);
 Options parse_options(const std::vector<std::string> &argv);
 
 extern const char kUsage[];

@@ -1,5 +1,5 @@
 // Reading the runtime's `file` exporters' output: one OTLP/JSON request per
-// line (spans: span_file.h, metrics: metric_file.h).
+// line (metrics: metric_file.h).
 #pragma once
 
 #include <llvm/Support/JSON.h>
@@ -19,7 +19,7 @@ const llvm::json::Array &array_or_empty(const llvm::json::Object *object, llvm::
 // int64 values are strings in OTLP/JSON ("123"); numbers are accepted too.
 uint64_t otlp_integer(const llvm::json::Value *value);
 
-// A span's or data point's code.* attributes ("" and 0 when absent).
+// A data point's code.* attributes ("" and 0 when absent).
 struct CodeAttributes {
   std::string function; // code.function.name
   std::string file;     // code.file.path

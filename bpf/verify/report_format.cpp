@@ -35,14 +35,14 @@ std::string format_ratio(double mode, double plain) {
 
 namespace {
 
-// "11 match, 0 mismatch, 6 inlined, 1 no-symbol" (and "N uncounted" when some are).
+// "11 match, 0 mismatch, 6 inlined, 1 no-symbol" (and the other statuses when some have them).
 std::string statuses_of(const std::vector<FunctionReport> &rows) {
   std::string summary;
-  for (const char *status : {"match", "mismatch", "inlined", "no-symbol", "uncounted"}) {
+  for (const std::string &status : kStatuses) {
     size_t count = 0;
     for (const FunctionReport &row : rows)
       count += row.status == status;
-    if (count || std::string(status) != "uncounted")
+    if (count || status == "match" || status == "mismatch")
       summary += (summary.empty() ? "" : ", ") + std::to_string(count) + " " + status;
   }
   return summary;

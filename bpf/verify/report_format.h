@@ -16,6 +16,9 @@ std::string format_number(double value, int digits); // fixed, `digits` after th
 std::string format_spread(const Spread &spread, int digits);
 // mode / plain of the medians: "1.42x" ("-" when plain is 0).
 std::string format_ratio(double mode, double plain);
+// Every status, problems first.
+inline const std::array<std::string, 7> kStatuses = {"mismatch", "no-symbol", "match", "partly-inlined",
+                                                     "inlined", "not-called", "uncounted"};
 // "18 functions: 16 match, 0 mismatch, 1 inlined, 1 no-symbol; 3 call sites: 3 match, ..."
 std::string status_summary(const Report &report);
 // "caller -> callee at file:line:column" (the file's last component).

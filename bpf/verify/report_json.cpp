@@ -52,16 +52,16 @@ void function(OStream &json, const FunctionReport &row) {
     json.attribute("status", row.status);
     json.attribute("inlined_sites", static_cast<int64_t>(row.inlined_sites));
     json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
-    optional_count(json, "span_calls", row.span_calls);
+    json.attribute("span_calls", nullptr); // spans are sampled, not counted: the metrics count
     optional_count(json, "metric_calls", row.metric_calls);
     json.attribute("abandoned", static_cast<int64_t>(row.abandoned));
     number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
-    number_array(json, "span_calls_per_run", row.span_calls_per_run);
+    number_array(json, "span_calls_per_run", std::vector<uint64_t>{});
     number_array(json, "metric_calls_per_run", row.metric_calls_per_run);
     json.attribute("probe_p50_ns", static_cast<int64_t>(row.probe_p50_ns));
     json.attribute("probe_p99_ns", static_cast<int64_t>(row.probe_p99_ns));
-    json.attribute("span_p50_ns", static_cast<int64_t>(row.span_p50_ns));
-    json.attribute("span_p99_ns", static_cast<int64_t>(row.span_p99_ns));
+    json.attribute("span_p50_ns", static_cast<int64_t>(row.duration_p50_ns));
+    json.attribute("span_p99_ns", static_cast<int64_t>(row.duration_p99_ns));
     string_array(json, "notes", row.notes);
   });
 }
@@ -77,14 +77,14 @@ void call_site(OStream &json, const FunctionReport &row) {
     json.attribute("status", row.status);
     json.attribute("probe_calls", static_cast<int64_t>(row.probe_calls));
     json.attribute("callee_calls", static_cast<int64_t>(row.callee_calls));
-    optional_count(json, "span_calls", row.span_calls);
+    json.attribute("span_calls", nullptr); // spans are sampled, not counted: the metrics count
     optional_count(json, "metric_calls", row.metric_calls);
     number_array(json, "probe_calls_per_run", row.probe_calls_per_run);
     number_array(json, "callee_calls_per_run", row.callee_calls_per_run);
-    number_array(json, "span_calls_per_run", row.span_calls_per_run);
+    number_array(json, "span_calls_per_run", std::vector<uint64_t>{});
     number_array(json, "metric_calls_per_run", row.metric_calls_per_run);
-    json.attribute("span_p50_ns", static_cast<int64_t>(row.span_p50_ns));
-    json.attribute("span_p99_ns", static_cast<int64_t>(row.span_p99_ns));
+    json.attribute("span_p50_ns", static_cast<int64_t>(row.duration_p50_ns));
+    json.attribute("span_p99_ns", static_cast<int64_t>(row.duration_p99_ns));
     string_array(json, "notes", row.notes);
   });
 }
@@ -177,13 +177,14 @@ std::string report_json(const Report &report) {
       number_array(json, "unplaced_callee_entries_per_run", report.unplaced_callee_entries_per_run);
     });
     json.attributeObject("spans", [&] {
-      number_array(json, "per_run", report.spans_per_run);
-      number_array(json, "unmatched_per_run", report.unmatched_spans_per_run);
+      number_array(json, "per_run", std::vector<uint64_t>{}); // no span is read back any more
+      number_array(json, "unmatched_per_run", std::vector<uint64_t>{});
       json.attribute("dropped", static_cast<int64_t>(report.spans_dropped));
     });
     json.attributeObject("metrics", [&] {
       number_array(json, "sites_per_run", report.metric_sites_per_run);
       number_array(json, "unmatched_per_run", report.unmatched_metric_sites_per_run);
+      json.attribute("file_bytes", static_cast<int64_t>(report.metrics_file_bytes));
     });
     json.attribute("plain_has_debug_info", report.plain_has_debug_info);
     json.attributeArray("problems", [&] {

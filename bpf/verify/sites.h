@@ -1,5 +1,5 @@
-// The places the runtime counts calls at, as its spans and metrics name
-// them: every manifest function, then every call site.
+// The places the runtime counts calls at, as its metrics name them: every
+// manifest function, then every call site.
 #pragma once
 
 #include <string>
@@ -14,18 +14,17 @@ struct Site {
   std::string function; // code.function.name: the function, or a call site's caller
   std::string file;     // code.file.path
   unsigned line = 0;    // code.line.number
-  bool records_spans = true;
   bool counts_calls = true;
 };
 
 // The manifest's functions, then its calls, in its order.
 std::vector<Site> sites_of(const Manifest &manifest);
 
-// Sites whose code.* attributes another site has too: their spans (bodies
-// and calls alike) or their metrics (orch.function.calls and
-// orch.call_site.calls apart) cannot be told apart.
+// Sites whose code.* attributes another site of the same kind has too
+// (orch.function.calls and orch.call_site.calls apart): their metrics cannot
+// be told apart.
 struct SharedPlaces {
-  std::vector<bool> spans, metrics; // per site
+  std::vector<bool> metrics; // per site
 };
 SharedPlaces shared_places(const std::vector<Site> &sites);
 

@@ -18,7 +18,7 @@
 #include "verify/manifest.h"
 #include "verify/metric_file.h"
 #include "verify/program_run.h"
-#include "verify/span_file.h"
+#include "verify/temporary_directory.h"
 
 namespace orch::verify {
 
@@ -30,26 +30,6 @@ namespace fs = std::filesystem;
 // short enough (about a second probed) not to dominate a verification.
 constexpr long kProbeCalibrationCalls = 100000;
 constexpr long kSpanCalibrationCalls = 100000;
-// The runtime's largest OTEL_BSP_MAX_QUEUE_SIZE.
-constexpr long kSpanQueueSize = 1 << 24;
-
-class TemporaryDirectory {
-public:
-  TemporaryDirectory() {
-    std::string pattern = (fs::temp_directory_path() / "orch-verify.XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-      throw std::runtime_error("cannot create a temporary directory in " + fs::temp_directory_path().string());
-    path_ = pattern;
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string &name) const { return (path_ / name).string(); }
-
-private:
-  fs::path path_;
-};
 
 std::string read_file(const std::string &path) {
   std::ifstream in(path);
@@ -176,30 +156,27 @@ private:
   }
 
   RunMeasure run_instrumented(int i) {
-    std::string run_name = name("instrumented", i), spans_path = temp_.file(run_name + ".spans.jsonl"),
-                metrics_path = temp_.file(run_name + ".metrics.jsonl");
+    std::string run_name = name("instrumented", i), metrics_path = temp_.file(run_name + ".metrics.jsonl");
     RunSpec traced = spec(options_.instrumented, run_name);
-    // Every span recorded (always_on) and written to a file we read back.
-    // Every call a span (no span budget). The metrics' cumulative call counts
-    // written to another file, exported at exit (and every minute).
+    // orch as a user runs it: the default sampler (parentbased_always_on,
+    // unless OTEL_TRACES_SAMPLER says otherwise), span budget and queue; the
+    // spans encoded as OTLP/JSON by the file exporter and written to
+    // /dev/null (their export is paid, no disk is used). The calls are counted
+    // by the metrics, every one, and exported cumulatively to a file at exit
+    // (and every OTEL_METRIC_EXPORT_INTERVAL): one line per export, a few
+    // hundred bytes per site, read back one line at a time.
     traced.setup.env = {"OTEL_SDK_DISABLED=false",
-                        "OTEL_TRACES_SAMPLER=always_on",
                         "OTEL_TRACES_EXPORTER=file",
-                        "ORCH_FILE_EXPORTER_PATH=" + spans_path,
-                        "ORCH_SITE_SPAN_LIMIT=0",
+                        "ORCH_FILE_EXPORTER_PATH=/dev/null",
                         "OTEL_METRICS_EXPORTER=file",
                         "ORCH_METRICS_FILE_PATH=" + metrics_path,
                         "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=cumulative"};
-    // Room for every span unless the user chose a limit: the runtime takes
-    // queue memory in chunks as spans wait, not up front.
-    if (!std::getenv("OTEL_BSP_MAX_QUEUE_SIZE"))
-      traced.setup.env.push_back("OTEL_BSP_MAX_QUEUE_SIZE=" + std::to_string(kSpanQueueSize));
     RunMeasure run = measured(traced, run_name);
-    std::vector<SpanRecord> spans = read_span_file(spans_path);
-    tallies_.spans.push_back(tally_spans(sites_, spans));
-    report_.spans_per_run.push_back(spans.size());
-    report_.unmatched_spans_per_run.push_back(tallies_.spans.back().unmatched);
+    std::error_code no_file;
+    uintmax_t bytes = fs::file_size(metrics_path, no_file);
+    report_.metrics_file_bytes = std::max<uint64_t>(report_.metrics_file_bytes, no_file ? 0 : bytes);
     tallies_.metrics.push_back(tally_metrics(sites_, read_metric_file(metrics_path)));
+    fs::remove(metrics_path, no_file);
     report_.metric_sites_per_run.push_back(tallies_.metrics.back().sites);
     report_.unmatched_metric_sites_per_run.push_back(tallies_.metrics.back().unmatched);
     report_.spans_dropped += spans_dropped(read_file(traced.setup.stderr_path));
@@ -261,10 +238,20 @@ std::optional<double> cpu_ns_per_event(const ModeReport &mode, const ModeReport 
   return extra_s * 1e9 / events;
 }
 
+// The settings of the instrumented runs that the environment may change.
+std::string instrumented_setup() {
+  auto setting = [](const char *name, const char *otherwise) {
+    const char *value = std::getenv(name);
+    return std::string(name) + "=" + (value && *value ? value : otherwise);
+  };
+  return setting("OTEL_TRACES_SAMPLER", "parentbased_always_on (default)") + ", " +
+         setting("ORCH_SITE_SPAN_LIMIT", "the runtime's default span budget") + ", " +
+         setting("OTEL_BSP_MAX_QUEUE_SIZE", "the runtime's default") +
+         "; spans encoded by the file exporter to /dev/null; calls and durations from the metrics "
+         "(file exporter, cumulative)";
+}
+
 void note_anomalies(Report &report) {
-  if (report.spans_dropped)
-    report.problems.push_back(std::to_string(report.spans_dropped) +
-                              " spans were dropped by the runtime (queue full): raise OTEL_BSP_MAX_QUEUE_SIZE");
   if (report.counters.unknown_caller)
     report.problems.push_back(std::to_string(report.counters.unknown_caller) +
                               " entries of call sites' callees could not be counted (their return address "
@@ -303,6 +290,7 @@ Report run_verification(const Options &options, const std::function<void(const s
            std::to_string(manifest.calls.size()) + " call sites, " + std::to_string(plan.probe_count()) +
            " probes on " + options.plain);
 
+  report.instrumented_setup = instrumented_setup();
   TemporaryDirectory temp;
   ReturnPlaces places(images);
   ModeRunner runner(options, manifest, plan, callee_of, places, temp, report);
@@ -316,11 +304,15 @@ Report run_verification(const Options &options, const std::function<void(const s
   report.span_cost = bpf::measure_span_cost(target, kSpanCalibrationCalls);
 
   double probe_hits = static_cast<double>(median_count(report.callee_entries_per_run));
-  double spans = static_cast<double>(median_count(report.spans_per_run));
-  for (const FunctionReport &function : report.functions)
+  double counted_calls = 0;
+  for (const FunctionReport &function : report.functions) {
     probe_hits += 2.0 * static_cast<double>(function.probe_calls); // entry + exit
+    counted_calls += static_cast<double>(function.metric_calls.value_or(0));
+  }
+  for (const FunctionReport &call : report.call_sites)
+    counted_calls += static_cast<double>(call.metric_calls.value_or(0));
   report.probe_hit_cpu_ns_in_program = cpu_ns_per_event(report.ebpf, report.plain, probe_hits);
-  report.span_cpu_ns_in_program = cpu_ns_per_event(report.instrumented, report.plain, spans);
+  report.span_cpu_ns_in_program = cpu_ns_per_event(report.instrumented, report.plain, counted_calls);
   note_anomalies(report);
   return report;
 }

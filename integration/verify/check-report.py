@@ -3,24 +3,27 @@
 
   check-report.py --report R.json --html R.html --manifest M.jsonl --runs N
                   (--expected-trace FILE | --known-counts-doc FILE | --calls NAME=N ...)
-                  [--status NAME=STATUS ...] [--throughput-unit UNIT]
+                  [--status NAME=STATUS ...] [--probes NAME=N ...] [--throughput-unit UNIT]
                   [--call-site CALLER>CALLEE:LINE=N ...] [--callee-calls CALLEE=N ...]
 
 Every manifest function and call site must be in the report once; each expected
-function's span count must be the expected one (from an expected-trace.json,
-docs/verifier.md's known-counts table, or --calls), and so must its metrics
-count (orch.function.calls) in every run (null where the manifest says the site
-records no span, or counts no calls), and a function not expected must not run
-at all (an unused inline function of a header); a `match` must have equal
-probe, span and metrics counts in every run; statuses are `match` unless
---status (or the doc's table) says otherwise. A call site's probe, span and
+function's metrics count (orch.function.calls) must be the expected one (from an
+expected-trace.json, docs/verifier.md's known-counts table, or --calls) in every
+run (null where the manifest says the site counts no calls: then `uncounted`),
+and a function not expected must not run at all (an unused inline function of a
+header: `not-called`); spans are sampled, never counted (span_calls null); a
+`match` must have equal probe and metrics counts in every run, a
+`partly-inlined` no more probe calls than metrics calls; statuses are `match`
+unless --status (or the doc's table) says otherwise; --probes gives a function's
+exact probe count in every run (for a `partly-inlined` one: its out-of-line calls). A call site's probe and
 metrics counts must be its --call-site count (0 when not given) and its
-callee's calls from every caller the --callee-calls one, unless it records
-neither spans nor metrics (`uncounted`). The runs must be present with sane
+callee's calls from every caller the --callee-calls one, unless it counts no
+calls (`uncounted`). The runs must be present with sane
 values (and a throughput in UNIT for every run, with --throughput-unit).
 """
 import argparse
 import json
+from html import unescape
 import re
 import sys
 
@@ -73,6 +76,7 @@ def main():
     parser.add_argument("--known-counts-doc")
     parser.add_argument("--calls", action="append", default=[], help="NAME=N")
     parser.add_argument("--status", action="append", default=[], help="NAME=STATUS")
+    parser.add_argument("--probes", action="append", default=[], help="NAME=N: the probe calls in every run")
     parser.add_argument("--call-site", action="append", default=[],
                         help="CALLER>CALLEE:LINE=N: the calls made at that call site")
     parser.add_argument("--callee-calls", action="append", default=[],
@@ -89,6 +93,7 @@ def main():
         expected = {name: (int(n), None, None) for name, n in (item.split("=", 1) for item in args.calls)}
     statuses = {name: status for name, (_, _, status) in expected.items() if status}
     statuses.update(dict(item.split("=", 1) for item in args.status))
+    probes = {name: int(n) for name, n in (item.split("=", 1) for item in args.probes)}
 
     manifest, manifest_calls = {}, {}
     for line in open(args.manifest):
@@ -103,17 +108,15 @@ def main():
           f"report functions {sorted(positions)} != manifest {sorted(manifest)}")
     check(len(set(positions)) == len(positions), "a function is reported twice")
 
-    # The runtime's counts a row has: spans and metrics, each unless the manifest says the
-    # site records none (metrics-only, `metrics: false`); those are null.
+    # The runtime's counts a row has: the metrics', unless the manifest says the site
+    # counts no calls (`metrics: false`; then null). Spans are sampled, never counted.
     def counts_of(f, entry):
-        counts = {}
-        for kind, recorded in (("span", entry.get("spans", True)), ("metric", entry.get("metrics", True))):
-            if recorded:
-                counts[kind] = f[f"{kind}_calls_per_run"]
-            else:
-                check(f[f"{kind}_calls"] is None and f[f"{kind}_calls_per_run"] == [],
-                      f"{entry}: the site records no {kind}s, yet {kind}_calls {f[f'{kind}_calls']}")
-        return counts
+        check(f["span_calls"] is None and f["span_calls_per_run"] == [], f"{entry}: spans counted: {f['span_calls']}")
+        if entry.get("metrics", True):
+            return {"metric": f["metric_calls_per_run"]}
+        check(f["metric_calls"] is None and f["metric_calls_per_run"] == [],
+              f"{entry}: the site counts no calls, yet metric_calls {f['metric_calls']}")
+        return {}
 
     names = {f["name"] for f in functions}
     check(names >= set(expected), f"functions {sorted(names)} lack expected {sorted(set(expected) - names)}")
@@ -121,12 +124,12 @@ def main():
     for f in functions:
         name = f["name"]
         counts = counts_of(f, manifest.get((f["file"], f["line"]), {}))
-        check(counts, f"{name}: neither spans nor metrics")
         if name not in expected:
             # Instrumented but never called (an inline function of a header the
-            # program does not use): no span, no metrics, no probe hit, whatever its status.
+            # program does not use): no metrics, no probe hit.
             check(f["probe_calls"] == 0 and all(c == [0] * args.runs for c in counts.values()),
                   f"{name}: not expected to run, but probes {f['probe_calls']}, {counts}")
+            check(f["status"] == ("not-called" if counts else "uncounted"), f"{name}: status {f['status']}")
             continue
         calls, abandoned, _ = expected[name]
         entries = calls + (abandoned or 0)
@@ -137,7 +140,10 @@ def main():
             check(f[f"{kind}_calls"] == entries, f"{name}: {kind}_calls {f[f'{kind}_calls']}, expected {entries}")
             check(per_run == [entries] * args.runs, f"{name}: {kind}_calls_per_run {per_run}")
         check(len(f["probe_calls_per_run"]) == args.runs, f"{name}: probe_calls_per_run has not {args.runs} runs")
-        check(not f["span_calls"] or f["span_p50_ns"] > 0, f"{name}: no span latency")
+        if name in probes:
+            check(f["probe_calls_per_run"] == [probes[name]] * args.runs,
+                  f"{name}: probe_calls_per_run {f['probe_calls_per_run']}, expected {probes[name]}")
+        check(not f["metric_calls"] or 0 < f["span_p50_ns"] <= f["span_p99_ns"], f"{name}: no duration quantiles")
         if f["status"] == "match":
             check(f["probe_calls"] == entries, f"{name}: probe_calls {f['probe_calls']}, expected {entries}")
             check(all(per_run == f["probe_calls_per_run"] for per_run in counts.values()),
@@ -147,8 +153,10 @@ def main():
             if abandoned is not None:
                 check(f["abandoned"] == abandoned, f"{name}: abandoned {f['abandoned']}, expected {abandoned}")
         elif f["status"] == "inlined":
+            check(f["probe_calls_per_run"] == [0] * args.runs, f"{name}: inlined but probed {f['probe_calls_per_run']}")
+        elif f["status"] == "partly-inlined":
             check(all(p <= entries for p in f["probe_calls_per_run"]),
-                  f"{name}: inlined but the probes saw more calls than the program")
+                  f"{name}: partly-inlined but the probes saw more calls than the program")
 
     # Call sites: each manifest call once; the expected ones with their exact calls (the callee's
     # entries that returned to them), while the callee is called from elsewhere too.
@@ -163,11 +171,12 @@ def main():
         seen_calls.add(key)
         counts = counts_of(c, manifest_calls.get((c["file"], c["line"], c["column"]), {}))
         if not counts:
-            check(c["status"] == "uncounted", f"{key}: records neither spans nor metrics, status {c['status']}")
+            check(c["status"] == "uncounted", f"{key}: counts no calls, status {c['status']}")
             continue
         n = expected_calls.get(key, 0)
         counted_sites += "metric" in counts and n > 0
-        check(c["status"] == "match", f"{key}: status {c['status']}, expected match")
+        want = "match" if n else "not-called"
+        check(c["status"] == want, f"{key}: status {c['status']}, expected {want}")
         check(c["probe_calls_per_run"] == [n] * args.runs, f"{key}: probe_calls_per_run {c['probe_calls_per_run']}, expected {n}")
         for kind, per_run in counts.items():
             check(per_run == [n] * args.runs, f"{key}: {kind}_calls_per_run {per_run}, expected {n}")
@@ -201,7 +210,6 @@ def main():
     probes = report["probes"]
     check(probes["unmatched_exits"] == 0 and probes["stack_overflows"] == 0 and probes["unknown_callers"] == 0,
           f"probe anomalies: {probes}")
-    check(report["spans"]["dropped"] == 0, "spans dropped")
     # Every function that ran and counts calls is one site in the metrics, and every site is a manifest function.
     metrics = report["metrics"]
     check(metrics["sites_per_run"] == [counted_sites] * args.runs,
@@ -214,6 +222,27 @@ def main():
     for name in names:
         check(name.replace("&", "&amp;").replace("<", "&lt;") in html, f"the HTML report lacks {name}")
     check("<th>metric calls</th>" in html, "the HTML report has no metric calls column")
+    # What matters first (overhead and costs, then problems, then the rows, most calls first),
+    # a filter box and sortable columns, a summary line per status.
+    for table_id, rows in (("functions", functions), ("call-sites", calls)):
+        if not rows:
+            continue
+        rows_at = html.find(f"<table id={table_id} class=sortable>")
+        check(f"<input class=filter data-table={table_id}" in html and rows_at > 0 and "<script>" in html,
+              f"the HTML {table_id} table has no filter box or no sorting")
+        check(0 < html.find("<h2>Overhead") < html.find("<h2>Cost of one event") < rows_at,
+              f"the HTML report does not lead with the overhead and the costs before its {table_id}")
+        if "<h2>Problems" in html:
+            check(html.find("<h2>Problems") < rows_at, f"the HTML problems come after the {table_id}")
+    for status in {f["status"] for f in functions}:
+        check(f"<span class='st {status}'>{status}</span></td><td class=n data-v=" in html,
+              f"the HTML report has no summary line for {status}")
+    table = html[html.find("<table id=functions"):]
+    table = table[:table.find("</table>")]
+    shown = [unescape(name) for name in re.findall(r"<tr><td title='[^']*'>(.*?)</td>", table)]
+    calls_of = {f["name"]: max(f["metric_calls"] or 0, f["probe_calls"]) for f in functions}
+    check(sorted(shown) == sorted(names) and [calls_of[n] for n in shown] == sorted(calls_of.values(), reverse=True),
+          f"the HTML function rows are not the functions, most calls first: {shown}")
     for c in calls:
         check(f"{c['caller']} -&gt; {c['callee']} at " in html, f"the HTML report lacks the call {c['caller']} -> {c['callee']}")
 

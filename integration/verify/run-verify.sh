@@ -62,3 +62,21 @@ if check --report "$work/report-wrong-metric.json" "$@" >"$work/check-wrong-metr
 fi
 grep -q "metric_calls_per_run" "$work/check-wrong-metric.txt" ||
   { echo "FAIL: check-report.py rejected the wrong metrics count for another reason:"; cat "$work/check-wrong-metric.txt"; exit 1; }
+
+# And a row whose status is changed to `match` (where the report has one that is not).
+python3 - "$work/report.json" "$work/report-wrong-status.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+row = next((f for f in report["functions"] if f["status"] not in ("match", "uncounted")), None)
+if row:
+    row["status"] = "match"
+json.dump(report, open(sys.argv[2], "w"))
+PY
+if ! cmp -s <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])))' "$work/report.json") \
+            <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])))' "$work/report-wrong-status.json"); then
+  if check --report "$work/report-wrong-status.json" "$@" >"$work/check-wrong-status.txt"; then
+    echo "FAIL: check-report.py accepted a wrong status"; exit 1
+  fi
+  grep -q "status match" "$work/check-wrong-status.txt" ||
+    { echo "FAIL: check-report.py rejected the wrong status for another reason:"; cat "$work/check-wrong-status.txt"; exit 1; }
+fi
