@@ -107,6 +107,7 @@ void ExportWorker::run() {
     // of the spans): calls are counted until then.
     const bool flushing_metrics = flush_target > flush_done_ && !exiting;
     if (collector_ && (stopping || flushing_metrics || Clock::now() >= next_metrics)) {
+      if (stopping) count_queued_spans();
       export_metrics();
       next_metrics = Clock::now() + metrics_interval;
     }
@@ -167,7 +168,7 @@ size_t ExportWorker::export_batch() {
     last_error_ = reason.empty() ? (result == ExportResult::RetryableFailure ? "export timed out" : "export rejected")
                                  : reason;
   }
-  if (collector_) collector_->add_spans(records_);
+  if (collector_) collector_->add_spans(records_, result == ExportResult::Success);
   for (const Record *r : records_) release_owned(*r);
   for (const Taken &t : taken_) t.ts->queue.consume(t.n, rt_.pool());
   return records_.size();
@@ -196,6 +197,19 @@ void ExportWorker::delete_exited_threads() {
     ts->queue.release_all(rt_.pool());
     delete ts;
   }
+}
+
+void ExportWorker::count_queued_spans() {
+  {
+    std::lock_guard lock(rt_.threads_mutex());
+    threads_snapshot_ = rt_.threads();
+  }
+  for (ThreadState *ts : threads_snapshot_) {
+    records_.clear();
+    ts->queue.peek(UINT32_MAX, [this](const Record &r) { records_.push_back(&r); });
+    collector_->add_spans(records_, false);
+  }
+  records_.clear();
 }
 
 void ExportWorker::export_metrics() {

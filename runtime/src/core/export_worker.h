@@ -60,6 +60,9 @@ private:
   // Exports at most one batch; returns the number of spans taken.
   size_t export_batch();
   void export_metrics();
+  // At exit, before the last metrics: spans the program's other threads
+  // ended after the last drain are not exported, but their calls count.
+  void count_queued_spans();
   void delete_exited_threads();
   void note_rejection(uint64_t rejected);
 

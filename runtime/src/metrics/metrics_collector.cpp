@@ -52,7 +52,7 @@ void MetricsCollector::retire(const ThreadMetrics &m) {
   operations_.retire(m.operations);
 }
 
-void MetricsCollector::add_spans(std::span<const Record *const> records) {
+void MetricsCollector::add_spans(std::span<const Record *const> records, bool exported) {
   const double seconds_per_tick = tick_seconds();
   for (const Record *r : records) {
     if (!r->metered) continue;
@@ -74,6 +74,7 @@ void MetricsCollector::add_spans(std::span<const Record *const> records) {
     }
     const uint64_t ticks = r->end_ticks - r->start_ticks;
     d->add_one(ticks, seconds_per_tick);
+    if (!exported) continue;
     if (latest->size() == kMaxExemplars) latest->erase(latest->begin());
     SpanSample &x = latest->emplace_back();
     x.end_ticks = r->end_ticks;

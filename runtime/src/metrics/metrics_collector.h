@@ -39,8 +39,9 @@ public:
 
   // A thread's metrics are about to be deleted: keep its counts.
   void retire(const ThreadMetrics &m);
-  // Spans being exported: those from span_begin (Record::metered) count.
-  void add_spans(std::span<const Record *const> records);
+  // Spans being exported (or, at exit, left unexported: no exemplar of
+  // them): those from span_begin (Record::metered) count.
+  void add_spans(std::span<const Record *const> records, bool exported);
   std::span<const MetricView> collect(std::span<const ThreadMetrics *const> threads, const TickClock &clock,
                                       uint64_t now_unix_nano);
 
