@@ -208,7 +208,7 @@ void overhead_chart(const Report &report, const char *title, Spread ModeReport::
     largest = 1;
   const double width = 132, left = 96, row = 30;
   html += "<div class=card><div><b style='font-size:14px'>" + std::string(title) +
-          "</b></div><svg width='340' height='100' role='img' aria-label='" + title + "'>";
+          "</b></div><svg width='380' height='100' role='img' aria-label='" + title + "'>";
   int i = 0;
   double plain = (report.plain.*measure).median;
   for (const ModeReport *mode : modes_of(report)) {
