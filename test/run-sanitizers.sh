@@ -8,6 +8,7 @@
 #   build-tsan           the same under TSan
 # The rewriter runs on one thread: it gets no TSan build.
 # Every finding aborts the test that met it, so a finding fails the stage.
+# Then the fuzz stage: test/run-fuzzers.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,3 +39,5 @@ stage "ASan+UBSan, runtime" build-asan -DORCH_BUILD_REWRITER=OFF -DORCH_SANITIZE
   "${runtime_units[@]}" -- -L unit
 stage "TSan, runtime" build-tsan -DORCH_BUILD_REWRITER=OFF -DORCH_SANITIZE=thread -- \
   "${runtime_units[@]}" -- -L unit
+
+bash test/run-fuzzers.sh
