@@ -89,6 +89,13 @@ TEST_F(ConfigLoader, AFileNameTheSystemRefusesIsAnErrorAtItsLine) {
             f + ":2:11: error: aspect file '" + long_name + ".yaml' cannot be read: File name too long");
 }
 
+// Found with aspect_config_fuzzer's harness: a directory (or a file whose read
+// fails) threw std::ios_base::failure out of yaml-cpp's LoadFile.
+TEST_F(ConfigLoader, AFileThatCannotBeReadIsAnError) {
+  const std::string directory = (fs::canonical(dir_) / "builtin").string();
+  EXPECT_EQ(error_of("aspects:\n  - file: " + directory + "\n"), directory + ":1:1: error: cannot read file");
+}
+
 TEST_F(ConfigLoader, AdviceMustSuitTheJoinPoint) {
   std::string f = (dir_ / "orch.yaml").string();
   EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-body: {name: x}}\n"
