@@ -7,7 +7,8 @@ duplicated or inserted). When the mutant compiles plainly (-fsyntax-only),
 `orch COMPILER -c` with rewrite_mutants.yaml (every body and call a span) must
 exit 0 and print at most its one fail-open warning; a crash, a non-zero exit, a
 hang (more than --timeout s) or a second orch line is a finding. The mutant is
-then kept in --findings and the run fails.
+then kept in --findings and the run fails; past findings live in
+test/fuzz/mutants/ and are checked first, unmutated.
 
   rewrite-mutants.py --orch build/bin/orch --seconds 60 [--seed N] [--findings DIR]
 """
@@ -23,6 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIT = os.path.join(HERE, "..", "lit")
 ASPECTS = os.path.join(HERE, "rewrite_mutants.yaml")
+MUTANTS = os.path.join(HERE, "mutants")  # past findings, checked first
 INSERTS = ["{", "}", ";", "(", ")", ",", "return", "static", "inline", "const", "constexpr", "noexcept",
            "template <class T>", "[[nodiscard]]", "try", "catch (...) {}", "auto", "->", "::", "*", "&",
            "__attribute__((unused))", "// orch:span", "#define M(x) x", "#if 1", "#endif", "struct S {};",
@@ -77,35 +79,43 @@ def main():
     env = dict(os.environ, ORCH_CONFIG=ASPECTS)
     env.pop("ORCH_STRICT", None)
     stats = {"mutants": 0, "compiling": 0, "rewritten": 0, "failed open": 0, "findings": 0}
+
+    def check(text, cpp, origin):
+        """One source through the rule; a finding is kept in --findings."""
+        compiler = ["g++", "-std=c++20"] if cpp else ["gcc", "-std=gnu11"]
+        source = os.path.join(tmp, "mutant" + (".cpp" if cpp else ".c"))
+        with open(source, "w") as f:
+            f.write(text)
+        stats["mutants"] += 1
+        status, _ = run(compiler + ["-fsyntax-only", "-w", source], args.timeout)
+        if status != 0:
+            return
+        stats["compiling"] += 1
+        status, err = run([args.orch] + compiler + ["-w", "-c", source, "-o", source + ".o"], args.timeout, env)
+        # orch's notes (a target's count of trivial functions) are not warnings.
+        orch_lines = [l for l in err.splitlines() if l.startswith("orch: ") and not l.startswith("orch: note: ")]
+        if status == 0 and not orch_lines:
+            stats["rewritten"] += 1
+            return
+        if status == 0 and len(orch_lines) == 1 and orch_lines[0].startswith("orch: warning: "):
+            stats["failed open"] += 1
+            print("failed open (%s): %s" % (origin, orch_lines[0][:300]))
+            return
+        stats["findings"] += 1
+        os.makedirs(args.findings, exist_ok=True)
+        kept = os.path.join(args.findings, "%d-%s" % (stats["findings"], origin))
+        with open(kept, "w") as out:
+            out.write(text)
+        print("finding: %s (from %s): exit %s\n%s" % (kept, origin, status, err[-3000:]))
+
     deadline = time.time() + args.seconds
     with tempfile.TemporaryDirectory() as tmp:
+        # Past findings first, as they are (test/fuzz/mutants/).
+        for name in sorted(os.listdir(MUTANTS)):
+            check(open(os.path.join(MUTANTS, name)).read(), name.endswith(".cpp"), name)
         while time.time() < deadline:
             seed = rng.choice(seeds)
-            cpp = seed.endswith(".cpp")
-            compiler = ["g++", "-std=c++20"] if cpp else ["gcc", "-std=gnu11"]
-            source = os.path.join(tmp, "mutant" + (".cpp" if cpp else ".c"))
-            with open(source, "w") as f:
-                f.write(mutate(open(seed).read(), rng))
-            stats["mutants"] += 1
-            status, _ = run(compiler + ["-fsyntax-only", "-w", source], args.timeout)
-            if status != 0:
-                continue
-            stats["compiling"] += 1
-            status, err = run([args.orch] + compiler + ["-w", "-c", source, "-o", source + ".o"], args.timeout, env)
-            orch_lines = [l for l in err.splitlines() if l.startswith("orch: ")]
-            if status == 0 and not orch_lines:
-                stats["rewritten"] += 1
-                continue
-            if status == 0 and len(orch_lines) == 1 and orch_lines[0].startswith("orch: warning: "):
-                stats["failed open"] += 1
-                print("failed open (%s): %s" % (os.path.basename(seed), orch_lines[0][:300]))
-                continue
-            stats["findings"] += 1
-            os.makedirs(args.findings, exist_ok=True)
-            kept = os.path.join(args.findings, "%d-%s" % (stats["findings"], os.path.basename(seed)))
-            with open(source) as f, open(kept, "w") as out:
-                out.write(f.read())
-            print("finding: %s (from %s): exit %s\n%s" % (kept, os.path.basename(seed), status, err[-3000:]))
+            check(mutate(open(seed).read(), rng), seed.endswith(".cpp"), os.path.basename(seed))
     print("rewrite-mutants: seed %d, %s" % (args.seed, ", ".join("%s %d" % kv for kv in stats.items())))
     return 1 if stats["findings"] else 0
 
