@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build python3 clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
           libyaml-cpp-dev libgtest-dev googletest libbenchmark-dev libbpf-dev bpftool
           libcurl4-openssl-dev zlib1g-dev diffutils ccache libcpp-httplib-dev libsqlite3-dev pkg-config curl
-          libhiredis-dev redis-server libpq-dev postgresql)
+          libhiredis-dev redis-server libpq-dev postgresql
+          libclang-rt-19-dev)  # libFuzzer, for test/run-fuzzers.sh
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -34,8 +34,13 @@ public:
 private:
   // `written` is the name as the YAML spells it, for messages.
   void load_file(const YamlReader &from, const YAML::Node &at, const std::string &path, const std::string &written) {
-    std::string canonical = fs::weakly_canonical(path).string();
-    if (!fs::exists(canonical)) from.fail(at, "aspect file '" + written + "' not found");
+    // The error_code overloads: a name the system refuses (too long, a loop
+    // of links, no permission) is an error at the line that names it.
+    std::error_code error;
+    const std::string canonical = fs::weakly_canonical(path, error).string();
+    const bool exists = !error && fs::exists(canonical, error);
+    if (error) from.fail(at, "aspect file '" + written + "' cannot be read: " + error.message());
+    if (!exists) from.fail(at, "aspect file '" + written + "' not found");
     if (!loading_.insert(canonical).second) from.fail(at, "aspect file '" + written + "' includes itself");
     config_.input_files.push_back(canonical);
     YamlReader r(canonical);

@@ -1,5 +1,7 @@
 #include "aspects/yaml_reader.h"
 
+#include <cstdio>
+
 namespace orch {
 
 SourceMark YamlReader::mark(const YAML::Node &node) const {
@@ -11,11 +13,29 @@ void YamlReader::fail(const YAML::Node &node, const std::string &what) const {
   throw ConfigError(mark(node).str() + ": error: " + what);
 }
 
+namespace {
+
+// The whole file, or false if it cannot be opened or read (a directory, an I/O
+// error). Read here rather than by YAML::LoadFile: a read that fails inside
+// yaml-cpp 0.7 throws std::ios_base::failure and leaks its prefetch buffer.
+bool read_file(const std::string &path, std::string &text) {
+  FILE *file = std::fopen(path.c_str(), "rb");
+  if (!file) return false;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  const bool ok = !std::ferror(file);
+  std::fclose(file);
+  return ok;
+}
+
+}  // namespace
+
 YAML::Node YamlReader::load() const {
+  std::string text;
+  if (!read_file(file_, text)) throw ConfigError(file_ + ":1:1: error: cannot read file");
   try {
-    return YAML::LoadFile(file_);
-  } catch (const YAML::BadFile &) {
-    throw ConfigError(file_ + ":1:1: error: cannot read file");
+    return YAML::Load(text);
   } catch (const YAML::ParserException &e) {
     throw ConfigError(file_ + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                       ": error: invalid YAML: " + e.msg);

@@ -77,6 +77,25 @@ TEST_F(ConfigLoader, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of("aspects:\n  - file: missing.yaml\n"), f + ":2:11: error: aspect file 'missing.yaml' not found");
 }
 
+// Found by aspect_config_fuzzer: a name the file system refuses (longer than
+// NAME_MAX) threw std::filesystem::filesystem_error out of load_config, and
+// orch died in std::terminate instead of naming the line.
+TEST_F(ConfigLoader, AFileNameTheSystemRefusesIsAnErrorAtItsLine) {
+  const std::string f = (dir_ / "orch.yaml").string();
+  const std::string long_name(300, 'x');
+  EXPECT_EQ(error_of("aspects:\n  - builtin: " + long_name + "\n"),
+            f + ":2:14: error: aspect file 'builtin " + long_name + "' cannot be read: File name too long");
+  EXPECT_EQ(error_of("aspects:\n  - file: " + long_name + ".yaml\n"),
+            f + ":2:11: error: aspect file '" + long_name + ".yaml' cannot be read: File name too long");
+}
+
+// Found with aspect_config_fuzzer's harness: a directory (or a file whose read
+// fails) threw std::ios_base::failure out of yaml-cpp's LoadFile.
+TEST_F(ConfigLoader, AFileThatCannotBeReadIsAnError) {
+  const std::string directory = (fs::canonical(dir_) / "builtin").string();
+  EXPECT_EQ(error_of("aspects:\n  - file: " + directory + "\n"), directory + ":1:1: error: cannot read file");
+}
+
 TEST_F(ConfigLoader, AdviceMustSuitTheJoinPoint) {
   std::string f = (dir_ / "orch.yaml").string();
   EXPECT_EQ(error_of("aspects:\n  - id: a\n    join-point: {function-body: {name: x}}\n"

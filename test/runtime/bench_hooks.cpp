@@ -34,13 +34,13 @@ namespace {
 // Compiled with the hooks: the function under test.
 __attribute__((noinline)) int64_t hooked_call(int64_t a, int64_t b) {
   asm volatile("" : "+r"(a), "+r"(b));
-  return a * 31 + b;
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * 31 + static_cast<uint64_t>(b));  // wraps, as bench_workload.h's
 }
 
 // Compiled without them: the baseline in the same run.
 __attribute__((noinline, NOT_HOOKED)) int64_t plain_call(int64_t a, int64_t b) {
   asm volatile("" : "+r"(a), "+r"(b));
-  return a * 31 + b;
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * 31 + static_cast<uint64_t>(b));  // wraps, as bench_workload.h's
 }
 
 __attribute__((NOT_HOOKED)) void BM_Plain(benchmark::State &state) {

@@ -14,14 +14,14 @@ __attribute__((always_inline)) inline int64_t with_span(orch_site *site, int64_t
   span.attr("a", a);
   span.attr("b", b);
   asm volatile("" : "+r"(a), "+r"(b));
-  return a * 31 + b;
+  return wrapping_step(a, b);
 }
 
 }  // namespace
 
 __attribute__((noinline)) int64_t plain_call(int64_t a, int64_t b) {
   asm volatile("" : "+r"(a), "+r"(b));  // keep the body from being folded
-  return a * 31 + b;
+  return wrapping_step(a, b);
 }
 
 __attribute__((noinline)) int64_t traced_call(int64_t a, int64_t b) {
@@ -38,7 +38,7 @@ __attribute__((noinline)) int64_t metrics_only_call(int64_t a, int64_t b) {
   static orch_site site = BENCH_SITE("metrics_only_call", ORCH_SITE_METRICS_ONLY);
   orch::weave::ScopedSpan span(&site);  // the metrics-only advice: no attributes
   asm volatile("" : "+r"(a), "+r"(b));
-  return a * 31 + b;
+  return wrapping_step(a, b);
 }
 
 }  // namespace orch::bench

@@ -10,6 +10,13 @@
 
 namespace orch::bench {
 
+// The body's arithmetic, a * 31 + b: the callers feed each result back in, so
+// it wraps, in unsigned arithmetic (signed overflow would be undefined; UBSan
+// stops runtime.throughput_accounting on it). The same instructions either way.
+inline int64_t wrapping_step(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * 31 + static_cast<uint64_t>(b));
+}
+
 int64_t plain_call(int64_t a, int64_t b);
 int64_t traced_call(int64_t a, int64_t b);
 int64_t traced_call_without_metrics(int64_t a, int64_t b);

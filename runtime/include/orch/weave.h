@@ -96,12 +96,11 @@ __attribute__((weak)) int orch_w_warned_missing_runtime;
 
 /* Loads the runtime library when the program starts (a constructor in every
  * woven unit, doing its work once per process), so that the first span does
- * not: loading it and the thirty-odd libraries libcurl needs took about 20 ms
- * of the first instrumented call (docs/benchmarks.md, "First call"). Nothing
- * else happens here: the runtime reads its configuration at the first span,
- * as before. If the library cannot be loaded, the first span tries again and
- * warns. Units built with -DORCH_NO_PRELOAD leave the loading to the first
- * span. */
+ * not pay for loading it and the libraries it needs (bench_first_call against
+ * bench_first_call_lazy; docs/benchmarks.md, "First call"). Nothing else
+ * happens here: the runtime reads its configuration at the first span. If the
+ * library cannot be loaded, the first span tries again and warns. Units built
+ * with -DORCH_NO_PRELOAD leave the loading to the first span. */
 #ifndef ORCH_NO_PRELOAD
 __attribute__((weak)) int orch_w_preloaded;
 __attribute__((constructor)) static void orch_w_preload(void) {
@@ -178,12 +177,11 @@ static __inline__ const orch_api_v1 *orch_w_api(void) {
 /* The calls into the runtime are out of line (once per unit) and cannot
  * throw: an instrumented function inlines only the checks (start: the
  * recording_off flag, two loads and two branches; end: whether there is a
- * record) and direct calls that need no landing pad. Inlining the runtime
- * lookup and the indirect calls too made units of many small functions compile
- * up to 1.9x slower than plain (docs/benchmarks.md, "Build cost"). The checks
- * stay inline because a call on the sampled-out path costs about a nanosecond
- * each: with the end out of line as well, a sampled-out span cost 1.6-2.7 ns
- * over a plain call instead of about 0.8 (bench_span, always_off). */
+ * record) and direct calls that need no landing pad. The runtime lookup and
+ * the indirect calls stay out of line for the compile time of units of many
+ * small functions; the checks stay inline for the sampled-out path, where a
+ * call costs more than the checks (bench_span, always_off). The figures of
+ * both: docs/benchmarks.md, "Skipped bodies and an out-of-line runtime call". */
 __attribute__((noinline)) static void orch_w_start_in_runtime(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT {
   s->api = orch_w_api();
   if (__atomic_load_n(__atomic_load_n(&orch_w_off_cache, __ATOMIC_RELAXED), __ATOMIC_RELAXED)) s->rec = ORCH_W_NULL;

@@ -61,7 +61,8 @@ inline void init_record(Record *r, ThreadState *ts, const orch_site *site, Frame
 
 // Writes the whole orch_span with one 16-byte store: the weave header reads it
 // back as one 16-byte value, and two 8-byte stores would make that load miss
-// store forwarding (a stall of several ns on every call).
+// store forwarding, a stall on every call (bench_span; docs/benchmarks.md,
+// Runtime).
 inline void set_span(orch_span *span, void *rec) {
   typedef long long pair __attribute__((vector_size(16)));
   pair v = {reinterpret_cast<long long>(&kApiV1), reinterpret_cast<long long>(rec)};

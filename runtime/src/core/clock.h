@@ -1,6 +1,6 @@
 // Span timestamps. The hot path stores raw ticks: the TSC when it is invariant
-// (one rdtsc, ~12 ns here, against ~30 ns for clock_gettime), else
-// CLOCK_REALTIME nanoseconds. Ticks become Unix nanoseconds on the exporter
+// (one rdtsc, cheaper than clock_gettime: bench_span; docs/benchmarks.md,
+// Runtime), else CLOCK_REALTIME nanoseconds. Ticks become Unix nanoseconds on the exporter
 // thread, with a TSC rate calibrated against CLOCK_REALTIME over the life of
 // the process (the longer the process runs, the better the estimate).
 #pragma once

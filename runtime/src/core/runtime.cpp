@@ -11,6 +11,7 @@
 #include "core/export_worker.h"
 #include "core/thread_state.h"
 #include "export/http_client.h"
+#include "export/make_exporter.h"
 #include "export/otlp_config.h"
 #include "metrics/site_registry.h"
 #include "metrics/thread_metrics.h"

@@ -127,9 +127,4 @@ private:
   Runtime *before_fork_ = nullptr;  // in a forked child: the parent's runtime
 };
 
-// The exporter selected by the configuration (OTEL_TRACES_EXPORTER).
-std::unique_ptr<Exporter> make_configured_exporter(const Config &config);
-// The one selected by OTEL_METRICS_EXPORTER.
-std::unique_ptr<MetricExporter> make_configured_metric_exporter_for(const Config &config);
-
 }  // namespace orch::rt

@@ -33,11 +33,10 @@ struct Chunk {
 // Chunks are reused oldest first, and only once `rotation_` others wait
 // behind them: a chunk the exporter has just read is in its core's caches,
 // and every line a producer on another core then writes must first be taken
-// back from there, one stall per line. Reusing the most recently returned
-// chunk cost 15-25 ns per span with the exporter on the other vCPU
-// (docs/benchmarks.md, Runtime, fourth round); 64 chunks (half a megabyte)
-// in rotation bring that close to what a producer sharing the exporter's
-// core pays.
+// back from there, one stall per line. With 64 chunks (half a megabyte) in
+// rotation a producer on another core pays about what one sharing the
+// exporter's core pays (burst_profile; docs/benchmarks.md, Runtime, "Fourth
+// round", has the figures against reusing the chunk returned last).
 class ChunkPool {
 public:
   explicit ChunkPool(uint32_t max_queued_spans)
@@ -102,8 +101,8 @@ private:
   // Only the cache lines in use: the header and the used attributes, then the
   // used string bytes. Every cache line not written is one less to pull from
   // the exporter's core, which read this slot last. The two fixed sizes
-  // compile to a few vector moves; a copy of the exact length was a call into
-  // memcpy on every span.
+  // compile to a few vector moves, where a copy of the exact length would be a
+  // call into memcpy on every span (bench_span).
   static void copy_used(const Record &r, Record &slot) {
     const auto *base = reinterpret_cast<const char *>(&r);
     const size_t used = reinterpret_cast<const char *>(&r.attrs[r.n_attrs]) - base;

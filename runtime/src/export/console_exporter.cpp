@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/ids.h"
+#include "id_codec.h"
 #include "export/console_format.h"
 
 namespace orch::rt {

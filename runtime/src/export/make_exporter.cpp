@@ -1,8 +1,9 @@
 // OTEL_TRACES_EXPORTER -> Exporter, OTEL_METRICS_EXPORTER -> MetricExporter.
 // Runs on the exporter thread when it starts.
+#include "export/make_exporter.h"
+
 #include <memory>
 
-#include "core/runtime.h"
 #include "export/console_exporter.h"
 #include "export/fanout_exporter.h"
 #include "export/file_exporter.h"
