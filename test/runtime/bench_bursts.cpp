@@ -25,20 +25,13 @@
 #include <thread>
 #include <vector>
 
+#include "bench_export.h"
 #include "bench_workload.h"
 #include "local_http_sink.h"
-#include "orch/orch.h"
-#include "orch/stats.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-orch_stats stats() {
-  orch_stats s{};
-  orch_stats_get(&s, sizeof s);
-  return s;
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -60,11 +53,7 @@ int run_configuration(double seconds, int burst, int period_ms) {
   orch::test::LocalHttpSink sink(/*keep_requests=*/false);
   const char *endpoint = std::getenv("BENCH_ENDPOINT");
   const std::string base = endpoint ? endpoint : "http://127.0.0.1:" + std::to_string(sink.port());
-  setenv("OTEL_EXPORTER_OTLP_ENDPOINT", base.c_str(), 1);
-  setenv("OTEL_TRACES_EXPORTER", "otlp", 1);
-  setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", 1);
-  setenv("ORCH_SITE_SPAN_LIMIT", "0", 0);  // every call a span: spans are what is measured
-  orch_runtime_api_v1();
+  orch::bench::export_spans_to(base);
 
   std::vector<double> plain, traced;
   const auto end = Clock::now() + std::chrono::duration<double>(seconds);
@@ -76,7 +65,7 @@ int run_configuration(double seconds, int burst, int period_ms) {
     std::this_thread::sleep_until(next);
   }
   orch_flush(30000);
-  const orch_stats s = stats();
+  const orch_stats s = orch::bench::runtime_stats();
   const uint64_t ended = s.spans_published + s.spans_dropped;
   std::printf("%6d ms | %6d | %9" PRIu64 " | %8" PRIu64 " | %6.2f %% | %7.1f ns | %7.1f ns | %+7.1f ns\n", period_ms,
               burst, ended, s.spans_dropped, 100.0 * s.spans_dropped / double(ended), median(plain), median(traced),

@@ -25,29 +25,18 @@
 #include <thread>
 #include <vector>
 
+#include "bench_export.h"
 #include "bench_workload.h"
 #include "local_http_sink.h"
-#include "orch/orch.h"
-#include "orch/stats.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-orch_stats stats() {
-  orch_stats s{};
-  orch_stats_get(&s, sizeof s);
-  return s;
-}
-
 int run_configuration(int threads, double seconds) {
   orch::test::LocalHttpSink sink(/*keep_requests=*/false);
   const std::string base = "http://127.0.0.1:" + std::to_string(sink.port());
-  setenv("OTEL_EXPORTER_OTLP_ENDPOINT", base.c_str(), 1);
-  setenv("OTEL_TRACES_EXPORTER", "otlp", 1);
-  setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", 1);
-  setenv("ORCH_SITE_SPAN_LIMIT", "0", 0);  // every call a span: spans are what is measured
-  orch_runtime_api_v1();  // configuration read before the clock starts
+  orch::bench::export_spans_to(base);
 
   std::atomic<bool> stop{false};
   std::vector<std::thread> producers;
@@ -58,12 +47,12 @@ int run_configuration(int threads, double seconds) {
       while (!stop.load(std::memory_order_relaxed)) x = orch::bench::traced_call(x, 7);
     });
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-  const orch_stats window = stats();
+  const orch_stats window = orch::bench::runtime_stats();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   stop = true;
   for (auto &p : producers) p.join();
   orch_flush(30000);
-  const orch_stats end = stats();
+  const orch_stats end = orch::bench::runtime_stats();
 
   const uint64_t ended = end.spans_published + end.spans_dropped;
   const uint64_t accounted = end.spans_exported + end.spans_dropped + end.spans_export_failed + end.spans_rejected;

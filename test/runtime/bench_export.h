@@ -1,0 +1,29 @@
+// What the end-to-end benchmarks (bench_throughput, bench_bursts) share: the
+// runtime exporting OTLP http/protobuf to `base`, every call a span, and its
+// counters.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+
+#include "orch/orch.h"
+#include "orch/stats.h"
+
+namespace orch::bench {
+
+// Before the runtime reads its configuration.
+inline void export_spans_to(const std::string &base) {
+  setenv("OTEL_EXPORTER_OTLP_ENDPOINT", base.c_str(), 1);
+  setenv("OTEL_TRACES_EXPORTER", "otlp", 1);
+  setenv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", 1);
+  setenv("ORCH_SITE_SPAN_LIMIT", "0", 0);  // every call a span: spans are what is measured
+  orch_runtime_api_v1();                   // configuration read before the clock starts
+}
+
+inline orch_stats runtime_stats() {
+  orch_stats s{};
+  orch_stats_get(&s, sizeof s);
+  return s;
+}
+
+}  // namespace orch::bench
