@@ -6,13 +6,7 @@ namespace orch::rt {
 
 ExportResult FileMetricExporter::export_metrics(std::span<const MetricView> metrics, const ResourceView &resource,
                                                 std::chrono::steady_clock::time_point) {
-  try {
-    encode_otlp_metrics_json(metrics, resource, line_);
-    line_ += '\n';
-    error_ = file_.append(line_);
-  } catch (...) {
-    error_ = "out of memory while encoding";
-  }
+  error_ = file_.append_encoded([&](std::string &line) { encode_otlp_metrics_json(metrics, resource, line); });
   return error_.empty() ? ExportResult::Success : ExportResult::PermanentFailure;
 }
 

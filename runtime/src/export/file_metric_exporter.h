@@ -19,7 +19,6 @@ public:
 
 private:
   LineFile file_;
-  std::string line_;
   std::string error_;
 };
 

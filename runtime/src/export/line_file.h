@@ -18,10 +18,22 @@ public:
 
   // Appends `line` (with its '\n'); "" on success, else why not.
   std::string append(std::string_view line);
+  // Appends the line `encode(std::string &)` writes (without its '\n'),
+  // into a buffer kept across calls; "" on success, else why not.
+  template <class Encode> std::string append_encoded(Encode &&encode) {
+    try {
+      encode(line_);
+      line_ += '\n';
+    } catch (...) {
+      return "out of memory while encoding";
+    }
+    return append(line_);
+  }
 
 private:
   std::string path_;
   int fd_ = -1;
+  std::string line_;
 };
 
 }  // namespace orch::rt
