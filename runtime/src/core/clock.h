@@ -50,11 +50,12 @@ public:
   static void init(ClockKind kind);
   static bool uses_tsc() { return clock_detail::g_use_tsc; }
 
-  // Refreshes the TSC rate; waits until the calibration window is at least
-  // `min_window_ns` long. Exporter thread only.
-  void calibrate(uint64_t min_window_ns = 2'000'000);
+  // Refreshes the TSC rate from the anchor to now, without waiting: every
+  // tick converted afterwards was read before this sample, so converting it
+  // interpolates between two brackets and errs by no more than they do,
+  // however short the window. Exporter thread only.
+  void calibrate();
   uint64_t to_unix_nano(uint64_t ticks) const;
-  uint64_t ticks_at(uint64_t unix_nano) const;
   double seconds_per_tick() const { return ns_per_tick_ * 1e-9; }
 
 private:
