@@ -68,7 +68,8 @@ void ExportWorker::sleep_until_work(Clock::time_point until) {
   sleeping_.store(false, std::memory_order_relaxed);
 }
 
-void ExportWorker::run() {
+void ExportWorker::create_exporters() {
+  if (resource_) return;
   try {
     resource_.emplace(EnvReader(process_env(), warn_stderr), baked_service_name());
     auto exporter = factory_(rt_.config());
@@ -82,33 +83,35 @@ void ExportWorker::run() {
     // Without an exporter the batches are counted as failed (see export_batch).
   }
   Runtime::register_exit_handler();  // after the exporter's libraries registered theirs
+}
+
+void ExportWorker::run() {
   const auto delay = std::chrono::milliseconds(rt_.config().batch.schedule_delay_ms);
   const auto metrics_interval = std::chrono::milliseconds(rt_.config().metrics.interval_ms);
   auto next_scheduled = Clock::now() + delay;
   auto next_metrics = collector_ ? Clock::now() + metrics_interval : Clock::time_point::max();
   while (true) {
     sleep_until_work(std::min(next_scheduled, next_metrics));
+    std::lock_guard work(work_mu_);
+    if (stop_.load()) {
+      if (!exited()) last_round(Clock::time_point::max());
+      return;
+    }
+    create_exporters();
     uint64_t flush_target;
-    bool exiting;
     {
       std::lock_guard lock(mu_);
       flush_target = flush_requested_;
-      exiting = exiting_;
     }
-    const bool stopping = stop_.load();
     const bool scheduled = Clock::now() >= next_scheduled;
-    // Export full batches; on schedule, flush or stop, everything there is.
-    bool all = scheduled || stopping || flush_target > flush_done_;
+    // Export full batches; on schedule or flush, everything there is.
+    const bool all = scheduled || flush_target > flush_done_;
     while (true) {
-      size_t n = export_batch();
+      size_t n = export_batch(Clock::time_point::max());
       if (n == 0 || (!all && rt_.pool().queued() < g_hot.wake_threshold)) break;
     }
-    // At exit, the metrics go once, when the worker stops (after the flush
-    // of the spans): calls are counted until then.
-    const bool flushing_metrics = flush_target > flush_done_ && !exiting;
-    if (collector_ && (stopping || flushing_metrics || Clock::now() >= next_metrics)) {
-      if (stopping) count_queued_spans();
-      export_metrics();
+    if (collector_ && (flush_target > flush_done_ || Clock::now() >= next_metrics)) {
+      export_metrics(Clock::time_point::max());
       next_metrics = Clock::now() + metrics_interval;
     }
     delete_exited_threads();
@@ -116,14 +119,33 @@ void ExportWorker::run() {
     {
       std::lock_guard lock(mu_);
       if (flush_target > flush_done_) flush_done_ = flush_target;
-      if (stopping) exited_ = true;
     }
     cv_.notify_all();
-    if (stopping) return;
   }
 }
 
-size_t ExportWorker::export_batch() {
+void ExportWorker::last_round(Clock::time_point deadline) {
+  create_exporters();
+  while (Clock::now() < deadline && export_batch(deadline) != 0) {
+  }
+  // The metrics go once, after the spans: calls are counted until then.
+  if (collector_) {
+    count_queued_spans();
+    export_metrics(deadline);
+  }
+  {
+    std::lock_guard lock(mu_);
+    exited_ = true;
+  }
+  cv_.notify_all();
+}
+
+bool ExportWorker::exited() {
+  std::lock_guard lock(mu_);
+  return exited_;
+}
+
+size_t ExportWorker::export_batch(Clock::time_point limit) {
   const uint32_t max = rt_.config().batch.max_export_batch_size;
   {
     std::lock_guard lock(rt_.threads_mutex());
@@ -144,7 +166,8 @@ size_t ExportWorker::export_batch() {
 
   clock_.calibrate();
   auto views = builder_.build(records_, clock_);
-  const auto deadline = Clock::now() + std::chrono::milliseconds(rt_.config().batch.export_timeout_ms);
+  const auto deadline =
+      std::min(limit, Clock::now() + std::chrono::milliseconds(rt_.config().batch.export_timeout_ms));
   ExportResult result = ExportResult::PermanentFailure;
   try {
     if (exporter_ && resource_) result = exporter_->export_spans(views, resource_->view(), deadline);
@@ -212,7 +235,7 @@ void ExportWorker::count_queued_spans() {
   records_.clear();
 }
 
-void ExportWorker::export_metrics() {
+void ExportWorker::export_metrics(Clock::time_point limit) {
   ExportResult result = ExportResult::PermanentFailure;
   std::string reason;
   try {
@@ -223,7 +246,8 @@ void ExportWorker::export_metrics() {
     }
     clock_.calibrate();
     auto metrics = collector_->collect(metrics_snapshot_, clock_, realtime_ns());
-    const auto deadline = Clock::now() + std::chrono::milliseconds(rt_.config().metrics.timeout_ms);
+    const auto deadline =
+        std::min(limit, Clock::now() + std::chrono::milliseconds(rt_.config().metrics.timeout_ms));
     if (metrics.empty()) result = ExportResult::Success;
     else if (metric_exporter_ && resource_) result = metric_exporter_->export_metrics(metrics, resource_->view(), deadline);
     if (result != ExportResult::Success) {
@@ -267,18 +291,15 @@ bool ExportWorker::shutdown(Clock::time_point deadline) {
     if (exporter_) exporter_->program_exiting();
     if (metric_exporter_) metric_exporter_->program_exiting();
   }
-  bool ok = flush(deadline);
   stop_.store(true);
-  wake();
-  std::unique_lock lock(mu_);
-  if (cv_.wait_until(lock, deadline, [&] { return exited_; })) {
-    lock.unlock();
-    thread_.join();
-  } else {
-    // Still exporting past the deadline: leave it; the process is ending.
-    thread_.detach();
-  }
-  return ok;
+  // The exiting thread exports what is left itself rather than waking the
+  // worker and waiting for it to be scheduled: on a busy host that wait is
+  // most of a short program's exit. It waits only for a round in progress.
+  std::unique_lock work(work_mu_, deadline);
+  const bool complete = work.owns_lock() && (exited() || (last_round(deadline), Clock::now() < deadline));
+  // Asleep, or it finds the last round done when it wakes; the process is ending.
+  thread_.detach();
+  return complete;
 }
 
 void ExportWorker::note_rejection(uint64_t rejected) {

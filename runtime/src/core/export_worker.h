@@ -57,9 +57,14 @@ private:
 
   void run();
   void sleep_until_work(Clock::time_point until);
+  // Once, by whoever exports first (the worker, or the exiting thread).
+  void create_exporters();
+  // At exit: every queued span, then the metrics, then exited_.
+  void last_round(Clock::time_point deadline);
+  bool exited();
   // Exports at most one batch; returns the number of spans taken.
-  size_t export_batch();
-  void export_metrics();
+  size_t export_batch(Clock::time_point limit);
+  void export_metrics(Clock::time_point limit);
   // At exit, before the last metrics: spans the program's other threads
   // ended after the last drain are not exported, but their calls count.
   void count_queued_spans();
@@ -69,11 +74,14 @@ private:
   Runtime &rt_;
   ExporterFactory factory_;
   MetricExporterFactory metric_factory_;  // nullptr: no metrics
-  std::unique_ptr<Exporter> exporter_;  // set under mu_, then used by the worker alone
+  // Held by whoever exports: the worker for a round, the exiting thread for
+  // the last one. It guards the exporters and the state of a round below.
+  std::timed_mutex work_mu_;
+  std::unique_ptr<Exporter> exporter_;  // set under work_mu_ and mu_, used under work_mu_
   std::unique_ptr<MetricExporter> metric_exporter_;  // likewise
   std::optional<MetricsCollector> collector_;  // when metrics are on
   std::vector<const ThreadMetrics *> metrics_snapshot_;
-  std::optional<Resource> resource_;  // built on the worker thread
+  std::optional<Resource> resource_;  // built by create_exporters
   std::thread thread_;
   TickClock clock_;
   SpanViewBuilder builder_;
