@@ -164,15 +164,19 @@ size_t ExportWorker::export_batch(Clock::time_point limit) {
   ++rotation_;
   if (records_.empty()) return 0;
 
-  clock_.calibrate();
-  auto views = builder_.build(records_, clock_);
   const auto deadline =
       std::min(limit, Clock::now() + std::chrono::milliseconds(rt_.config().batch.export_timeout_ms));
   ExportResult result = ExportResult::PermanentFailure;
-  try {
-    if (exporter_ && resource_) result = exporter_->export_spans(views, resource_->view(), deadline);
-  } catch (...) {
-    // Exporters must not throw; if one does, the batch counts as failed.
+  if (exporter_ && exporter_->gave_up_at_exit()) {
+    result = ExportResult::RetryableFailure;
+  } else {
+    clock_.calibrate();
+    auto views = builder_.build(records_, clock_);
+    try {
+      if (exporter_ && resource_) result = exporter_->export_spans(views, resource_->view(), deadline);
+    } catch (...) {
+      // Exporters must not throw; if one does, the batch counts as failed.
+    }
   }
   auto &c = rt_.counters();
   if (result == ExportResult::Success) {

@@ -38,6 +38,9 @@ public:
   // does not resolve); one that answers, even with an error, is still retried
   // within the deadline.
   virtual void program_exiting() {}
+  // After program_exiting(): the destination was found unreachable, so the
+  // rest of the exit flush would not be sent; the caller need not build it.
+  virtual bool gave_up_at_exit() const { return false; }
 };
 
 }  // namespace orch::rt

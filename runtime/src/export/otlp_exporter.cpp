@@ -26,6 +26,7 @@ public:
   uint64_t rejected_spans() const override { return sender_.partial().rejected; }
   std::string partial_error() const override { return sender_.partial().error_message; }
   void program_exiting() override { sender_.program_exiting(); }
+  bool gave_up_at_exit() const override { return sender_.gave_up_at_exit(); }
 
 private:
   OtlpHttpSender sender_;

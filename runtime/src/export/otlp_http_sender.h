@@ -52,6 +52,8 @@ public:
   // The last send was not tried: at exit, another sender had found its
   // collector unreachable.
   bool skipped_unreachable() const { return skipped_unreachable_; }
+  // See Exporter::gave_up_at_exit.
+  bool gave_up_at_exit() const { return unreachable_at_exit_; }
 
 private:
   ExportResult post(std::string_view body, size_t items, Clock::time_point deadline);
