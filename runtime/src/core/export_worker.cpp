@@ -2,6 +2,7 @@
 
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -50,7 +51,10 @@ bool ExportWorker::start() {
 
 void ExportWorker::wake() {
   wake_seq_.fetch_add(1, std::memory_order_seq_cst);
-  if (sleeping_.load(std::memory_order_seq_cst)) futex_wake_all(&wake_seq_);
+  // One system call per sleep: until the worker runs (which may take a tick,
+  // see run()), later wakers find the flag cleared.
+  if (sleeping_.load(std::memory_order_seq_cst) && sleeping_.exchange(false, std::memory_order_seq_cst))
+    futex_wake_all(&wake_seq_);
 }
 
 void ExportWorker::sleep_until_work(Clock::time_point until) {
@@ -86,6 +90,10 @@ void ExportWorker::create_exporters() {
 }
 
 void ExportWorker::run() {
+  // SCHED_BATCH: waking the worker never preempts the thread that woke it
+  // (the program's, mid-burst); it runs on an idle vCPU, or at the next tick.
+  const sched_param batch{};
+  pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch);
   const auto delay = std::chrono::milliseconds(rt_.config().batch.schedule_delay_ms);
   const auto metrics_interval = std::chrono::milliseconds(rt_.config().metrics.interval_ms);
   auto next_scheduled = Clock::now() + delay;
@@ -151,18 +159,21 @@ size_t ExportWorker::export_batch(Clock::time_point limit) {
     std::lock_guard lock(rt_.threads_mutex());
     threads_snapshot_ = rt_.threads();
   }
-  records_.clear();
-  taken_.clear();
+  batch_.clear();
   // Start with a different thread each batch so that a busy thread cannot starve the others.
   const size_t n_threads = threads_snapshot_.size();
-  for (size_t k = 0; k < n_threads && records_.size() < max; ++k) {
+  for (size_t k = 0; k < n_threads && batch_.size() < max; ++k) {
     ThreadState *ts = threads_snapshot_[(rotation_ + k) % n_threads];
-    uint32_t n = ts->queue.peek(max - static_cast<uint32_t>(records_.size()),
-                                [this](const Record &r) { records_.push_back(&r); });
-    if (n) taken_.push_back({ts, n});
+    // Copied out and released at once: the queue takes new spans in these
+    // slots while the batch is exported (the collector may take a while).
+    uint32_t n = ts->queue.peek(max - static_cast<uint32_t>(batch_.size()),
+                                [this](const Record &r) { batch_.push_back(r); });
+    if (n) ts->queue.consume(n, rt_.pool());
   }
   ++rotation_;
-  if (records_.empty()) return 0;
+  if (batch_.empty()) return 0;
+  records_.clear();
+  for (const Record &r : batch_) records_.push_back(&r);
 
   const auto deadline =
       std::min(limit, Clock::now() + std::chrono::milliseconds(rt_.config().batch.export_timeout_ms));
@@ -196,9 +207,8 @@ size_t ExportWorker::export_batch(Clock::time_point limit) {
                                  : reason;
   }
   if (collector_) collector_->add_spans(records_, result == ExportResult::Success);
-  for (const Record *r : records_) release_owned(*r);
-  for (const Taken &t : taken_) t.ts->queue.consume(t.n, rt_.pool());
-  return records_.size();
+  for (const Record &r : batch_) release_owned(r);
+  return batch_.size();
 }
 
 void ExportWorker::delete_exited_threads() {

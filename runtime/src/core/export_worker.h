@@ -86,12 +86,8 @@ private:
   TickClock clock_;
   SpanViewBuilder builder_;
   std::vector<ThreadState *> threads_snapshot_;
-  struct Taken {
-    ThreadState *ts;
-    uint32_t n;
-  };
-  std::vector<Taken> taken_;
-  std::vector<const Record *> records_;
+  std::vector<Record> batch_;  // the batch being exported, out of the queues
+  std::vector<const Record *> records_;  // into batch_, or the queues when counting at exit
   size_t rotation_ = 0;
 
   std::atomic<uint32_t> wake_seq_{0};
