@@ -12,7 +12,9 @@
 // One line per period: the spans ended and dropped (queue full), and the
 // time a burst took per call against the same burst of the plain function
 // run just before it (medians over the bursts), so the cost per call in this
-// regime is read against the plain call in the same conditions.
+// regime is read against the plain call in the same conditions; and how many
+// times per traced burst the calling thread was preempted.
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,6 +40,13 @@ double median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
+// Times this thread was preempted (involuntary context switches) so far.
+long preemptions() {
+  rusage u{};
+  getrusage(RUSAGE_THREAD, &u);
+  return u.ru_nivcsw;
+}
+
 // Nanoseconds per call of `call` over a burst.
 template <class F> double burst_ns(int burst, F call) {
   int64_t x = 0;
@@ -56,20 +65,23 @@ int run_configuration(double seconds, int burst, int period_ms) {
   orch::bench::export_spans_to(base);
 
   std::vector<double> plain, traced;
+  long preempted = 0;
   const auto end = Clock::now() + std::chrono::duration<double>(seconds);
   auto next = Clock::now();
   while (Clock::now() < end) {
     next += std::chrono::milliseconds(period_ms);
     plain.push_back(burst_ns(burst, orch::bench::plain_call));
+    const long before = preemptions();
     traced.push_back(burst_ns(burst, orch::bench::traced_call));
+    preempted += preemptions() - before;
     std::this_thread::sleep_until(next);
   }
   orch_flush(30000);
   const orch_stats s = orch::bench::runtime_stats();
   const uint64_t ended = s.spans_published + s.spans_dropped;
-  std::printf("%6d ms | %6d | %9" PRIu64 " | %8" PRIu64 " | %6.2f %% | %7.1f ns | %7.1f ns | %+7.1f ns\n", period_ms,
-              burst, ended, s.spans_dropped, 100.0 * s.spans_dropped / double(ended), median(plain), median(traced),
-              median(traced) - median(plain));
+  std::printf("%6d ms | %6d | %9" PRIu64 " | %8" PRIu64 " | %6.2f %% | %7.1f ns | %7.1f ns | %+7.1f ns | %5.2f\n",
+              period_ms, burst, ended, s.spans_dropped, 100.0 * s.spans_dropped / double(ended), median(plain),
+              median(traced), median(traced) - median(plain), double(preempted) / double(traced.size()));
   std::fflush(stdout);
   return 0;
 }
@@ -86,7 +98,7 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "usage: bench_bursts [seconds] [burst] [period_ms...]\n");
     return 2;
   }
-  std::printf(" period  |  burst |     ended |  dropped | dropped |   plain   |  traced   | difference\n");
+  std::printf(" period  |  burst |     ended |  dropped | dropped |   plain   |  traced   | difference | preempted\n");
   std::fflush(stdout);
   int failures = 0;
   for (int period : periods) {

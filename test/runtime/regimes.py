@@ -19,7 +19,8 @@ Each round runs every regime once per LIBDIR (LD_LIBRARY_PATH; default: the
 runtime bench_bursts was linked with), in turn, so that a change of load hits
 every build alike. Prints, per regime and build, the median over rounds
 (min-max) of the cost per call over the plain call and of the spans dropped,
-and the plain call's own time. Environment: BENCH (default
+the plain call's own time, and how often the calling thread was preempted
+during a traced burst. Environment: BENCH (default
 build/bin/bench_bursts), SECONDS_PER_REGIME (default 2).
 """
 import os
@@ -32,7 +33,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 RECEIVER = os.path.join(REPO, "integration", "otlp-receiver", "counting-receiver.js")
-ROW = re.compile(r"^\s*(\d+) ms \|\s*\d+ \|\s*\d+ \|\s*\d+ \|\s*(-?[\w.]+) % \|\s*([\d.]+) ns \|\s*([\d.]+) ns \|\s*([+-][\d.]+) ns")
+ROW = re.compile(r"^\s*(\d+) ms \|\s*\d+ \|\s*\d+ \|\s*\d+ \|\s*(-?[\w.]+) % \|\s*([\d.]+) ns \|\s*([\d.]+) ns \|\s*([+-][\d.]+) ns \|\s*([\d.]+)")
 
 
 def bench_rows(libdir, periods, env_extra=None):
@@ -46,7 +47,7 @@ def bench_rows(libdir, periods, env_extra=None):
     rows = [m.groups() for m in map(ROW.match, out.splitlines()) if m]
     if len(rows) != len(periods):
         sys.exit(f"unexpected bench_bursts output:\n{out}")
-    return [{"dropped": float(r[1]) if r[1][-1].isdigit() else 0.0, "plain": float(r[2]), "over": float(r[4])} for r in rows]
+    return [{"dropped": float(r[1]) if r[1][-1].isdigit() else 0.0, "plain": float(r[2]), "over": float(r[4]), "preempted": float(r[5])} for r in rows]
 
 
 class Background:
@@ -99,14 +100,15 @@ def main():
     print(f"{rounds} rounds in {time.time() - start:.0f} s; load average {os.getloadavg()[0]:.1f} at the end")
     for lib in libdirs:
         print(f"\n{lib or 'linked runtime'}\n")
-        print("| regime | ns per call over the plain call | dropped, % | plain call, ns |")
-        print("|---|---|---|---|")
+        print("| regime | ns per call over the plain call | dropped, % | plain call, ns | caller preempted per burst |")
+        print("|---|---|---|---|---|")
         for regime in all_results[lib][0]:
             over = [r[regime]["over"] for r in all_results[lib]]
             dropped = [r[regime]["dropped"] for r in all_results[lib]]
             plain = [r[regime]["plain"] for r in all_results[lib]]
+            preempted = [r[regime]["preempted"] for r in all_results[lib]]
             print(f"| {regime} | {summary(over)} | {statistics.median(dropped):.2f} ({min(dropped):.2f}-{max(dropped):.2f})"
-                  f" | {statistics.median(plain):.1f} |")
+                  f" | {statistics.median(plain):.1f} | {statistics.median(preempted):.2f} |")
 
 
 if __name__ == "__main__":
