@@ -14,7 +14,7 @@
 
 #include "abi/context_api.h"
 #include "abi/span_api.h"
-#include "core/clock.h"
+#include "clock.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
 #include "core/trace_context.h"

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/clock.h"
+#include "clock.h"
 #include "core/export_worker.h"
 #include "core/stats_file.h"
 #include "core/thread_state.h"
