@@ -35,6 +35,9 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 /* Only this process is measured (0: every process); set by user space before it starts. */
 __u32 target_tgid = 0;
 
+/* One shadow stack per live thread of the measured process: thread_exit
+ * deletes a thread's, so a program may create any number of threads over its
+ * life as long as no more than max_entries run at once. */
 struct {
   __uint(type, BPF_MAP_TYPE_HASH);
   __uint(map_flags, BPF_F_NO_PREALLOC);
@@ -183,6 +186,20 @@ int BPF_KPROBE(function_entry)
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   if (traced(pid_tgid))
     push_frame(ctx, pid_tgid, (__u32)bpf_get_attach_cookie(ctx));
+  return 0;
+}
+
+/* Fires for every thread that exits, not only for a whole process. Deletion
+ * here rather than an LRU map: an LRU evicts the least recently used stack
+ * when full, which may be a live thread's that waits inside a probed function,
+ * and its frames' exits would then go unmatched. A raw tracepoint: attaching
+ * it by name needs no tracefs mounted. */
+SEC("raw_tp/sched_process_exit")
+int thread_exit(void *ctx)
+{
+  __u64 pid_tgid = bpf_get_current_pid_tgid();
+  if (traced(pid_tgid))
+    bpf_map_delete_elem(&stacks, &pid_tgid);
   return 0;
 }
 

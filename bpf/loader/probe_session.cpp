@@ -125,6 +125,9 @@ bool ProbeSession::load_and_attach(const ProbePlan &plan, bool multi) {
 
 int ProbeSession::attach(const ProbePlan &plan, bool multi) {
   auto start = std::chrono::steady_clock::now();
+  thread_exit_link_ = bpf_program__attach(skel_->progs.thread_exit);
+  if (!thread_exit_link_)
+    throw failure("cannot attach to the sched_process_exit raw tracepoint", errno);
   int sites_fd = bpf_map__fd(skel_->maps.exit_sites);
   // Probes grouped by program and file: one uprobe_multi link each.
   std::map<std::pair<bpf_program *, std::string>, std::pair<std::vector<uint64_t>, std::vector<uint64_t>>> groups;
@@ -254,6 +257,8 @@ void ProbeSession::detach() {
   for (int fd : multi_link_fds_)
     close(fd);
   multi_link_fds_.clear();
+  bpf_link__destroy(thread_exit_link_);
+  thread_exit_link_ = nullptr;
   if (attached)
     detach_seconds_ = seconds_since(start);
 }

@@ -85,6 +85,7 @@ private:
   funcstats *skel_ = nullptr;
   std::vector<bpf_link *> links_;  // one per probe, without uprobe_multi
   std::vector<int> multi_link_fds_; // one per program and file, with it
+  bpf_link *thread_exit_link_ = nullptr; // frees an exiting thread's shadow stack
   // Per callee symbol (the callee_entry cookie): its callee and where it is.
   struct CalleeSymbol {
     uint32_t callee;

@@ -73,7 +73,7 @@ struct Report {
   bpf::SessionCounters counters; // summed over the runs
   std::vector<uint64_t> callee_entries_per_run; // hits of the call sites' callee probes
   std::vector<uint64_t> unplaced_callee_entries_per_run; // of which the return address is in no known file
-  // Spans the runtime dropped (queue full), reported on its stderr, all runs:
+  // Spans the runtime dropped (queue full), from its stats file, all runs:
   // not a problem for the counts, which come from the metrics.
   uint64_t spans_dropped = 0;
   // The metrics, per instrumented run: sites with calls, and those of them

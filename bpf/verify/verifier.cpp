@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <stdexcept>
 
 #include "calibration/calibration.h"
@@ -18,6 +17,7 @@
 #include "verify/manifest.h"
 #include "verify/metric_file.h"
 #include "verify/program_run.h"
+#include "verify/runtime_stats.h"
 #include "verify/temporary_directory.h"
 
 namespace orch::verify {
@@ -44,15 +44,6 @@ std::string tail_of(const std::string &text, size_t lines) {
   while (lines-- > 0 && at != std::string::npos && at > 0)
     at = text.rfind('\n', at - 1);
   return at == std::string::npos || at == 0 ? text : text.substr(at + 1);
-}
-
-// "orch: N spans dropped: queue full (...)", printed by the runtime at exit.
-uint64_t spans_dropped(const std::string &stderr_text) {
-  static const std::regex dropped(R"(orch: ([0-9]+) spans dropped)");
-  uint64_t total = 0;
-  for (auto m = std::sregex_iterator(stderr_text.begin(), stderr_text.end(), dropped); m != std::sregex_iterator(); ++m)
-    total += std::stoull((*m)[1]);
-  return total;
 }
 
 ModeReport summarize(const std::string &name, std::vector<RunMeasure> runs) {
@@ -156,7 +147,8 @@ private:
   }
 
   RunMeasure run_instrumented(int i) {
-    std::string run_name = name("instrumented", i), metrics_path = temp_.file(run_name + ".metrics.jsonl");
+    std::string run_name = name("instrumented", i), metrics_path = temp_.file(run_name + ".metrics.jsonl"),
+                stats_path = temp_.file(run_name + ".stats.jsonl");
     RunSpec traced = spec(options_.instrumented, run_name);
     // orch as a user runs it: the default sampler (parentbased_always_on,
     // unless OTEL_TRACES_SAMPLER says otherwise), span budget and queue; the
@@ -164,13 +156,15 @@ private:
     // /dev/null (their export is paid, no disk is used). The calls are counted
     // by the metrics, every one, and exported cumulatively to a file at exit
     // (and every OTEL_METRIC_EXPORT_INTERVAL): one line per export, a few
-    // hundred bytes per site, read back one line at a time.
+    // hundred bytes per site, read back one line at a time. The runtime's
+    // counters (dropped spans) come from its stats file.
     traced.setup.env = {"OTEL_SDK_DISABLED=false",
                         "OTEL_TRACES_EXPORTER=file",
                         "ORCH_FILE_EXPORTER_PATH=/dev/null",
                         "OTEL_METRICS_EXPORTER=file",
                         "ORCH_METRICS_FILE_PATH=" + metrics_path,
-                        "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=cumulative"};
+                        "OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE=cumulative",
+                        "ORCH_STATS_FILE=" + stats_path};
     RunMeasure run = measured(traced, run_name);
     std::error_code no_file;
     uintmax_t bytes = fs::file_size(metrics_path, no_file);
@@ -179,7 +173,8 @@ private:
     fs::remove(metrics_path, no_file);
     report_.metric_sites_per_run.push_back(tallies_.metrics.back().sites);
     report_.unmatched_metric_sites_per_run.push_back(tallies_.metrics.back().unmatched);
-    report_.spans_dropped += spans_dropped(read_file(traced.setup.stderr_path));
+    report_.spans_dropped += spans_dropped(stats_path);
+    fs::remove(stats_path, no_file);
     return run;
   }
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "core/clock.h"
+#include "clock.h"
 
 namespace orch::rt {
 namespace {

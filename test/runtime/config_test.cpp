@@ -37,6 +37,7 @@ TEST(Config, DefaultsFollowTheSpec) {
   EXPECT_EQ(c.batch.export_timeout_ms, 30000u);
   EXPECT_EQ(c.limits.attribute_count, 128u);
   EXPECT_EQ(c.limits.attribute_value_length, UINT32_MAX);
+  EXPECT_EQ(c.stats_file, "");
   EXPECT_TRUE(env.warnings.empty());
 }
 
@@ -48,6 +49,7 @@ TEST(Config, ReadsEveryVariable) {
               {"OTEL_TRACES_EXPORTER", "file"},
               {"ORCH_FILE_EXPORTER_PATH", "/tmp/x.jsonl"},
               {"ORCH_CLOCK", "realtime"},
+              {"ORCH_STATS_FILE", "/tmp/stats.jsonl"},
               {"OTEL_BSP_SCHEDULE_DELAY", "100"},
               {"OTEL_BSP_MAX_QUEUE_SIZE", "4096"},
               {"OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "256"},
@@ -61,6 +63,7 @@ TEST(Config, ReadsEveryVariable) {
   EXPECT_EQ(c.exporters, std::vector{ExporterKind::File});
   EXPECT_EQ(c.file_path, "/tmp/x.jsonl");
   EXPECT_EQ(c.clock, ClockKind::Realtime);
+  EXPECT_EQ(c.stats_file, "/tmp/stats.jsonl");
   EXPECT_EQ(c.batch.schedule_delay_ms, 100u);
   EXPECT_EQ(c.batch.max_queue_size, 4096u);
   EXPECT_EQ(c.batch.max_export_batch_size, 256u);

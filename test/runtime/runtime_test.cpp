@@ -5,8 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <regex>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -332,6 +335,59 @@ TEST(Runtime, ExitReportsDroppedSpansOnStderr) {
   EXPECT_EQ(status, 0);
   EXPECT_NE(err.find("spans dropped: queue full (OTEL_BSP_MAX_QUEUE_SIZE=64)"), std::string::npos) << err;
   EXPECT_EQ(err.find("dropped"), err.rfind("dropped")) << "reported once: " << err;
+}
+
+// The numbers of one ORCH_STATS_FILE line, by name.
+std::map<std::string, uint64_t> stats_of(const std::string &line) {
+  static const std::regex field(R"re("(\w+)":([0-9]+))re");
+  std::map<std::string, uint64_t> numbers;
+  for (auto m = std::sregex_iterator(line.begin(), line.end(), field); m != std::sregex_iterator(); ++m)
+    numbers[(*m)[1]] = std::stoull((*m)[2]);
+  return numbers;
+}
+
+// The counters of the exit's stderr lines, for tools: one JSON line per
+// process, a forked child's beside its parent's.
+TEST(Runtime, ExitAppendsTheCountersToTheStatsFile) {
+  RuntimeHarness h;
+  rt::Config c = test_config();
+  c.batch.max_queue_size = 64;
+  c.batch.max_export_batch_size = 32;
+  c.stats_file = ::testing::TempDir() + "orch-stats-" + std::to_string(getpid()) + ".jsonl";
+  std::remove(c.stats_file.c_str());
+  ASSERT_EQ(h.run(c,
+                  [] {
+                    pid_t pid = fork();
+                    if (pid == 0) {
+                      one_span(&g_child);
+                      std::exit(0);
+                    }
+                    int st = 0;
+                    waitpid(pid, &st, 0);
+                    CHILD_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+                    RuntimeHarness::hold_exports = true;
+                    for (int i = 0; i < 1000; ++i) one_span(&g_leaf);
+                    RuntimeHarness::hold_exports = false;
+                  }),
+            0);
+  std::vector<std::string> lines;
+  std::ifstream in(c.stats_file);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::remove(c.stats_file.c_str());
+  ASSERT_EQ(lines.size(), 2u);
+  auto child = stats_of(lines[0]), parent = stats_of(lines[1]);
+  EXPECT_NE(child["pid"], parent["pid"]);
+  EXPECT_EQ(child, (std::map<std::string, uint64_t>{{"pid", child["pid"]},
+                                                     {"spans_published", 1},
+                                                     {"spans_dropped", 0},
+                                                     {"spans_exported", 1},
+                                                     {"spans_export_failed", 0},
+                                                     {"spans_rejected", 0}}))
+      << lines[0];
+  EXPECT_GT(parent["spans_dropped"], 0u) << lines[1];
+  EXPECT_EQ(parent["spans_published"] + parent["spans_dropped"], 1000u) << lines[1];
+  EXPECT_EQ(parent["spans_exported"], parent["spans_published"]) << lines[1];
+  EXPECT_EQ(parent["spans_export_failed"] + parent["spans_rejected"], 0u) << lines[1];
 }
 
 TEST(Runtime, ForkChildGetsItsOwnRuntimeAndParentSpansAreNotSentTwice) {

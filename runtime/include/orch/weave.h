@@ -209,8 +209,9 @@ __attribute__((noinline)) static void orch_w_end_in_runtime(orch_span *s) ORCH_W
   } while (0)
 /* C: the same through functions. Kept one level deeper than C++'s guard on
  * purpose: GCC's inliner sizes a C function by it, and with the checks one
- * level up it inlined instrumented functions into more callers (cJSON's test
- * units compiled slower, not faster). */
+ * level up it inlines instrumented functions into more callers, which costs
+ * compile time (docs/benchmarks.md, "Following calls for try/catch, a flatter
+ * C++ guard, and shapes tried for C"). */
 static __inline__ void orch_w_start_at(orch_span *s, orch_site *site) ORCH_W_NOEXCEPT { ORCH_W_START_AT(s, site); }
 static __inline__ void orch_w_end(orch_span *s) ORCH_W_NOEXCEPT { ORCH_W_END(s); }
 /* C: `__attribute__((cleanup(orch_w_end))) orch_span S = orch_w_start(&site);` */

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "abi/span_api.h"
-#include "core/clock.h"
+#include "clock.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
 

@@ -14,7 +14,7 @@
 
 #include "abi/context_api.h"
 #include "abi/span_api.h"
-#include "core/clock.h"
+#include "clock.h"
 #include "core/runtime.h"
 #include "core/thread_state.h"
 #include "core/trace_context.h"
@@ -197,9 +197,10 @@ template <bool kMetered> __attribute__((noinline)) void start_general(orch_span 
 }
 
 // The usual cases, with no call but tail calls so that they need no stack
-// frame (the general path's frame and checks were a tenth of a span's
-// instructions): a warm thread with a spare Record, and either a recording
-// local parent or a root that the sampler keeps without looking at it.
+// frame (the general path's frame and checks cost instructions on every span:
+// instructions_per_call.sh; docs/benchmarks.md, Runtime, "Third round"): a
+// warm thread with a spare Record, and either a recording local parent or a
+// root that the sampler keeps without looking at it.
 template <bool kMetered> inline void start(orch_span *span, const orch_site *site) noexcept {
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(g_hot.is_off() || !ts || !ts->free_records, 0)) return start_general<kMetered>(span, site);

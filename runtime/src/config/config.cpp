@@ -108,6 +108,7 @@ Config config_from_env(const EnvReader &env) {
   c.metrics = metrics_config_from_env(env);
   c.metrics_time_one_in = env.integer("ORCH_METRICS_TIME_ONE_IN", c.metrics_time_one_in, 1, 1 << 20);
   c.site_span_limit = env.integer("ORCH_SITE_SPAN_LIMIT", c.site_span_limit, 0, UINT32_MAX);
+  if (auto path = env.str("ORCH_STATS_FILE")) c.stats_file = *path;
   return c;
 }
 

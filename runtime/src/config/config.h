@@ -55,6 +55,9 @@ struct Config {
   // ORCH_SITE_SPAN_LIMIT: spans per second one site may start on one thread
   // while metrics are on; the calls beyond are counted, not traced. 0: none.
   uint32_t site_span_limit = 2000;
+  // ORCH_STATS_FILE: the runtime's counters are appended to it at exit
+  // (core/stats_file.h); empty: not written.
+  std::string stats_file;
 };
 
 Config config_from_env(const EnvReader &env);

@@ -24,6 +24,13 @@ void futex_wake_all(std::atomic<uint32_t> *word) {
   syscall(SYS_futex, reinterpret_cast<uint32_t *>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr, nullptr, 0);
 }
 
+MeteredSpan metered_span(const Record &r) {
+  bool mangled = false;
+  const bool failed = r.status == StatusCode::Error;
+  const char *type = failed ? failure_type(r, mangled) : nullptr;
+  return {r.site, r.start_ticks, r.end_ticks, failed, type, mangled, r.trace_id, r.span_id};
+}
+
 }  // namespace
 
 ExportWorker::ExportWorker(Runtime &rt, ExporterFactory factory, MetricExporterFactory metric_factory)
@@ -206,7 +213,7 @@ size_t ExportWorker::export_batch(Clock::time_point limit) {
     last_error_ = reason.empty() ? (result == ExportResult::RetryableFailure ? "export timed out" : "export rejected")
                                  : reason;
   }
-  if (collector_) collector_->add_spans(records_, result == ExportResult::Success);
+  if (collector_) add_to_metrics(result == ExportResult::Success);
   for (const Record &r : batch_) release_owned(r);
   return batch_.size();
 }
@@ -244,9 +251,16 @@ void ExportWorker::count_queued_spans() {
   for (ThreadState *ts : threads_snapshot_) {
     records_.clear();
     ts->queue.peek(UINT32_MAX, [this](const Record &r) { records_.push_back(&r); });
-    collector_->add_spans(records_, false);
+    add_to_metrics(false);
   }
   records_.clear();
+}
+
+void ExportWorker::add_to_metrics(bool exported) {
+  metered_.clear();
+  for (const Record *r : records_)
+    if (r->metered) metered_.push_back(metered_span(*r));
+  collector_->add_spans(metered_, exported);
 }
 
 void ExportWorker::export_metrics(Clock::time_point limit) {

@@ -20,8 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "clock.h"
 #include "config/resource.h"
-#include "core/clock.h"
 #include "core/runtime.h"
 #include "core/span_views.h"
 #include "metrics/metrics_collector.h"
@@ -68,6 +68,8 @@ private:
   // At exit, before the last metrics: spans the program's other threads
   // ended after the last drain are not exported, but their calls count.
   void count_queued_spans();
+  // The spans of records_ from span_begin, into the metrics.
+  void add_to_metrics(bool exported);
   void delete_exited_threads();
   void note_rejection(uint64_t rejected);
 
@@ -88,6 +90,7 @@ private:
   std::vector<ThreadState *> threads_snapshot_;
   std::vector<Record> batch_;  // the batch being exported, out of the queues
   std::vector<const Record *> records_;  // into batch_, or the queues when counting at exit
+  std::vector<MeteredSpan> metered_;  // of records_, for the metrics
   size_t rotation_ = 0;
 
   std::atomic<uint32_t> wake_seq_{0};

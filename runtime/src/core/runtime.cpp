@@ -3,12 +3,15 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
-#include "core/clock.h"
+#include "clock.h"
 #include "core/export_worker.h"
+#include "core/stats_file.h"
 #include "core/thread_state.h"
 #include "export/http_client.h"
 #include "export/make_exporter.h"
@@ -235,6 +238,9 @@ void Runtime::at_exit() {
     if (!complete && t.published > accounted)
       std::fprintf(stderr, "orch: %" PRIu64 " spans not exported: flush at exit exceeded OTEL_BSP_EXPORT_TIMEOUT=%u ms\n",
                    t.published - accounted, timeout);
+    const std::string &stats_file = rt->config_.stats_file;
+    if (!stats_file.empty() && !append_stats_line(stats_file, t))
+      warn_stderr("ORCH_STATS_FILE=" + stats_file + " cannot be written: " + std::strerror(errno));
   } catch (...) {
     // Nothing may escape into the program's exit path.
   }

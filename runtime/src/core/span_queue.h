@@ -33,10 +33,10 @@ struct Chunk {
 // Chunks are reused oldest first, and only once `rotation_` others wait
 // behind them: a chunk the exporter has just read is in its core's caches,
 // and every line a producer on another core then writes must first be taken
-// back from there, one stall per line. With 64 chunks (half a megabyte) in
-// rotation a producer on another core pays about what one sharing the
-// exporter's core pays (burst_profile; docs/benchmarks.md, Runtime, "Fourth
-// round", has the figures against reusing the chunk returned last).
+// back from there, one stall per line. With kMaxRotation chunks in rotation a
+// producer on another core pays about what one sharing the exporter's core
+// pays (burst_profile; docs/benchmarks.md, Runtime, "Fourth round", against
+// reusing the chunk returned last).
 class ChunkPool {
 public:
   explicit ChunkPool(uint32_t max_queued_spans)

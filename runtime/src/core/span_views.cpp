@@ -2,8 +2,8 @@
 
 #include <cstring>
 
-#include "core/demangle.h"
 #include "core/ids.h"
+#include "demangle.h"
 
 namespace orch::rt {
 namespace {

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/clock.h"
+#include "clock.h"
 #include "core/record.h"
 #include "span_data.h"
 

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clock.h"
 #include "config/metrics_config.h"
-#include "core/clock.h"
 #include "metric_data.h"
 #include "metrics/site_cell.h"
 

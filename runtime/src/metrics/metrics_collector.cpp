@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/demangle.h"
+#include "demangle.h"
 
 namespace orch::rt {
 namespace {
@@ -52,35 +52,33 @@ void MetricsCollector::retire(const ThreadMetrics &m) {
   operations_.retire(m.operations);
 }
 
-void MetricsCollector::add_spans(std::span<const Record *const> records, bool exported) {
+void MetricsCollector::add_spans(std::span<const MeteredSpan> spans, bool exported) {
   const double seconds_per_tick = tick_seconds();
-  for (const Record *r : records) {
-    if (!r->metered) continue;
-    uint32_t id = registered_site_id(r->site);
-    if (!id && !(id = register_site(r->site))) continue;
+  for (const MeteredSpan &s : spans) {
+    uint32_t id = registered_site_id(s.site);
+    if (!id && !(id = register_site(s.site))) continue;
     SiteTotals &t = spans_[id];
     Samples &samples = samples_[id];
     ++t.calls;
     DurationTotals *d = &t.durations;
     std::vector<SpanSample> *latest = &samples.ok;
-    if (r->status == StatusCode::Error) {
-      bool mangled;
-      const char *type = failure_type(*r, mangled);
-      const std::string key = type ? type : kOtherErrorType;
-      ErrorTotals &e = t.error(key, mangled && type);
+    if (s.failed) {
+      const bool mangled = s.error_type && s.error_type_mangled;
+      const std::string key = s.error_type ? s.error_type : kOtherErrorType;
+      ErrorTotals &e = t.error(key, mangled);
       ++e.errors;
       d = &e.durations;
-      latest = &samples.errors[{key, mangled && type}];
+      latest = &samples.errors[{key, mangled}];
     }
-    const uint64_t ticks = r->end_ticks - r->start_ticks;
+    const uint64_t ticks = s.end_ticks - s.start_ticks;
     d->add_one(ticks, seconds_per_tick);
     if (!exported) continue;
     if (latest->size() == kMaxExemplars) latest->erase(latest->begin());
     SpanSample &x = latest->emplace_back();
-    x.end_ticks = r->end_ticks;
+    x.end_ticks = s.end_ticks;
     x.duration_ticks = ticks;
-    std::memcpy(x.trace_id, r->trace_id, 16);
-    std::memcpy(x.span_id, r->span_id, 8);
+    std::memcpy(x.trace_id, s.trace_id, 16);
+    std::memcpy(x.span_id, s.span_id, 8);
   }
 }
 

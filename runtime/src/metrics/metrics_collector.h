@@ -21,10 +21,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "clock.h"
 #include "config/metrics_config.h"
-#include "core/clock.h"
-#include "core/record.h"
 #include "metric_data.h"
+#include "metrics/metered_span.h"
 #include "metrics/histogram_points.h"
 #include "metrics/operation_collector.h"
 #include "metrics/site_registry.h"
@@ -39,9 +39,9 @@ public:
 
   // A thread's metrics are about to be deleted: keep its counts.
   void retire(const ThreadMetrics &m);
-  // Spans being exported (or, at exit, left unexported: no exemplar of
-  // them): those from span_begin (Record::metered) count.
-  void add_spans(std::span<const Record *const> records, bool exported);
+  // Spans from span_begin being exported (or, at exit, left unexported: no
+  // exemplar of them).
+  void add_spans(std::span<const MeteredSpan> spans, bool exported);
   std::span<const MetricView> collect(std::span<const ThreadMetrics *const> threads, const TickClock &clock,
                                       uint64_t now_unix_nano);
 

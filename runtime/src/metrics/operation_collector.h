@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
+#include "clock.h"
 #include "metric_data.h"
 #include "metrics/histogram_points.h"
 #include "metrics/thread_metrics.h"

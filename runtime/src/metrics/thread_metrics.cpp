@@ -4,7 +4,7 @@
 #include <cstring>
 #include <new>
 
-#include "core/clock.h"
+#include "clock.h"
 
 namespace orch::rt {
 

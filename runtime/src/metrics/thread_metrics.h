@@ -17,7 +17,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/clock.h"
+#include "clock.h"
 #include "metrics/operation_series.h"
 #include "metrics/site_cell.h"
 #include "metrics/site_registry.h"

@@ -1,4 +1,4 @@
-#include "core/clock.h"
+#include "clock.h"
 
 #include <cpuid.h>
 #include <fcntl.h>

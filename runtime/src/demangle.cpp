@@ -1,4 +1,4 @@
-#include "core/demangle.h"
+#include "demangle.h"
 
 #include <cxxabi.h>
 
