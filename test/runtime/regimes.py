@@ -14,7 +14,8 @@ burst timed just before each traced one):
                    OTEL_METRICS_EXPORTER=none
   decoding receiver  bursts every 10 ms (100 k spans/s) exported to
                    integration/otlp-receiver/counting-receiver.js, which
-                   decodes every span: the spans dropped
+                   decodes every span (one receiver for the whole run,
+                   warmed up by a run that is not counted): the spans dropped
 Each round runs every regime once per LIBDIR (LD_LIBRARY_PATH; default: the
 runtime bench_bursts was linked with), in turn, so that a change of load hits
 every build alike. Prints, per regime and build, the median over rounds
@@ -64,7 +65,7 @@ class Background:
         self.proc.wait()
 
 
-def one_round(libdir):
+def one_round(libdir, receiver_port):
     results = {}
     for name, row in zip(["saturated", "idle 1 ms", "idle 10 ms", "idle 100 ms"], bench_rows(libdir, [0, 1, 10, 100])):
         results[name] = row
@@ -76,12 +77,7 @@ def one_round(libdir):
     results["sampled out"] = bench_rows(libdir, [10], {"OTEL_TRACES_SAMPLER": "always_off"})[0]
     results["sampled out, no metrics"] = bench_rows(libdir, [10], {"OTEL_TRACES_SAMPLER": "always_off",
                                                                    "OTEL_METRICS_EXPORTER": "none"})[0]
-    receiver = Background(["node", RECEIVER, "--port", "0"], ready="listening on")
-    try:
-        port = receiver.line.split()[-1]
-        results["decoding receiver"] = bench_rows(libdir, [10], {"BENCH_ENDPOINT": f"http://127.0.0.1:{port}"})[0]
-    finally:
-        receiver.stop()
+    results["decoding receiver"] = bench_rows(libdir, [10], {"BENCH_ENDPOINT": f"http://127.0.0.1:{receiver_port}"})[0]
     return results
 
 
@@ -94,9 +90,17 @@ def main():
     libdirs = sys.argv[2:] or [None]
     all_results = {lib: [] for lib in libdirs}
     start = time.time()
-    for _ in range(rounds):
-        for lib in libdirs:
-            all_results[lib].append(one_round(lib))
+    # One receiver for the whole run, warmed up first: a collector runs for
+    # long, while node's first seconds of decoding are slower (its JIT).
+    receiver = Background(["node", RECEIVER, "--port", "0"], ready="listening on")
+    try:
+        port = receiver.line.split()[-1]
+        bench_rows(libdirs[0], [10], {"BENCH_ENDPOINT": f"http://127.0.0.1:{port}"})
+        for _ in range(rounds):
+            for lib in libdirs:
+                all_results[lib].append(one_round(lib, port))
+    finally:
+        receiver.stop()
     print(f"{rounds} rounds in {time.time() - start:.0f} s; load average {os.getloadavg()[0]:.1f} at the end")
     for lib in libdirs:
         print(f"\n{lib or 'linked runtime'}\n")
