@@ -324,7 +324,11 @@ bool ExportWorker::shutdown(Clock::time_point deadline) {
   // worker and waiting for it to be scheduled: on a busy host that wait is
   // most of a short program's exit. It waits only for a round in progress.
   std::unique_lock work(work_mu_, deadline);
-  const bool complete = work.owns_lock() && (exited() || (last_round(deadline), Clock::now() < deadline));
+  bool complete = work.owns_lock();
+  if (complete && !exited()) {
+    last_round(deadline);
+    complete = Clock::now() < deadline;
+  }
   // Asleep, or it finds the last round done when it wakes; the process is ending.
   thread_.detach();
   return complete;
