@@ -24,7 +24,7 @@
 # local Python receiver that answers 200 at once and spools the bodies; after the run it counts
 # the spans (walking the protobuf) and sums the `orch.function.calls` data points (the metrics
 # are exported once, at exit: OTEL_METRIC_EXPORT_INTERVAL is set to one hour). Spans dropped come
-# from the runtime's exit line `orch: N spans dropped: queue full`. All instrumented runs load
+# from the runtime's counters at exit (ORCH_STATS_FILE). All instrumented runs load
 # one copy of the runtime beside orch, taken at the start (ORCH_RUNTIME). Wall time is the whole
 # process, exit flush included. Prints a markdown table of medians (min-max); the per-run lines are in
 # WORKDIR/results, the programs' output in WORKDIR/log.
@@ -235,24 +235,24 @@ run() {  # run MODE RUN
     limit[0-9]*) env=("ORCH_SITE_SPAN_LIMIT=${mode#limit}") ;;
     *) echo "unknown mode $mode"; exit 2 ;;
   esac
-  rm -rf "$work/db"
+  rm -rf "$work/db" "$log/$tag.stats"
   local t0 t1
   t0=$(date +%s.%N)
   env -u ORCH_SITE_SPAN_LIMIT -u ORCH_METRICS_TIME_ONE_IN -u OTEL_TRACES_SAMPLER -u OTEL_TRACES_EXPORTER -u OTEL_METRICS_EXPORTER \
       -u OTEL_SDK_DISABLED -u OTEL_EXPORTER_OTLP_PROTOCOL -u OTEL_EXPORTER_OTLP_COMPRESSION \
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="http://127.0.0.1:$port/$tag/v1/traces" \
       OTEL_EXPORTER_OTLP_METRICS_ENDPOINT="http://127.0.0.1:$port/$tag/v1/metrics" \
-      OTEL_METRIC_EXPORT_INTERVAL=3600000 ORCH_RUNTIME="$runtime" "${env[@]}" \
+      OTEL_METRIC_EXPORT_INTERVAL=3600000 ORCH_RUNTIME="$runtime" ORCH_STATS_FILE="$log/$tag.stats" "${env[@]}" \
       "$bin" --benchmarks="$benchmarks" --num="$num" --db="$work/db" >"$log/$tag.out" 2>"$log/$tag.err"
   t1=$(date +%s.%N)
   local wall dropped got
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}')
-  # db_bench's progress lines end in \r: the runtime's exit line is not at the start of a line.
-  dropped=$(grep -ao 'orch: [0-9]* spans dropped: queue full' "$log/$tag.err" | awk '{print $2}' | head -1 || true)
+  dropped=$(grep -o '"spans_dropped":[0-9]*' "$log/$tag.stats" 2>/dev/null | cut -d: -f2 | head -1 || true)
   got=$(python3 "$work/receiver.py" count "$spool" "$tag")
   rm -f "$spool/$tag".*
   # mode run wall spans requests calls dropped
   echo "$mode $r $wall $got ${dropped:-0}" | tee -a "$work/results" >&2
+  # db_bench's progress lines end in \r: the runtime's lines are not at the start of a line.
   if tr '\r' '\n' <"$log/$tag.err" | grep -v '^orch: [0-9]* spans dropped: queue full' | grep -q 'orch:'; then
     echo "  (orch printed more, see $log/$tag.err)" >&2
   fi
