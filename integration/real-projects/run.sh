@@ -3,7 +3,8 @@
 #   run.sh PROJECT [WORKDIR]          (PROJECT: a file projects/PROJECT.sh)
 # Environment: ORCH (default: the orch beside this checkout, build/bin/orch), RUNS (cold builds
 # of each kind, interleaved plain/orch; default 1), JOBS (default 2), CXX/CC (compilers),
-# EXTRA_ASPECTS (entries appended to the project's aspects, e.g. "- builtin: threads").
+# EXTRA_ASPECTS (entries appended to the project's aspects, e.g. "- builtin: threads"),
+# ORCH_REAL_PROJECTS_REQUIRED (1: a source that cannot be fetched fails instead of skipping).
 #
 # It fetches the Debian source package with `apt-get source` into WORKDIR (nothing is written
 # into the repository), writes orch.yaml beside the sources, builds plain and through orch
@@ -37,9 +38,15 @@ log=$work/log; rm -rf "$log"; mkdir -p "$log"
 # 1. Sources: fetched once per work dir (apt-get source unpacks and applies Debian's patches).
 if [ ! -f "$work/src/.fetched" ]; then
   rm -rf "$work/src" && mkdir -p "$work/src"
-  # Exit 77 (ctest's SKIP_RETURN_CODE) when the source cannot be fetched: no deb-src, offline.
-  (cd "$work/src" && apt-get source "$PKG") >"$log/fetch.log" 2>&1 \
-    || { cat "$log/fetch.log"; echo "SKIP ($project): apt-get source $PKG failed (deb-src lines and network needed)"; exit 77; }
+  # Exit 77 (ctest's SKIP_RETURN_CODE) when the source cannot be fetched: no deb-src, offline;
+  # with ORCH_REAL_PROJECTS_REQUIRED=1 (CI) that is a failure instead.
+  if ! (cd "$work/src" && apt-get source "$PKG") >"$log/fetch.log" 2>&1; then
+    cat "$log/fetch.log"
+    if [ "${ORCH_REAL_PROJECTS_REQUIRED:-0}" = 1 ]; then
+      echo "FAIL ($project): apt-get source $PKG failed, and ORCH_REAL_PROJECTS_REQUIRED=1"; exit 1
+    fi
+    echo "SKIP ($project): apt-get source $PKG failed (deb-src lines and network needed)"; exit 77
+  fi
   touch "$work/src/.fetched"
 fi
 src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d | head -1)/$SOURCE_SUBDIR

@@ -1,5 +1,6 @@
 #include "launcher/plain_diagnostics.h"
 
+#include <cctype>
 #include <map>
 #include <regex>
 
@@ -39,6 +40,26 @@ std::string tabs_expanded(const std::string &line) {
     else out.append(8 - out.size() % 8, ' ');
   }
   return out;
+}
+
+// The compilers' excerpt of a source line, "  NUMBER | TEXT", and the marks under it, "  | MARKS":
+// the indentation, and the number or the marks. Read by hand, not with std::regex, whose matcher
+// recurses once per character: the excerpt of a woven line (the manifest's) can be a megabyte.
+bool read_excerpt(const std::string &line, std::string &indent, unsigned &number) {
+  const size_t digits = line.find_first_not_of(' ');
+  if (digits == std::string::npos || !std::isdigit(static_cast<unsigned char>(line[digits]))) return false;
+  const size_t end = line.find_first_not_of("0123456789", digits);
+  if (end == std::string::npos || end - digits > 9 || line.compare(end, 3, " | ") != 0) return false;
+  indent = line.substr(0, digits);
+  number = static_cast<unsigned>(std::stoul(line.substr(digits, end - digits)));
+  return true;
+}
+bool read_marks(const std::string &line, std::string &indent, std::string &marks) {
+  const size_t bar = line.find_first_not_of(' ');
+  if (bar == std::string::npos || line.compare(bar, 2, "| ") != 0) return false;
+  indent = line.substr(0, bar);
+  marks = line.substr(bar + 2);
+  return true;
 }
 
 std::string regex_escaped(const std::string &text) {
@@ -122,7 +143,6 @@ std::string plain_diagnostics(const CompileCommand &cmd, const std::string &diag
     auto at = line_at.find(number);
     return at == line_at.end() ? none : lines[at->second];
   };
-  static const std::regex kExcerpt(R"(^( *)([0-9]+) \| .*$)"), kMarks(R"(^( *)\| (.*)$)");
   const std::regex location("^" + regex_escaped(rewritten) + ":([0-9]+):([0-9]+):");
 
   std::string out;
@@ -130,21 +150,24 @@ std::string plain_diagnostics(const CompileCommand &cmd, const std::string &diag
   unsigned excerpt_line = 0;   // the line the excerpt shows, when it can be shown as written
   for (const std::string &line : lines_of(diagnostics)) {
     std::smatch m;
-    if (in_rewritten && std::regex_match(line, m, kExcerpt)) {
-      const unsigned number = static_cast<unsigned>(std::stoul(m[2].str()));
+    std::string indent, marks;
+    unsigned number = 0;
+    if (in_rewritten && read_excerpt(line, indent, number)) {
       auto at = line_at.find(number);
       excerpt_line = at != line_at.end() && number <= original.size() ? number : 0;
-      const std::string &shown = excerpt_line ? original[number - 1] : line;
-      out += excerpt_line ? m[1].str() + m[2].str() + " | " + tabs_expanded(shown) : line;
-    } else if (in_rewritten && excerpt_line && std::regex_match(line, m, kMarks)) {
+      out += excerpt_line ? indent + std::to_string(number) + " | " + tabs_expanded(original[number - 1]) : line;
+    } else if (in_rewritten && excerpt_line && read_marks(line, indent, marks)) {
       // Carets and underlines under the woven line, moved under the line as written.
-      out += m[1].str() + "| " +
-             marks_as_written(m[2].str(), line_read(excerpt_line), original[excerpt_line - 1], edits_on(excerpt_line));
+      out += indent + "| " +
+             marks_as_written(marks, line_read(excerpt_line), original[excerpt_line - 1], edits_on(excerpt_line));
     } else {
       excerpt_line = 0;
-      if (!line.empty() && line[0] != ' ') in_rewritten = std::regex_search(line, m, location);
-      if (in_rewritten) {
-        const unsigned number = static_cast<unsigned>(std::stoul(m[1].str()));
+      // A location starts a diagnostic; indented lines (marks under a line shown as the
+      // compiler gave it, notes' context) are passed on.
+      bool located = false;
+      if (!line.empty() && line[0] != ' ') located = in_rewritten = std::regex_search(line, m, location);
+      if (located) {
+        number = static_cast<unsigned>(std::stoul(m[1].str()));
         const unsigned column = static_cast<unsigned>(std::stoul(m[2].str()));
         const unsigned byte =
             gcc ? static_cast<unsigned>(byte_at(display_columns(line_read(number)), column - 1) + 1) : column;
