@@ -22,34 +22,17 @@ orch=${ORCH:-$here/../../build/bin/orch}
 orch=$(cd "$(dirname "$orch")" && pwd)/$(basename "$orch")
 runs=${RUNS:-1} jobs=${JOBS:-2}
 receiver_js=$here/../otlp-receiver/receiver.js
-[ -f "$here/projects/$project.sh" ] || { echo "run.sh: no projects/$project.sh"; exit 2; }
-
-# The project file sets: PKG (Debian source package), CMAKE_FLAGS (array), ORCH_YAML (the
-# orch.yaml written beside the sources), optionally CTEST_ARGS (array) and SOURCE_SUBDIR.
-CMAKE_FLAGS=() CTEST_ARGS=() SOURCE_SUBDIR=.
-# shellcheck source=/dev/null
-. "$here/projects/$project.sh"
+# shellcheck source=project.sh
+. "$here/project.sh"
+load_project "$project"
 
 fail() { echo "FAIL ($project): $*"; failed=1; }
 failed=0
 mkdir -p "$work"
 log=$work/log; rm -rf "$log"; mkdir -p "$log"
 
-# 1. Sources: fetched once per work dir (apt-get source unpacks and applies Debian's patches).
-if [ ! -f "$work/src/.fetched" ]; then
-  rm -rf "$work/src" && mkdir -p "$work/src"
-  # Exit 77 (ctest's SKIP_RETURN_CODE) when the source cannot be fetched: no deb-src, offline;
-  # with ORCH_REAL_PROJECTS_REQUIRED=1 (CI) that is a failure instead.
-  if ! (cd "$work/src" && apt-get source "$PKG") >"$log/fetch.log" 2>&1; then
-    cat "$log/fetch.log"
-    if [ "${ORCH_REAL_PROJECTS_REQUIRED:-0}" = 1 ]; then
-      echo "FAIL ($project): apt-get source $PKG failed, and ORCH_REAL_PROJECTS_REQUIRED=1"; exit 1
-    fi
-    echo "SKIP ($project): apt-get source $PKG failed (deb-src lines and network needed)"; exit 77
-  fi
-  touch "$work/src/.fetched"
-fi
-src=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d | head -1)/$SOURCE_SUBDIR
+# 1. Sources.
+fetch_sources "$work" "$log"
 printf '%s\n' "$ORCH_YAML" >"$src/orch.yaml"
 [ -z "${EXTRA_ASPECTS:-}" ] || printf '  %s\n' "$EXTRA_ASPECTS" >>"$src/orch.yaml"
 
@@ -60,13 +43,7 @@ compilers=()
 build() {  # build KIND RUN -> prints seconds
   local kind=$1 run=$2 dir=$work/$1 extra=()
   [ "$kind" = orch ] && extra=("-DCMAKE_CXX_COMPILER_LAUNCHER=$orch" "-DCMAKE_C_COMPILER_LAUNCHER=$orch")
-  rm -rf "$dir"
-  cmake -S "$src" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${compilers[@]}" \
-        "${CMAKE_FLAGS[@]}" "${extra[@]}" >"$log/$kind.configure.$run.log" 2>&1 \
-    || { cat "$log/$kind.configure.$run.log" >&2; return 1; }
-  if [ "$kind" = orch ] && ! grep -q "^CMAKE_CXX_COMPILER_LAUNCHER:[A-Z]*=$orch\$" "$dir/CMakeCache.txt"; then
-    echo "the project replaced the compiler launcher (see $dir/CMakeCache.txt)" >&2; return 1
-  fi
+  configure_build "$dir" "$log/$kind.configure.$run.log" "${compilers[@]}" "${extra[@]}" || return 1
   local t0 t1
   t0=$(date +%s.%N)
   cmake --build "$dir" -j"$jobs" >"$log/$kind.build.$run.log" 2>&1 \
