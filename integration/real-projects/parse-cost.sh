@@ -11,12 +11,14 @@
 #   orch      the same through orch with the project's orch.yaml (parse, rewrite, compile the rewrite)
 # With BASE_ORCH=/path/to/another/orch (e.g. an install of an earlier commit), also `parse base` and
 # `orch base` with that one, interleaved with the others: a before/after comparison on one machine.
+# With ORCH_CONFIG=/path/to/aspects.yaml, parse and orch use that file instead of the project's
+# orch.yaml (file globs are relative to its directory: keep it beside the sources).
 # Each figure: median (min-max) over the runs.
 set -euo pipefail
 work=${1:?usage: parse-cost.sh WORKDIR SOURCE_REGEX [RUNS]} regex=${2:?source regex} runs=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 orch=${ORCH:-$here/../../build/bin/orch}
-src=$(find "$work/src" -name orch.yaml -print -quit)
+src=${ORCH_CONFIG:-$(find -H "$work/src" -name orch.yaml -print -quit)}
 nomatch=$(mktemp --suffix=.yaml)
 printf 'aspects:\n  - id: none\n    join-point: { function-body: { qualified-name: "no_such_namespace::*" } }\n    advice: [ { span: {} } ]\n' >"$nomatch"
 out=$(mktemp -d)
