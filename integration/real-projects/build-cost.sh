@@ -152,6 +152,7 @@ build() {  # build COMPILER KIND ROUND
     | tee -a "$results"
 }
 : >"$results"
+: >"$log/units.log"
 for round in $(seq "$runs"); do
   for cc in $compilers; do for kind in $kinds; do build "$cc" "$kind" "$round"; done; done
 done
