@@ -97,6 +97,8 @@ if [ "${TABLE_ONLY:-0}" = 1 ]; then table; exit 0; fi
 orch=${ORCH:-$here/../../build/bin/orch}
 [ -x "$orch" ] || { echo "build-cost: no orch at $orch (set ORCH)"; exit 2; }
 orch=$(cd "$(dirname "$orch")" && pwd)/$(basename "$orch")
+# One orch for the whole table: a checkout rebuilt meanwhile stops the run.
+orch_sum=$(md5sum <"$orch")
 
 # 1. Sources, and the aspects of the orch builds beside them (file globs are relative to the
 #    aspect file's directory): the project's own orch.yaml, as run.sh writes it, is what
@@ -135,7 +137,7 @@ build() {  # build COMPILER KIND ROUND
   local functions=-
   if ! ORCH_CONFIG=$config /usr/bin/time -f '%U %S' -o "$log/$name.time" \
          cmake --build "$dir" -j"$jobs" -- -k 0 >"$log/$name.build.log" 2>&1; then
-    if grep '^FAILED: ' "$log/$name.build.log" | grep -q '\.o$'; then
+    if grep '^FAILED: ' "$log/$name.build.log" | grep -qE '\.o *$'; then
       tail -40 "$log/$name.build.log"; echo "build-cost: the $name build failed"; exit 1
     fi
     functions=links-fail
@@ -144,6 +146,7 @@ build() {  # build COMPILER KIND ROUND
     echo "build-cost: units failed open in the $name build:"; grep '^orch: warning' "$log/$name.build.log" | sort -u | head; exit 1
   fi
   if [ -n "$config" ]; then
+    [ "$(md5sum <"$orch")" = "$orch_sum" ] || { echo "build-cost: $orch changed during the run"; exit 1; }
     # Distinct functions in the manifests of the build's objects (symbols aside).
     functions=$(find "$dir" -name '*.o' -exec "$orch" manifest {} + 2>/dev/null \
                   | sed 's/"symbols":\[[^]]*\],//' | sort -u | grep -c . || true)
