@@ -161,13 +161,13 @@ for round in $(seq "$runs"); do
 done
 
 # 3. One unit, plainly and through orch with an aspect that cannot match: the largest source
-#    compiled by the plain build (parse-cost.sh reads WORKDIR/plain and WORKDIR/src).
+#    compiled by the plain build (parse-cost.sh reads WORKDIR/plain; its parse and orch columns
+#    use the project's orch.yaml, named by its real path: file globs are relative to it).
 for cc in $compilers; do
   [ "$unit_runs" -gt 0 ] || break
-  ln -sfn "$work/src" "$work/$cc/src"
   unit=$(cd "$work/$cc/plain" && ninja -t commands | grep -oE ' -c [^ ]+' | awk '{print $2}' | sort -u \
            | while read -r f; do echo "$(stat -c %s "$f") $f"; done | sort -n | tail -1 | awk '{print $2}')
-  lines=$(ORCH="$orch" bash "$here/parse-cost.sh" "$work/$cc" "/$(basename "$unit" | sed 's/[.+]/\\&/g')( |\$)" "$unit_runs")
+  lines=$(ORCH="$orch" ORCH_CONFIG="$src/orch.yaml" bash "$here/parse-cost.sh" "$work/$cc" "/$(basename "$unit" | sed 's/[.+]/\\&/g')( |\$)" "$unit_runs")
   echo "$lines" | sed "s/^/$cc: /" >>"$log/units.log"
   line=${lines%%$'\n'*}
   # "NAME: compile M (LO-HI) s, skip M (LO-HI) s, ..." -> "compiler unit NAME M LO HI M LO HI"

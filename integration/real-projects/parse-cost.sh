@@ -18,7 +18,7 @@ set -euo pipefail
 work=${1:?usage: parse-cost.sh WORKDIR SOURCE_REGEX [RUNS]} regex=${2:?source regex} runs=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 orch=${ORCH:-$here/../../build/bin/orch}
-src=${ORCH_CONFIG:-$(find -H "$work/src" -name orch.yaml -print -quit)}
+src=${ORCH_CONFIG:-$(find "$work/src" -name orch.yaml -print -quit)}
 nomatch=$(mktemp --suffix=.yaml)
 printf 'aspects:\n  - id: none\n    join-point: { function-body: { qualified-name: "no_such_namespace::*" } }\n    advice: [ { span: {} } ]\n' >"$nomatch"
 out=$(mktemp -d)
