@@ -108,13 +108,7 @@ void summary(const Report &report, std::string &html) {
 }
 
 void problems(const Report &report, std::string &html) {
-  std::vector<std::pair<std::string, const FunctionReport *>> rows;
-  for (const FunctionReport *row : by_calls(report.functions))
-    if (is_problem(*row))
-      rows.emplace_back(row->name, row);
-  for (const FunctionReport *row : by_calls(report.call_sites))
-    if (is_problem(*row))
-      rows.emplace_back(call_site_name(*row), row);
+  const auto rows = problem_rows(report);
   if (report.problems.empty() && rows.empty())
     return;
   html += "<h2>Problems</h2>";

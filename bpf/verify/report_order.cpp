@@ -61,4 +61,15 @@ std::vector<StatusCount> status_counts(const Report &report) {
   return counts;
 }
 
+std::vector<std::pair<std::string, const FunctionReport *>> problem_rows(const Report &report) {
+  std::vector<std::pair<std::string, const FunctionReport *>> rows;
+  for (const FunctionReport *row : by_calls(report.functions))
+    if (is_problem(*row))
+      rows.emplace_back(row->name, row);
+  for (const FunctionReport *row : by_calls(report.call_sites))
+    if (is_problem(*row))
+      rows.emplace_back(call_site_name(*row), row);
+  return rows;
+}
+
 } // namespace orch::verify

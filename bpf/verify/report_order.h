@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "verify/report.h"
@@ -12,6 +13,10 @@ namespace orch::verify {
 // A mismatch, or no-symbol with calls counted (instrumented code that ran,
 // yet the plain build has no trace of it).
 bool is_problem(const FunctionReport &row);
+
+// The problem rows, functions then call sites, each most calls first, with
+// the name a report shows for them.
+std::vector<std::pair<std::string, const FunctionReport *>> problem_rows(const Report &report);
 
 // The rows, most calls first (the metrics', or the probes' when larger or
 // not counted), then by name.

@@ -89,13 +89,7 @@ void print_costs(const Report &report, FILE *out) {
 
 // The problems: the runs' and each problem row with its evidence.
 void print_problems(const Report &report, FILE *out) {
-  std::vector<std::pair<std::string, const FunctionReport *>> rows;
-  for (const FunctionReport *row : by_calls(report.functions))
-    if (is_problem(*row))
-      rows.emplace_back(row->name, row);
-  for (const FunctionReport *row : by_calls(report.call_sites))
-    if (is_problem(*row))
-      rows.emplace_back(call_site_name(*row), row);
+  const auto rows = problem_rows(report);
   if (report.problems.empty() && rows.empty())
     return;
   std::fprintf(out, "\nproblems:\n");
