@@ -15,8 +15,6 @@
 // regime is read against the plain call in the same conditions; and how many
 // times per traced burst the calling thread was preempted.
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -100,13 +98,7 @@ int main(int argc, char **argv) {
   }
   std::printf(" period  |  burst |     ended |  dropped | dropped |   plain   |  traced   | difference | preempted\n");
   std::fflush(stdout);
-  int failures = 0;
-  for (int period : periods) {
-    const pid_t child = fork();
-    if (child == 0) _exit(run_configuration(seconds, burst, period));
-    int status = 0;
-    waitpid(child, &status, 0);
-    failures += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+  const int failures =
+      orch::bench::run_each_in_child(periods, [&](int period) { return run_configuration(seconds, burst, period); });
   return failures ? 1 : 0;
 }

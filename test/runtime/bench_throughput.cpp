@@ -13,8 +13,6 @@
 // the sink) and dropped (queue full), per second of the timed window, and the
 // exporter's throughput. Every span ended is accounted for after the final
 // flush: exported + dropped + failed == ended.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -78,13 +76,7 @@ int main(int argc, char **argv) {
   }
   std::printf("threads |  spans ended |     exported |      dropped | dropped | sink\n");
   std::fflush(stdout);
-  int failures = 0;
-  for (int threads : counts) {
-    const pid_t child = fork();
-    if (child == 0) _exit(run_configuration(threads, seconds));
-    int status = 0;
-    waitpid(child, &status, 0);
-    failures += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  }
+  const int failures =
+      orch::bench::run_each_in_child(counts, [&](int threads) { return run_configuration(threads, seconds); });
   return failures ? 1 : 0;
 }
