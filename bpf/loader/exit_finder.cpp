@@ -64,6 +64,27 @@ struct ExitFinder::Impl {
     reg = it->second;
     return true;
   }
+
+  // Every instruction of the parts, decoded: visit(inst, desc, address, size,
+  // its bytes). Bytes that do not decode (padding, data) are skipped one at a
+  // time, to resynchronise on the next.
+  template <class Visit> void for_each_instruction(const std::vector<CodePart> &parts, Visit &&visit) const {
+    for (const CodePart &part : parts) {
+      llvm::ArrayRef<uint8_t> bytes(part.bytes);
+      for (uint64_t offset = 0; offset < bytes.size();) {
+        llvm::MCInst inst;
+        uint64_t size = 0;
+        const uint64_t address = part.address + offset;
+        auto status = disassembler->getInstruction(inst, size, bytes.slice(offset), address, llvm::nulls());
+        if (status != llvm::MCDisassembler::Success || size == 0) {
+          offset += 1;
+          continue;
+        }
+        visit(inst, instructions->get(inst.getOpcode()), address, size, bytes.data() + offset);
+        offset += size;
+      }
+    }
+  }
 };
 
 ExitFinder::ExitFinder() : impl_(std::make_unique<Impl>()) {
@@ -103,73 +124,49 @@ ExitFinder::~ExitFinder() = default;
 std::vector<ExitInstruction> ExitFinder::find(const std::vector<CodePart> &parts) const {
   const Impl &m = *impl_;
   std::vector<ExitInstruction> exits;
-  for (const CodePart &part : parts) {
-    llvm::ArrayRef<uint8_t> bytes(part.bytes);
-    for (uint64_t offset = 0; offset < bytes.size();) {
-      llvm::MCInst inst;
-      uint64_t size = 0;
-      uint64_t address = part.address + offset;
-      auto status = m.disassembler->getInstruction(inst, size, bytes.slice(offset), address, llvm::nulls());
-      if (status != llvm::MCDisassembler::Success || size == 0) {
-        offset += 1; // padding or data: resynchronise on the next byte
-        continue;
-      }
-      const llvm::MCInstrDesc &desc = m.instructions->get(inst.getOpcode());
-      ExitInstruction exit{address};
-      bool is_exit = false;
-      if (desc.isReturn()) {
+  m.for_each_instruction(parts, [&](const llvm::MCInst &inst, const llvm::MCInstrDesc &desc, uint64_t address,
+                                    uint64_t size, const uint8_t *code) {
+    ExitInstruction exit{address};
+    bool is_exit = false;
+    if (desc.isReturn()) {
+      is_exit = true;
+    } else if (desc.isBranch() && !desc.isIndirectBranch()) {
+      uint64_t target = 0;
+      if (m.analysis->evaluateBranch(inst, address, size, target) && !inside(parts, target)) {
         is_exit = true;
-      } else if (desc.isBranch() && !desc.isIndirectBranch()) {
-        uint64_t target = 0;
-        if (m.analysis->evaluateBranch(inst, address, size, target) && !inside(parts, target)) {
-          is_exit = true;
-          if (desc.isConditionalBranch()) {
-            exit.kind = FS_EXIT_IF_COND;
-            exit.cond = condition_code(bytes.data() + offset, size);
-          }
-        }
-      } else if (desc.isIndirectBranch()) {
-        if (inst.getNumOperands() == 1 && inst.getOperand(0).isReg()) {
-          // jmp *%reg: a jump table or a tail call through a pointer; the BPF
-          // program decides at run time from the register's value.
-          is_exit = m.register_of(inst.getOperand(0).getReg(), exit.reg);
-          exit.kind = FS_EXIT_IF_REG_OUT;
-        } else if (inst.getNumOperands() >= 5 && inst.getOperand(2).isReg()) {
-          // jmp *disp(base, index, scale): with an index it is a jump table;
-          // without one it reads a single slot (GOT entry, vtable): a tail call.
-          is_exit = inst.getOperand(2).getReg() == 0;
+        if (desc.isConditionalBranch()) {
+          exit.kind = FS_EXIT_IF_COND;
+          exit.cond = condition_code(code, size);
         }
       }
-      if (is_exit)
-        exits.push_back(exit);
-      offset += size;
+    } else if (desc.isIndirectBranch()) {
+      if (inst.getNumOperands() == 1 && inst.getOperand(0).isReg()) {
+        // jmp *%reg: a jump table or a tail call through a pointer; the BPF
+        // program decides at run time from the register's value.
+        is_exit = m.register_of(inst.getOperand(0).getReg(), exit.reg);
+        exit.kind = FS_EXIT_IF_REG_OUT;
+      } else if (inst.getNumOperands() >= 5 && inst.getOperand(2).isReg()) {
+        // jmp *disp(base, index, scale): with an index it is a jump table;
+        // without one it reads a single slot (GOT entry, vtable): a tail call.
+        is_exit = inst.getOperand(2).getReg() == 0;
+      }
     }
-  }
+    if (is_exit)
+      exits.push_back(exit);
+  });
   return exits;
 }
 
 std::vector<uint64_t> ExitFinder::direct_targets(const std::vector<CodePart> &parts) const {
   const Impl &m = *impl_;
   std::vector<uint64_t> targets;
-  for (const CodePart &part : parts) {
-    llvm::ArrayRef<uint8_t> bytes(part.bytes);
-    for (uint64_t offset = 0; offset < bytes.size();) {
-      llvm::MCInst inst;
-      uint64_t size = 0;
-      uint64_t address = part.address + offset;
-      auto status = m.disassembler->getInstruction(inst, size, bytes.slice(offset), address, llvm::nulls());
-      if (status != llvm::MCDisassembler::Success || size == 0) {
-        offset += 1;
-        continue;
-      }
-      const llvm::MCInstrDesc &desc = m.instructions->get(inst.getOpcode());
-      uint64_t target = 0;
-      if ((desc.isCall() || (desc.isBranch() && !desc.isIndirectBranch())) &&
-          m.analysis->evaluateBranch(inst, address, size, target) && !inside(parts, target))
-        targets.push_back(target);
-      offset += size;
-    }
-  }
+  m.for_each_instruction(parts, [&](const llvm::MCInst &inst, const llvm::MCInstrDesc &desc, uint64_t address,
+                                    uint64_t size, const uint8_t *) {
+    uint64_t target = 0;
+    if ((desc.isCall() || (desc.isBranch() && !desc.isIndirectBranch())) &&
+        m.analysis->evaluateBranch(inst, address, size, target) && !inside(parts, target))
+      targets.push_back(target);
+  });
   return targets;
 }
 
