@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "advice/advice.h"
@@ -217,13 +218,33 @@ Prelude prelude(const RewriteSettings &s, const SourceManager &sm, SourceLocatio
   return {offset, out};
 }
 
-std::string manifest_section(const UnitRewrite &unit) {
+// What follows the main file's text: the unit's manifest, then a forward declaration whose
+// `;` is at the line and column of the main file's last token, `last` (its line, and its
+// column in the woven line, which the launcher maps back). GCC places the unit's
+// static initializers at the unit's last token, so their diagnostics (a frame size, variable
+// tracking) point where the plain build's do. Without `last` (the unit ends in a header) the
+// manifest comes last.
+std::string end_of_unit(const UnitRewrite &unit, std::optional<std::pair<unsigned, unsigned>> last,
+                        const std::string &name) {
   std::string lines;
   for (const auto &f : unit.functions)
     if (!f.aspect.empty()) lines += f.manifest_json + "\n";
   for (const auto &c : unit.calls)
     if (!c.aspect.empty()) lines += c.manifest_json + "\n";
-  return "\nORCH_W_MANIFEST(" + c_string_literal(lines) + ")\n";
+  std::string out = "\nORCH_W_MANIFEST(" + c_string_literal(lines) + ")\n";
+  if (!last) return out;
+  out += "struct orch_w_end_of_unit\n#line " + std::to_string(last->first) + " " + c_string_literal(name) + "\n";
+  return out + std::string(last->second - 1, ' ') + ";\n";
+}
+
+// The main file's last token, where its last top-level declaration ends; invalid when the
+// unit's last declaration is in a header.
+SourceLocation last_main_token(ASTContext &ctx) {
+  const SourceManager &sm = ctx.getSourceManager();
+  SourceLocation last;
+  for (const Decl *d : ctx.getTranslationUnitDecl()->decls())
+    if (!d->isImplicit() && d->getEndLoc().isValid()) last = sm.getExpansionLoc(d->getEndLoc());
+  return last.isValid() && sm.isWrittenInMainFile(last) ? last : SourceLocation();
 }
 
 bool may_match_calls(const Config &config) {
@@ -282,13 +303,14 @@ public:
       edits_[file].insert(p.offset, std::move(p.text));
     }
     for (const auto &[at, text] : definitions_) edits_[file_at(sm_, at)].insert(sm_.getFileOffset(at), text);
-    StringRef main_text = sm_.getBufferData(sm_.getMainFileID());
-    edits_[main_].insert(main_text.size(), manifest_section(result_));
+    const std::string woven = rewritten_text(main_);
+    const std::string end = end_of_unit(result_, woven_position(last_main_token(ctx_), woven), line_name(main_));
+    edits_[main_].insert(sm_.getBufferData(sm_.getMainFileID()).size(), end);
     for (const FileEntry *file : plan.copied)
       result_.headers.push_back({project_.entered(file).path, name_of(file), copy_path(file), rewritten_text(file)});
     std::sort(result_.headers.begin(), result_.headers.end(),
               [](const HeaderCopy &a, const HeaderCopy &b) { return a.copy < b.copy; });
-    result_.text = rewritten_text(main_);
+    result_.text = woven + end;
     result_.line_edits = line_edits();
     return std::move(result_);
   }
@@ -482,6 +504,19 @@ private:
   // A header copy starts with `#line 1` naming the original (__FILE__,
   // diagnostics, debug info); the main file is compiled under the name its
   // #line directives use, and keeps its lines where its prelude could.
+  // The line and woven column of a location of the main file; `woven` is its text with edits_.
+  std::optional<std::pair<unsigned, unsigned>> woven_position(SourceLocation at, const std::string &woven) {
+    if (at.isInvalid()) return std::nullopt;
+    const StringRef original = sm_.getBufferData(sm_.getMainFileID());
+    const size_t offset = sm_.getFileOffset(at);
+    long shift = 0;
+    for (const EditList::Change &c : edits_[main_].changes(std::string_view(original.data(), original.size())))
+      if (c.offset <= offset) shift += static_cast<long>(c.added) - static_cast<long>(c.removed);
+    const size_t woven_offset = offset + shift;
+    const size_t line_start = woven_offset ? woven.rfind('\n', woven_offset - 1) + 1 : 0;  // npos + 1 == 0
+    return std::pair{sm_.getExpansionLineNumber(at), static_cast<unsigned>(woven_offset - line_start + 1)};
+  }
+
   std::string rewritten_text(const FileEntry *file) {
     FileID id = file == main_ ? sm_.getMainFileID() : sm_.translateFile(file);
     StringRef original = sm_.getBufferData(id);
