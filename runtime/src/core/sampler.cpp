@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "id_codec.h"
+
 namespace orch::rt {
 
 namespace {
@@ -15,9 +17,8 @@ Sampler::Sampler(SamplerKind kind, double ratio) : kind_(kind) {
 }
 
 bool Sampler::ratio_sampled(const uint8_t trace_id[16]) const {
-  uint64_t r = 0;
-  for (int i = 9; i < 16; ++i) r = (r << 8) | trace_id[i];
-  return r >= threshold_;
+  // Bytes 9..15 in network order: bytes 8..15 read as one number, byte 8 masked off.
+  return (span_id_value(trace_id + 8) & (kMaxThreshold - 1)) >= threshold_;
 }
 
 bool Sampler::should_sample(ParentKind parent, const uint8_t trace_id[16]) const {
