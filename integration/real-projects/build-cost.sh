@@ -6,7 +6,9 @@
 # Environment: ORCH (default: build/bin/orch of this checkout), RUNS (rounds, default 3),
 # COMPILERS (default "gcc clang"), KINDS (default "plain finstrument service every"), JOBS
 # (default 1), UNIT_RUNS (runs of the unit's compiles, default 5; 0: no unit), TABLE_ONLY=1
-# (print the table of WORKDIR's last results).
+# (print the table of WORKDIR's last results), EXTRA_CMAKE_FLAGS (more flags for the project's
+# configure after its own, a later -D winning: -DYAML_CPP_BUILD_TESTS=OFF builds yaml-cpp's
+# library without its tests).
 #
 # The sources and the configure are run.sh's (project.sh). Per compiler (gcc: g++ and gcc;
 # clang: clang++-19 and clang-19), cold builds (Ninja, -jJOBS, RelWithDebInfo), of which the CPU
@@ -33,6 +35,8 @@ kinds=${KINDS:-plain finstrument service every}
 # shellcheck source=project.sh
 . "$here/project.sh"
 load_project "$project"
+read -ra extra_cmake_flags <<<"${EXTRA_CMAKE_FLAGS:-}"
+CMAKE_FLAGS+=("${extra_cmake_flags[@]}")
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 log=$work/log; mkdir -p "$log"
@@ -175,7 +179,8 @@ for cc in $compilers; do
     | awk -v cc="$cc" '{print cc, "unit", $0}' | tee -a "$results"
 done
 echo
-echo "$project ($(basename "$(cd "$src" && pwd)")), RUNS=$runs, -j$jobs, CPU s of the build step, medians (min-max);" \
+echo "$project ($(basename "$(cd "$src" && pwd)"))${EXTRA_CMAKE_FLAGS:+ with $EXTRA_CMAKE_FLAGS}, RUNS=$runs, -j$jobs," \
+     "CPU s of the build step, medians (min-max);" \
      "units: UNIT_RUNS=$unit_runs; parse-cost.sh's lines in $log/units.log"
 echo
 table
