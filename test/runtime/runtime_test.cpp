@@ -532,6 +532,42 @@ TEST(Runtime, RemoteParentFromTraceparent) {
   EXPECT_EQ(spans[0].parent_span_id, "00f067aa0ba902b7");
 }
 
+// Under an unsampled remote parent, a parentbased_* sampler drops the span
+// (span_start decides that without the sampler) and any other sampler decides
+// itself; on a thread with spare Records (after a recorded span) as without.
+TEST(Runtime, OnlyParentBasedSamplersDropSpansUnderAnUnsampledParent) {
+  for (rt::SamplerKind kind : {rt::SamplerKind::ParentBasedAlwaysOn, rt::SamplerKind::AlwaysOn}) {
+    SCOPED_TRACE(static_cast<int>(kind));
+    RuntimeHarness h;
+    rt::Config c = test_config();
+    c.sampler = kind;
+    const bool follows = kind == rt::SamplerKind::ParentBasedAlwaysOn;
+    ASSERT_EQ(h.run(c,
+                    [follows] {
+                      const char *unsampled = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+                      orch_span_context remote;
+                      CHILD_CHECK(orch_traceparent_parse(unsampled, 55, &remote));
+                      for (int warm = 0; warm < 2; ++warm) {
+                        void *token = orch_context_attach(&remote);
+                        orch_span s;
+                        api()->span_start(&s, &g_child);
+                        CHILD_CHECK((s.rec == nullptr) == follows);
+                        if (s.rec) api()->span_end(&s);
+                        orch_context_detach(token);
+                        orch_span root;
+                        api()->span_start(&root, &g_root);
+                        CHILD_CHECK(root.rec != nullptr);
+                        api()->span_end(&root);
+                      }
+                    }),
+              0);
+    auto spans = h.spans();
+    ASSERT_EQ(spans.size(), follows ? 2u : 4u);
+    for (const auto &span : spans)
+      if (span.name == "child") EXPECT_EQ(span.parent_span_id, "00f067aa0ba902b7");
+  }
+}
+
 TEST(Runtime, SpansEndedOutOfOrderRestoreTheirParent) {
   RuntimeHarness h;
   ASSERT_EQ(h.run(test_config(),

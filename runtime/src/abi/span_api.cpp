@@ -199,14 +199,21 @@ template <bool kMetered> __attribute__((noinline)) void start_general(orch_span 
 // The usual cases, with no call but tail calls so that they need no stack
 // frame (the general path's frame and checks cost instructions on every span:
 // instructions_per_call.sh; docs/benchmarks.md, Runtime, "Third round"): a
-// warm thread with a spare Record, and either a recording local parent or a
-// root that the sampler keeps without looking at it.
+// warm thread with a spare Record, and either a recording local parent, a
+// parent whose children are not sampled (under a sampled-out root, or an
+// unsampled parent with a parentbased_* sampler), or a root that the sampler
+// keeps without looking at it.
 template <bool kMetered> inline void start(orch_span *span, const orch_site *site) noexcept {
   ThreadState *ts = tls_thread_state;
-  if (__builtin_expect(g_hot.is_off() || !ts || !ts->free_records, 0)) return start_general<kMetered>(span, site);
+  if (__builtin_expect(g_hot.is_off() || !ts, 0)) return start_general<kMetered>(span, site);
   Frame *parent = ts->current;
+  if (parent && parent->kind != FrameKind::Recording) {
+    if (parent->kind == FrameKind::NonRecording || (g_hot.unsampled_parent_drops && !(parent->trace_flags & 1)))
+      return not_recorded<kMetered>(span, site, ts);
+    return start_general<kMetered>(span, site);
+  }
+  if (__builtin_expect(!ts->free_records, 0)) return start_general<kMetered>(span, site);
   if (parent) {
-    if (parent->kind != FrameKind::Recording) return start_general<kMetered>(span, site);
     Record *r = ts->take_free_record();
     std::memcpy(r->trace_id, parent->trace_id, 16);
     return start_recording<kMetered>(span, site, ts, r, parent, parent->trace_flags);

@@ -33,6 +33,7 @@ void set_hot_config(const Config &c, const Sampler &sampler) {
   uint32_t reachable = c.batch.max_queue_size / kChunkRecords * kChunkRecords;
   g_hot.wake_threshold = std::max<uint32_t>(kChunkRecords, std::min(c.batch.max_export_batch_size, reachable));
   g_hot.roots_always_sampled = sampler.keeps_every_root();
+  g_hot.unsampled_parent_drops = sampler.follows_parent();
   bool off = c.disabled || c.exporters.empty() || sampler.never_samples();
   g_hot.set_off(off);
 }

@@ -38,6 +38,7 @@ struct HotConfig {
   uint32_t value_length_limit = UINT32_MAX;
   uint32_t wake_threshold = 512;  // spans in full chunks that wake the exporter
   bool roots_always_sampled = false;  // the sampler keeps every root without looking at it
+  bool unsampled_parent_drops = false;  // the sampler drops every span under an unsampled parent
 };
 inline HotConfig g_hot;
 

@@ -26,6 +26,11 @@ public:
     return keeps_every_root() || should_sample(ParentKind::None, trace_id);
   }
   bool keeps_every_root() const { return kind_ == SamplerKind::ParentBasedAlwaysOn || kind_ == SamplerKind::AlwaysOn; }
+  // True when a span whose parent was not sampled is not sampled either (parentbased_*).
+  bool follows_parent() const {
+    return kind_ == SamplerKind::ParentBasedAlwaysOn || kind_ == SamplerKind::ParentBasedAlwaysOff ||
+           kind_ == SamplerKind::ParentBasedTraceIdRatio;
+  }
 
   // True when no span can ever be sampled: span_start may return at once.
   bool never_samples() const { return kind_ == SamplerKind::AlwaysOff; }
