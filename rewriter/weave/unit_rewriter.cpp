@@ -501,9 +501,6 @@ private:
   std::string copy_path(const FileEntry *file) const {
     return settings_.copy_dir + "/orch-headers/" + settings_.config->relative_to_root(project_.entered(file).path);
   }
-  // A header copy starts with `#line 1` naming the original (__FILE__,
-  // diagnostics, debug info); the main file is compiled under the name its
-  // #line directives use, and keeps its lines where its prelude could.
   // The line and woven column of a location of the main file; `woven` is its text with edits_.
   std::optional<std::pair<unsigned, unsigned>> woven_position(SourceLocation at, const std::string &woven) {
     if (at.isInvalid()) return std::nullopt;
@@ -517,6 +514,9 @@ private:
     return std::pair{sm_.getExpansionLineNumber(at), static_cast<unsigned>(woven_offset - line_start + 1)};
   }
 
+  // A header copy starts with `#line 1` naming the original (__FILE__,
+  // diagnostics, debug info); the main file is compiled under the name its
+  // #line directives use, and keeps its lines where its prelude could.
   std::string rewritten_text(const FileEntry *file) {
     FileID id = file == main_ ? sm_.getMainFileID() : sm_.translateFile(file);
     StringRef original = sm_.getBufferData(id);

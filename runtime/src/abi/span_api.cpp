@@ -199,10 +199,10 @@ template <bool kMetered> __attribute__((noinline)) void start_general(orch_span 
 // The usual cases, with no call but tail calls so that they need no stack
 // frame (the general path's frame and checks cost instructions on every span:
 // instructions_per_call.sh; docs/benchmarks.md, Runtime, "Third round"): a
-// warm thread with a spare Record, and either a recording local parent, a
-// parent whose children are not sampled (under a sampled-out root, or an
-// unsampled parent with a parentbased_* sampler), or a root that the sampler
-// keeps without looking at it.
+// parent whose children are not sampled (a sampled-out root, or an unsampled
+// parent under a parentbased_* sampler), and, on a warm thread with a spare
+// Record, a recording local parent or a root that the sampler keeps without
+// looking at it.
 template <bool kMetered> inline void start(orch_span *span, const orch_site *site) noexcept {
   ThreadState *ts = tls_thread_state;
   if (__builtin_expect(g_hot.is_off() || !ts, 0)) return start_general<kMetered>(span, site);
